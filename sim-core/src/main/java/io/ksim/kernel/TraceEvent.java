@@ -27,12 +27,13 @@ public record TraceEvent(long nanos, String component, String kind, String objec
     public String format() {
         StringBuilder line = new StringBuilder(96);
         line.append(String.format("%12s ", formatTime(nanos)));
-        line.append(String.format("%-16s %-12s", component, kind));
+        line.append(String.format("%-16s %-14s", component, kind));
         if (!object.isEmpty()) {
             line.append(' ').append(object);
         }
         if (!message.isEmpty()) {
-            line.append("  ").append(message);
+            // two spaces set the message apart from an object name; the kind column already ends in one
+            line.append(object.isEmpty() ? " " : "  ").append(message);
         }
         return line.toString();
     }

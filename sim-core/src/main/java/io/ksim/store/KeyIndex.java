@@ -20,10 +20,18 @@ import java.util.List;
 final class KeyIndex {
 
     private final String key;
+    /** The key's UTF-8 length, computed once: every version's size accounting needs it. */
+    private final int keyBytes;
     private final ArrayList<KeyValue> history = new ArrayList<>(2);
 
     KeyIndex(String key) {
         this.key = key;
+        this.keyBytes = Keys.byteLength(key);
+    }
+
+    /** Key plus value bytes of one version of this key, as etcd's backend stores it. */
+    long storedBytes(KeyValue kv) {
+        return kv.isTombstone() ? 0 : keyBytes + kv.value().size();
     }
 
     String key() {
@@ -69,7 +77,7 @@ final class KeyIndex {
         long released = 0;
         List<KeyValue> dropped = history.subList(0, keep);
         for (KeyValue kv : dropped) {
-            released += kv.isTombstone() ? 0 : kv.storedBytes();
+            released += storedBytes(kv);
         }
         dropped.clear();
         return released;

@@ -36,9 +36,4 @@ public record KeyValue(String key, Value value, long createRevision, long modRev
     KeyValue withoutValue() {
         return value.size() == 0 ? this : new KeyValue(key, Value.EMPTY, createRevision, modRevision, version, lease);
     }
-
-    /** Key plus value size: what etcd's backend stores for this version, in bytes. */
-    long storedBytes() {
-        return Keys.byteLength(key) + value.size();
-    }
 }

@@ -4,6 +4,7 @@ import io.ksim.kernel.Kernel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,10 @@ public final class MvccStore {
     private final int maxTxnOps;
     private final Lessor lessor;
     private final WatchHub hub = new WatchHub();
+    /** Every key with history, in key order, for ranges. */
     private final TreeMap<String, KeyIndex> index = new TreeMap<>();
+    /** The same key indexes by hash: single-key reads and writes (most requests) skip the tree walk. */
+    private final HashMap<String, KeyIndex> byKey = new HashMap<>();
 
     private long revision = 1;
     /** -1 until the first compaction, as etcd's compactMainRev. */
@@ -155,7 +159,7 @@ public final class MvccStore {
     /** Key indexes of one key, an interval or everything from {@code key}, in key order. */
     private Collection<KeyIndex> candidates(String key, String rangeEnd) {
         if (rangeEnd.isEmpty()) {
-            KeyIndex ki = index.get(key);
+            KeyIndex ki = byKey.get(key);
             return ki == null ? List.of() : List.of(ki);
         }
         if (rangeEnd.equals(Keys.ALL)) {
@@ -170,9 +174,10 @@ public final class MvccStore {
     // ---- writes ---------------------------------------------------------------------------------
 
     public PutResponse put(PutRequest r) {
-        checkGrpcSize(RequestSize.put(r));
+        long size = RequestSize.put(r);
+        checkGrpcSize(size);
         checkPutRequest(r);
-        checkRaftSize(RequestSize.put(r));
+        checkRaftSize(size);
         checkPutAgainstState(r);
         Changes changes = new Changes(revision);
         PutResponse response = applyPut(r, changes);
@@ -181,9 +186,10 @@ public final class MvccStore {
     }
 
     public DeleteRangeResponse deleteRange(DeleteRangeRequest r) {
-        checkGrpcSize(RequestSize.deleteRange(r));
+        long size = RequestSize.deleteRange(r);
+        checkGrpcSize(size);
         requireKey(r.key());
-        checkRaftSize(RequestSize.deleteRange(r));
+        checkRaftSize(size);
         Changes changes = new Changes(revision);
         DeleteRangeResponse response = applyDelete(r, changes);
         commit(changes);
@@ -252,7 +258,10 @@ public final class MvccStore {
                 emptied.add(e.getKey());
             }
         }
-        emptied.forEach(index::remove);
+        for (String key : emptied) {
+            index.remove(key);
+            byKey.remove(key);
+        }
         hub.compact(rev);
         compactRevision = rev;
         kernel.trace().record("etcd", "Compact", "", "compacted at revision " + rev);
@@ -332,7 +341,7 @@ public final class MvccStore {
 
     private PutResponse applyPut(PutRequest r, Changes changes) {
         long rev = changes.beginRevision + 1;
-        KeyIndex ki = index.get(r.key());
+        KeyIndex ki = byKey.get(r.key());
         KeyValue prev = ki == null ? null : ki.current();
         Value value = r.ignoreValue() ? prev.value() : r.value();
         long lease = r.ignoreLease() ? prev.lease() : r.lease();
@@ -342,38 +351,42 @@ public final class MvccStore {
         if (ki == null) {
             ki = new KeyIndex(r.key());
             index.put(r.key(), ki);
+            byKey.put(r.key(), ki);
         }
         ki.append(kv);
         if (prev == null) {
             liveKeys++;
         } else {
-            liveBytes -= prev.storedBytes();
+            liveBytes -= ki.storedBytes(prev);
             if (prev.lease() != lease) {
                 lessor.detach(prev.lease(), r.key());
             }
         }
         lessor.attach(lease, r.key());
-        liveBytes += kv.storedBytes();
-        retainedBytes += kv.storedBytes();
+        long bytes = ki.storedBytes(kv);
+        liveBytes += bytes;
+        retainedBytes += bytes;
         changes.events.add(new WatchEvent(WatchEvent.Type.PUT, kv, prev));
         return new PutResponse(rev, r.prevKv() ? prev : null);
     }
 
     private DeleteRangeResponse applyDelete(DeleteRangeRequest r, Changes changes) {
-        List<KeyValue> deleted = new ArrayList<>();
+        List<KeyIndex> live = new ArrayList<>();
         for (KeyIndex ki : candidates(r.key(), r.rangeEnd())) {
-            KeyValue kv = ki.current();
-            if (kv != null) {
-                deleted.add(kv);
+            if (ki.current() != null) {
+                live.add(ki);
             }
         }
         long rev = changes.beginRevision + 1;
-        for (KeyValue prev : deleted) {
+        List<KeyValue> deleted = new ArrayList<>(live.size());
+        for (KeyIndex ki : live) {
+            KeyValue prev = ki.current();
+            deleted.add(prev);
             KeyValue tombstone = KeyValue.tombstone(prev.key(), rev);
-            index.get(prev.key()).append(tombstone);
+            ki.append(tombstone);
             lessor.detach(prev.lease(), prev.key());
             liveKeys--;
-            liveBytes -= prev.storedBytes();
+            liveBytes -= ki.storedBytes(prev);
             changes.events.add(new WatchEvent(WatchEvent.Type.DELETE, tombstone, prev));
         }
         return new DeleteRangeResponse(changes.revisionSoFar(), deleted.size(), r.prevKv() ? deleted : List.of());
@@ -426,7 +439,7 @@ public final class MvccStore {
             throw EtcdError.LEASE_NOT_FOUND.exception();
         }
         if (r.ignoreValue() || r.ignoreLease()) {
-            KeyIndex ki = index.get(r.key());
+            KeyIndex ki = byKey.get(r.key());
             if (ki == null || ki.current() == null) {
                 throw EtcdError.KEY_NOT_FOUND.exception();
             }

@@ -3,7 +3,6 @@ package io.ksim.store;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -184,39 +183,50 @@ final class WatchHub {
         return w.request().prevKv() ? e : e.withoutPrevKv();
     }
 
-    /** Active watchers that want {@code e}, ordered by watch ID. */
+    /**
+     * Active watchers that want {@code e}, ordered by watch ID. Each watcher is registered in exactly one
+     * place, so no watcher can be found twice; each place lists its watchers in ID order, so only results
+     * gathered from more than one place need sorting.
+     */
     private List<Watcher> interested(WatchEvent e) {
         String key = e.key();
         long rev = e.revision();
-        Map<Long, Watcher> found = new LinkedHashMap<>();
-        collect(byKey.get(key), e, rev, found);
+        List<Watcher> found = new ArrayList<>();
+        int places = collect(byKey.get(key), e, rev, found);
         for (int len : prefixLengths.keySet()) {
             if (len > key.length()) {
                 break;
             }
-            collect(byPrefix.get(key.substring(0, len)), e, rev, found);
+            places += collect(byPrefix.get(key.substring(0, len)), e, rev, found);
         }
         for (Watcher w : byInterval) {
-            if (Keys.inRange(key, w.request().key(), w.request().rangeEnd())) {
-                collect(List.of(w), e, rev, found);
+            if (Keys.inRange(key, w.request().key(), w.request().rangeEnd()) && wants(w, e, rev)) {
+                found.add(w);
+                places++;
             }
         }
-        List<Watcher> result = new ArrayList<>(found.values());
-        if (result.size() > 1) {
-            result.sort((a, b) -> Long.compare(a.id(), b.id()));
+        if (places > 1) {
+            found.sort((a, b) -> Long.compare(a.id(), b.id()));
         }
-        return result;
+        return found;
     }
 
-    private static void collect(List<Watcher> candidates, WatchEvent e, long rev, Map<Long, Watcher> found) {
+    /** Adds the candidates that want {@code e}; returns 1 if any was added, else 0. */
+    private static int collect(List<Watcher> candidates, WatchEvent e, long rev, List<Watcher> found) {
         if (candidates == null) {
-            return;
+            return 0;
         }
+        int before = found.size();
         for (Watcher w : candidates) {
-            if (w.isActive() && rev >= w.minRevision && w.request().wants(e)) {
-                found.put(w.id(), w);
+            if (wants(w, e, rev)) {
+                found.add(w);
             }
         }
+        return found.size() > before ? 1 : 0;
+    }
+
+    private static boolean wants(Watcher w, WatchEvent e, long rev) {
+        return w.isActive() && rev >= w.minRevision && w.request().wants(e);
     }
 
     private void drain() {
