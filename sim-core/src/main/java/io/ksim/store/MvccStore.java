@@ -43,7 +43,7 @@ public final class MvccStore {
     private final int maxRequestBytes;
     private final int maxTxnOps;
     private final Lessor lessor;
-    private final WatchHub hub = new WatchHub();
+    private final WatchHub hub = new WatchHub(this::revision);
     /** Every key with history, in key order, for ranges. */
     private final TreeMap<String, KeyIndex> index = new TreeMap<>();
     /** The same key indexes by hash: single-key reads and writes (most requests) skip the tree walk. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
  * The watchable part of the store: the event history kept for replay, the registered watchers, and
@@ -38,9 +39,15 @@ final class WatchHub {
     private final List<Watcher> byInterval = new ArrayList<>();
 
     private final ArrayDeque<Pending> outbox = new ArrayDeque<>();
+    /** The store's current revision, stamped on messages that are not about one write. */
+    private final LongSupplier currentRevision;
     private boolean draining;
     private long nextWatchId;
     private int watching;
+
+    WatchHub(LongSupplier currentRevision) {
+        this.currentRevision = currentRevision;
+    }
 
     // ---- watchers -------------------------------------------------------------------------------
 
@@ -63,10 +70,11 @@ final class WatchHub {
         return w;
     }
 
+    /** A client's cancel: etcd answers with a cancelled message stamped with the current revision. */
     void cancel(Watcher w) {
         unregister(w);
         w.deactivate();
-        outbox.add(new Pending(w, WatchResponse.canceled(w.id(), 0, 0)));
+        outbox.add(new Pending(w, WatchResponse.canceled(w.id(), currentRevision.getAsLong(), 0)));
         drain();
     }
 
