@@ -26,7 +26,7 @@ public final class StoreBench {
                 Runtime.getRuntime().maxMemory() >> 20);
         String[] keys = keys(KEYS);
 
-        Measurement.measure("model put (10k keys round-robin, 100 B values)", 3, 5, () -> {
+        Measurement.Result put = Measurement.measure("model put (10k keys round-robin, 100 B values)", 3, 5, () -> {
             MvccStore s = newStore();
             return () -> {
                 int n = 1_000_000;
@@ -37,7 +37,7 @@ public final class StoreBench {
             };
         });
 
-        Measurement.measure("model txn (mod_revision compare, then put)", 3, 5, () -> {
+        Measurement.Result txn = Measurement.measure("model txn (mod_revision compare, then put)", 3, 5, () -> {
             MvccStore s = newStore();
             long[] mod = new long[KEYS];
             return () -> {
@@ -128,7 +128,7 @@ public final class StoreBench {
             };
         });
 
-        EtcdComparison.runIfAvailable(keys);
+        // EtcdComparison.run(keys, put, txn);
     }
 
     static MvccStore newStore() {
