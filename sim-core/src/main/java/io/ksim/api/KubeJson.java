@@ -1,0 +1,187 @@
+package io.ksim.api;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The JSON and YAML mappers for API objects, configured as Kubernetes encodes them.
+ *
+ * <ul>
+ *   <li>Output: empty and absent fields are omitted (Go's {@code omitempty}); object fields and map keys
+ *       are written in sorted order, as kubectl prints objects.</li>
+ *   <li>Times (metav1.Time) are RFC 3339 in UTC with second precision: {@code 2025-01-01T00:00:00Z}.</li>
+ *   <li>Input: unknown fields are errors, all of them reported at once with their paths, as the API
+ *       server's strict field validation reports them: {@code unknown field "spec.replica"}.</li>
+ * </ul>
+ */
+public final class KubeJson {
+
+    private static final DateTimeFormatter RFC3339_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build())).build();
+
+    private KubeJson() {
+    }
+
+    /** The JSON mapper (thread-safe, shared). Lenient on unknown fields: use {@link #strictReader} to validate. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** The YAML mapper (thread-safe, shared). */
+    public static ObjectMapper yaml() {
+        return YAML;
+    }
+
+    /** Formats a time as metav1.Time does. */
+    public static String formatTime(Instant t) {
+        return RFC3339_SECONDS.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * Decodes {@code type} from a parser, collecting every unknown field instead of failing on the first.
+     * The caller turns a non-empty list into upstream's {@code strict decoding error: unknown field "a",
+     * unknown field "b"}.
+     */
+    public static <T> T decodeCollectingUnknown(ObjectMapper mapper, JsonParser parser, Class<T> type,
+            List<String> unknownFields) throws IOException {
+        JsonNode tree = mapper.readTree(parser);
+        List<String> found = new ArrayList<>();
+        T value = mapper.readerFor(type)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .withHandler(new UnknownFieldCollector(found))
+                .readValue(tree);
+        // Jackson meets unknown fields of constructor-built objects (records) only after the known ones;
+        // report them in the order they stand in the input, as the API server does.
+        Map<String, Integer> order = new HashMap<>();
+        documentOrder(tree, "", order);
+        found.sort(Comparator.comparingInt(path -> order.getOrDefault(path, Integer.MAX_VALUE)));
+        unknownFields.addAll(found);
+        return value;
+    }
+
+    /** Numbers every field path of {@code node} in document order. */
+    private static void documentOrder(JsonNode node, String path, Map<String, Integer> order) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                order.putIfAbsent(child, order.size());
+                documentOrder(field.getValue(), child, order);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                documentOrder(node.get(i), path + "[" + i + "]", order);
+            }
+        }
+    }
+
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
+        SimpleModule time = new SimpleModule("kube-time");
+        time.addSerializer(Instant.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(formatTime(value));
+            }
+        });
+        time.addDeserializer(Instant.class, new JsonDeserializer<>() {
+            @Override
+            public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                try {
+                    return OffsetDateTime.parse(text).toInstant();
+                } catch (DateTimeParseException e) {
+                    return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
+                            "parsing time \"%s\" as RFC 3339", text);
+                }
+            }
+        });
+        return builder
+                .addModule(time)
+                // Objects are records: their components are the fields; helper methods such as
+                // isBeingDeleted() are not. (API records must not name helpers getX either.)
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Records the dotted path of each unknown field and skips its value. */
+    private static final class UnknownFieldCollector extends DeserializationProblemHandler {
+        private final List<String> unknown;
+
+        UnknownFieldCollector(List<String> unknown) {
+            this.unknown = unknown;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+                JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+            unknown.add(path(p.getParsingContext().getParent(), propertyName));
+            p.skipChildren();
+            return true;
+        }
+
+        /** Upstream's field path form: {@code spec.template.spec.containers[0].imagePullPolicyy}. */
+        private static String path(JsonStreamContext context, String leaf) {
+            Deque<String> parts = new ArrayDeque<>();
+            for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+                if (c.inArray()) {
+                    parts.push("[" + c.getCurrentIndex() + "]");
+                } else if (c.getCurrentName() != null) {
+                    parts.push("." + c.getCurrentName());
+                }
+            }
+            StringBuilder out = new StringBuilder();
+            for (String part : parts) {
+                out.append(part);
+            }
+            out.append('.').append(leaf);
+            return out.charAt(0) == '.' ? out.substring(1) : out.toString();
+        }
+    }
+}
