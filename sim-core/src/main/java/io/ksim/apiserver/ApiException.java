@@ -1,0 +1,34 @@
+package io.ksim.apiserver;
+
+import io.ksim.api.meta.Status;
+
+/**
+ * A request the API server refused, carrying the {@link Status} a real API server would return. The
+ * request changed nothing. Expected refusals only: bugs surface as other exceptions.
+ */
+public final class ApiException extends RuntimeException {
+
+    private final transient Status status;
+
+    public ApiException(Status status) {
+        super(status.message(), null, false, false);
+        this.status = status;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int code() {
+        return status.code();
+    }
+
+    public String reason() {
+        return status.reason();
+    }
+
+    /** How kubectl prints the error: {@code Error from server (NotFound): pods "x" not found}. */
+    public String kubectlMessage() {
+        return "Error from server (" + status.reason() + "): " + status.message();
+    }
+}
