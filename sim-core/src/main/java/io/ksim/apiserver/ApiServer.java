@@ -1,0 +1,175 @@
+package io.ksim.apiserver;
+
+import io.ksim.api.meta.KubeObject;
+import io.ksim.api.meta.ObjectMeta;
+import io.ksim.kernel.Kernel;
+import io.ksim.store.MvccStore;
+import io.ksim.store.WatchRequest;
+import io.ksim.store.Watcher;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The API server facade: create, get, list, update, updateStatus, delete and watch per resource, over the
+ * etcd model. Only the API server touches the store, as only kube-apiserver talks to etcd.
+ *
+ * <p>Every write applies the resource's defaults (as decoding does upstream), then its strategy and
+ * validation; refused requests throw {@link ApiException} with upstream's status and change nothing.
+ */
+public final class ApiServer {
+
+    private final Kernel kernel;
+    private final MvccStore etcd;
+    private final NameGenerator names;
+    /** By "resource.group", in registration order (the order discovery lists them). */
+    private final Map<String, RegistryStore<?>> stores = new LinkedHashMap<>();
+
+    public ApiServer(Kernel kernel, MvccStore etcd) {
+        this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.etcd = Objects.requireNonNull(etcd, "etcd");
+        this.names = new NameGenerator(kernel.random("apiserver"));
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** Serves {@code type} from now on. */
+    public <T extends KubeObject> void register(ResourceType<T> type) {
+        String key = type.groupResource().toString();
+        if (stores.containsKey(key)) {
+            throw new IllegalArgumentException(key + " is already registered");
+        }
+        stores.put(key, new RegistryStore<>(type, etcd, kernel, names));
+    }
+
+    /** The served resources, in registration order. */
+    public Collection<ResourceType<?>> resources() {
+        return Collections.unmodifiableCollection(stores.values().stream().<ResourceType<?>>map(RegistryStore::type).toList());
+    }
+
+    // ---- verbs ----------------------------------------------------------------------------------
+
+    /**
+     * Creates {@code obj} in {@code namespace} (ignored for cluster-scoped resources). An object that names
+     * no namespace gets the request's; one that names another is refused, as upstream.
+     */
+    public <T extends KubeObject> T create(ResourceType<T> type, String namespace, T obj) {
+        RegistryStore<T> store = store(type);
+        T scoped = inNamespace(type, namespace, obj);
+        return store.create(type.applyDefaults(scoped));
+    }
+
+    public <T extends KubeObject> T get(ResourceType<T> type, String namespace, String name) {
+        return store(type).get(scope(type, namespace), name);
+    }
+
+    /** Objects of {@code type} in {@code namespace} (all namespaces if null) that pass {@code filter}. */
+    public <T extends KubeObject> ObjectList<T> list(ResourceType<T> type, String namespace, Predicate<? super T> filter) {
+        return store(type).list(scope(type, namespace), filter);
+    }
+
+    public <T extends KubeObject> ObjectList<T> list(ResourceType<T> type, String namespace) {
+        return list(type, namespace, o -> true);
+    }
+
+    /** Replaces the object (not its status, for resources with a status subresource). */
+    public <T extends KubeObject> T update(ResourceType<T> type, T obj) {
+        return store(type).update(type.applyDefaults(obj), false);
+    }
+
+    /** Replaces the status subresource. */
+    public <T extends KubeObject> T updateStatus(ResourceType<T> type, T obj) {
+        if (!type.hasStatus()) {
+            throw ApiErrors.notFound(type.groupResource(), obj.metadata().name());
+        }
+        return store(type).update(obj, true);
+    }
+
+    /**
+     * Deletes an object: at once, or by marking it (deletionTimestamp) when it has finalizers or a grace
+     * period. Returns the object as it was deleted or as it is now marked.
+     */
+    public <T extends KubeObject> T delete(ResourceType<T> type, String namespace, String name, DeleteOptions options) {
+        return store(type).delete(scope(type, namespace), name, options).object();
+    }
+
+    /**
+     * Watches objects of {@code type} in {@code namespace} (all if null) that pass {@code filter}. With an
+     * empty or "0" resourceVersion the current objects come first as ADDED events; otherwise changes after
+     * that resourceVersion are replayed, or, if they were compacted away, a single ERROR event carries
+     * 410 "too old resource version".
+     */
+    public <T extends KubeObject> ApiWatch watch(ResourceType<T> type, String namespace, String resourceVersion,
+            Predicate<? super T> filter, Consumer<ApiWatchEvent<T>> listener) {
+        RegistryStore<T> store = store(type);
+        String ns = scope(type, namespace);
+        long start;
+        if (resourceVersion == null || resourceVersion.isEmpty() || resourceVersion.equals("0")) {
+            ObjectList<T> current = store.list(ns, filter);
+            current.items().forEach(o -> listener.accept(ApiWatchEvent.of(WatchEventType.ADDED, o)));
+            start = Long.parseLong(current.resourceVersion()) + 1;
+        } else {
+            start = parseResourceVersion(resourceVersion) + 1;
+        }
+        WatchTranslator<T> translator = new WatchTranslator<>(store, filter, listener);
+        Watcher watcher = etcd.watch(WatchRequest.prefix(type.keyPrefix(ns)).fromRevision(start).withPrevKv(true),
+                response -> {
+                    if (response.canceled() && response.compactRevision() > 0) {
+                        listener.accept(ApiWatchEvent.error(ApiErrors.resourceExpired("too old resource version: "
+                                + resourceVersion + " (" + response.compactRevision() + ")").status()));
+                        return;
+                    }
+                    response.events().forEach(translator::accept);
+                });
+        return new ApiWatch(watcher.isActive() ? watcher : null);
+    }
+
+    /** The store revision: the resourceVersion a list made now would carry. */
+    public String currentResourceVersion() {
+        return Long.toString(etcd.revision());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static long parseResourceVersion(String rv) {
+        try {
+            return Long.parseLong(rv);
+        } catch (NumberFormatException e) {
+            throw ApiErrors.badRequest("invalid resource version \"" + rv + "\"");
+        }
+    }
+
+    private static String scope(ResourceType<?> type, String namespace) {
+        return type.namespaced() ? namespace : null;
+    }
+
+    private static <T extends KubeObject> T inNamespace(ResourceType<T> type, String namespace, T obj) {
+        ObjectMeta meta = obj.metadata();
+        if (!type.namespaced()) {
+            return meta.namespace() == null ? obj : type.cast(obj.withMetadata(meta.toBuilder().namespace(null).build()));
+        }
+        String own = meta.namespace();
+        if (own == null || own.isEmpty()) {
+            return type.cast(obj.withMetadata(meta.toBuilder().namespace(namespace).build()));
+        }
+        if (namespace != null && !namespace.equals(own)) {
+            throw ApiErrors.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        return obj;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends KubeObject> RegistryStore<T> store(ResourceType<T> type) {
+        RegistryStore<?> store = stores.get(type.groupResource().toString());
+        if (store == null || store.type() != type) {
+            throw ApiErrors.notFound(new GroupResource("", "resources"), type.groupResource().toString());
+        }
+        return (RegistryStore<T>) store;
+    }
+}
