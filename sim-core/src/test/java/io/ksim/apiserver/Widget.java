@@ -8,9 +8,9 @@ import java.util.Objects;
  * A small resource for testing the generic API machinery without a real kind: a spec (size), a status
  * (ready), and generation semantics like a workload's.
  */
-record Widget(String apiVersion, String kind, ObjectMeta metadata, Integer size, String ready) implements KubeObject {
+public record Widget(String apiVersion, String kind, ObjectMeta metadata, Integer size, String ready) implements KubeObject {
 
-    static final ResourceType<Widget> TYPE = ResourceType.builder(Widget.class, "example.io", "v1", "Widget", "widgets")
+    public static final ResourceType<Widget> TYPE = ResourceType.builder(Widget.class, "example.io", "v1", "Widget", "widgets")
             .shortNames("wd")
             .defaulter(w -> w.size() == null ? new Widget(w.apiVersion, w.kind, w.metadata, 1, w.ready) : w)
             .strategy(new Strategy<>() {
@@ -50,20 +50,20 @@ record Widget(String apiVersion, String kind, ObjectMeta metadata, Integer size,
             .withStatusSubresource()
             .build();
 
-    Widget {
+    public Widget {
         apiVersion = apiVersion == null ? "example.io/v1" : apiVersion;
         kind = kind == null ? "Widget" : kind;
     }
 
-    static Widget named(String name, Integer size) {
+    public static Widget named(String name, Integer size) {
         return new Widget(null, null, ObjectMeta.builder().name(name).build(), size, null);
     }
 
-    Widget withSize(int s) {
+    public Widget withSize(int s) {
         return new Widget(apiVersion, kind, metadata, s, ready);
     }
 
-    Widget withReady(String r) {
+    public Widget withReady(String r) {
         return new Widget(apiVersion, kind, metadata, size, r);
     }
 
