@@ -17,8 +17,8 @@ public final class GoFormat {
 
     /**
      * Quotes {@code s} as Go's {@code %q} does: double quotes, backslash escapes for {@code "} and {@code \},
-     * the C escapes {@code \a \b \f \n \r \t \v}, {@code \xHH} for other ASCII controls, {@code \\uHHHH} or
-     * {@code \UHHHHHHHH} for other non-printable characters; printable non-ASCII characters stay as they are.
+     * the C escapes {@code \a \b \f \n \r \t \v}, {@code \xHH} for other ASCII controls, a backslash-u escape of
+     * four or eight hex digits for other non-printable characters; printable non-ASCII characters stay as they are.
      */
     public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
@@ -36,7 +36,7 @@ public final class GoFormat {
                 case '\t' -> sb.append("\\t");
                 case 0x0B -> sb.append("\\v");
                 default -> {
-                    if (Character.isSurrogate((char) cp)) {
+                    if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
                         // A lone surrogate has no UTF-8 form; Go would have decoded it as U+FFFD.
                         sb.append('\uFFFD');
                     } else if (isPrint(cp)) {

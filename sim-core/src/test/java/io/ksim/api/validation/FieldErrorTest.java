@@ -67,6 +67,9 @@ class FieldErrorTest {
         assertEquals("\"rā é 함\"", GoFormat.quote("rā é 함"));
         assertEquals("\"\\u00a0\\u200b\"", GoFormat.quote("\u00a0\u200b"));
         assertEquals("\"\\U000f0000\"", GoFormat.quote(new String(Character.toChars(0xF0000))));
+        // Characters beyond the BMP are judged by their code point, not by a half of their surrogate pair.
+        assertEquals("\"\uD843\uDE24\"", GoFormat.quote("\uD843\uDE24"));
+        assertEquals("\"\\U0001db8c\"", GoFormat.quote(new String(Character.toChars(0x1DB8C))));
     }
 
     @Test
