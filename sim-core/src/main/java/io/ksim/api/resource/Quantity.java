@@ -38,6 +38,11 @@ import java.util.Objects;
  * {@code "10e0"} print as written (their canonical forms are {@code 1001m 1 7 1e3 10}); the API server
  * stores and returns them that way too.
  *
+ * <p>The printed text always parses back to an equal quantity that prints the same text, with one
+ * exception upstream shares: a BinarySI whole number that is not a multiple of 1024 prints as a plain
+ * number, and if that number ends in 000 ({@code "9.765625Ki"} prints {@code 10000}) it parses back as
+ * DecimalSI and prints {@code 10k} from then on.
+ *
  * <p>Equality, hash code and ordering are by numeric value only ({@code 1Ki} equals {@code 1024}), as
  * upstream's {@code Cmp}.
  */
