@@ -73,6 +73,8 @@ class RangeTest {
                         List.of("p/6", "p/4", "p/8"), true, 10),
                 new Case("sort target MOD without order means ASCEND", p.withSort(SortTarget.MOD, SortOrder.NONE),
                         List.of("p/5", "p/2", "p/9", "p/0", "p/7", "p/3", "p/1", "p/8", "p/4", "p/6"), false, 10),
+                new Case("sort target MOD without order, limit 2: etcd sorts only the first 3 keys",
+                        p.withSort(SortTarget.MOD, SortOrder.NONE).withLimit(2), List.of("p/2", "p/0"), true, 10),
                 new Case("sort CREATE ASCEND, limit 2", p.withSort(SortTarget.CREATE, SortOrder.ASCEND).withLimit(2),
                         List.of("p/5", "p/2"), true, 10),
                 new Case("sort VALUE ASCEND", p.withSort(SortTarget.VALUE, SortOrder.ASCEND),
