@@ -162,9 +162,12 @@ public final class Kernel implements SimClock {
     /**
      * Runs events until {@code condition} holds or {@code timeout} of virtual time has passed. The
      * condition is checked before the first event and after each one. Returns whether it came true; on a
-     * time-out the clock stands at now + timeout.
+     * time-out the clock stands at now + timeout. A negative timeout is refused: the clock never runs backwards.
      */
     public boolean runUntil(BooleanSupplier condition, Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
         long deadline = Math.addExact(nowNanos, timeout.toNanos());
         if (condition.getAsBoolean()) {
             return true;

@@ -15,7 +15,7 @@ public record DeleteRangeRequest(String key, String rangeEnd, boolean prevKv) im
     }
 
     public static DeleteRangeRequest prefix(String prefix) {
-        return new DeleteRangeRequest(prefix, Keys.prefixEnd(prefix), false);
+        return new DeleteRangeRequest(Keys.prefixStart(prefix), Keys.prefixEnd(prefix), false);
     }
 
     public static DeleteRangeRequest range(String key, String rangeEnd) {

@@ -36,6 +36,15 @@ public final class Keys {
         return ALL;
     }
 
+    /**
+     * The start key of a prefix request: the prefix itself, or {@link #ALL} for the empty prefix. etcd refuses an
+     * empty key ("key is not provided"), so "every key" is sent as key "\0" with range end "\0", as etcd's
+     * clientv3 {@code WithPrefix} does for an empty key.
+     */
+    static String prefixStart(String prefix) {
+        return prefix.isEmpty() ? ALL : prefix;
+    }
+
     /** True if {@code key} lies in the request's range: one key, an interval, or all keys from {@code start}. */
     static boolean inRange(String key, String start, String rangeEnd) {
         if (rangeEnd.isEmpty()) {

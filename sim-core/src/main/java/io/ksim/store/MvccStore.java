@@ -103,7 +103,9 @@ public final class MvccStore {
         List<KeyValue> kvs = new ArrayList<>();
         long count = 0;
         for (KeyIndex ki : candidates(r.key(), r.rangeEnd())) {
-            KeyValue kv = rev == revision ? ki.current() : ki.at(rev);
+            // Always by revision: inside a txn the index already holds the txn's own writes, which a read at
+            // an explicit earlier revision (even the txn's begin revision) must not see.
+            KeyValue kv = ki.at(rev);
             if (kv == null) {
                 continue;
             }

@@ -33,7 +33,7 @@ public record RangeRequest(String key, String rangeEnd, long revision, long limi
     }
 
     public static RangeRequest prefix(String prefix) {
-        return range(prefix, Keys.prefixEnd(prefix));
+        return range(Keys.prefixStart(prefix), Keys.prefixEnd(prefix));
     }
 
     /** Keys in {@code [key, rangeEnd)}; rangeEnd {@link Keys#ALL} means every key from {@code key} on. */

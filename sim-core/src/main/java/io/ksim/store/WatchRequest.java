@@ -25,7 +25,7 @@ public record WatchRequest(String key, String rangeEnd, long startRevision, bool
     }
 
     public static WatchRequest prefix(String prefix) {
-        return new WatchRequest(prefix, Keys.prefixEnd(prefix), 0, false, false, false);
+        return new WatchRequest(Keys.prefixStart(prefix), Keys.prefixEnd(prefix), 0, false, false, false);
     }
 
     public static WatchRequest range(String key, String rangeEnd) {
