@@ -99,7 +99,9 @@ public final class MvccStore {
         List<KeyValue> kvs = new ArrayList<>();
         long count = 0;
         for (KeyIndex ki : candidates(r.key(), r.rangeEnd())) {
-            KeyValue kv = rev == revision ? ki.current() : ki.at(rev);
+            // current() already holds the writes a txn made before this range, so it only stands for the
+            // newest revision (the header revision), not for the store's revision before the txn.
+            KeyValue kv = rev == headerRevision ? ki.current() : ki.at(rev);
             if (kv == null) {
                 continue;
             }

@@ -96,4 +96,20 @@ class EtcdParityRegressionTest {
             assertTrue(e.is(EtcdError.DUPLICATE_KEY));
         }
     }
+
+    /**
+     * A range inside a txn at an explicit revision reads that revision: at the revision before the txn it
+     * does not see the writes the txn made before it.
+     */
+    @Test
+    void txnRangeAtThePreviousRevisionDoesNotSeeTheTxnsOwnWrites() {
+        store.put(PutRequest.of("a", "1"));
+        store.put(PutRequest.of("b", "1"));
+
+        TxnResponse r = txn(DeleteRangeRequest.key("a"), RangeRequest.range("a", Keys.ALL).withRevision(3));
+
+        RangeResponse range = (RangeResponse) r.responses().get(1);
+        assertEquals(List.of(kv("a", "1", 2, 2, 1), kv("b", "1", 3, 3, 1)), range.kvs());
+        assertEquals(4, range.headerRevision());
+    }
 }
