@@ -112,4 +112,53 @@ class EtcdParityRegressionTest {
         assertEquals(List.of(kv("a", "1", 2, 2, 1), kv("b", "1", 3, 3, 1)), range.kvs());
         assertEquals(4, range.headerRevision());
     }
+
+    /**
+     * A watch may start exactly at the compaction revision. etcd replays it from its backend, where the
+     * compaction kept, at that revision, only versions that are still a key's newest; and it looks prev_kv
+     * up at revision - 1, which is compacted, so the events at the compaction revision carry none.
+     */
+    @Nested
+    class WatchFromTheCompactionRevision {
+
+        @Test
+        void eventsAtTheCompactionRevisionCarryNoPrevKv() {
+            store.put(PutRequest.of("a", "1"));
+            store.put(PutRequest.of("a", "2"));
+            store.put(PutRequest.of("a", "3"));
+            store.compact(3);
+
+            assertEquals(List.of(put(kv("a", "2", 2, 3, 2), null), put(kv("a", "3", 2, 4, 3), kv("a", "2", 2, 3, 2))),
+                    watchEvents(WatchRequest.key("a").fromRevision(3).withPrevKv(true)));
+        }
+
+        @Test
+        void deletionsAtTheCompactionRevisionAreNotReplayed() {
+            store.put(PutRequest.of("a", "1"));
+            store.put(PutRequest.of("b", "1"));
+            txn(DeleteRangeRequest.key("a"), PutRequest.of("c", "1"));   // revision 4
+            store.put(PutRequest.of("b", "2"));
+            store.compact(4);
+
+            assertEquals(List.of(put(kv("c", "1", 4, 4, 1), null), put(kv("b", "2", 3, 5, 2), kv("b", "1", 3, 3, 1))),
+                    watchEvents(WatchRequest.range("a", Keys.ALL).fromRevision(4).withPrevKv(true)));
+        }
+
+        @Test
+        void aPutThatItsOwnTxnDeletedIsNotReplayed() {
+            txn(PutRequest.of("a", "1"), DeleteRangeRequest.range("a", Keys.ALL));
+            store.compact(2);
+            assertEquals(0, store.range(RangeRequest.key("a").withRevision(2)).count());
+            assertEquals(List.of(), watchEvents(WatchRequest.key("a").fromRevision(2)));
+        }
+
+        @Test
+        void liveWatchersStillGetEveryEvent() {
+            List<WatchEvent> events = watchEvents(WatchRequest.range("a", Keys.ALL));
+            store.put(PutRequest.of("a", "1"));
+            store.deleteRange(DeleteRangeRequest.key("a"));
+            store.compact(3);
+            assertEquals(List.of(put(kv("a", "1", 2, 2, 1), null), delete("a", 3, null)), events);
+        }
+    }
 }
