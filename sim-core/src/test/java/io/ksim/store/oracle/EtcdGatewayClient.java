@@ -96,10 +96,16 @@ public final class EtcdGatewayClient {
         return new TxnResponse(header(resp), resp.path("succeeded").asBoolean(false), responses);
     }
 
-    /** Compacts at {@code rev}; returns the header revision (compaction does not bump it). */
+    /**
+     * Compacts at {@code rev}; returns the header revision (compaction does not bump it). Asks for a
+     * physical compaction, so etcd answers only after it has removed the old history from its backend:
+     * otherwise that happens in the background, and a watch replaying from the compaction revision would
+     * or would not see the removed changes depending on timing. The model compacts at once, like this.
+     */
     public long compact(long rev) {
         ObjectNode body = JSON.createObjectNode();
         putLong(body, "revision", rev);
+        body.put("physical", true);
         return header(call("kv/compaction", body));
     }
 

@@ -12,6 +12,7 @@ import io.ksim.store.DeleteRangeResponse;
 import io.ksim.store.EtcdError;
 import io.ksim.store.EtcdException;
 import io.ksim.store.KeyValue;
+import io.ksim.store.Keys;
 import io.ksim.store.PutRequest;
 import io.ksim.store.RangeRequest;
 import io.ksim.store.RangeResponse;
@@ -138,6 +139,33 @@ class GatewayClientOracleTest {
             GatewayWatch.Message cancel = w.cancelMessage();
             assertEquals(r0 + 2, cancel.compactRevision());
             assertEquals(List.of(), w.events());
+        }
+    }
+
+    /** Surprising etcd 3.4 behaviours the model copies (see EtcdParityRegressionTest), shown on etcd itself. */
+    @Test
+    void quirksTheModelMirrors() {
+        long r0 = etcd.revision();
+        etcd.put(PutRequest.of("q/a", "1"));
+        // range_end "\0" escapes the duplicate-key check; the range at the old revision misses the txn's writes.
+        TxnResponse t = etcd.txn(new TxnRequest(List.of(), List.of(PutRequest.of("q/a", "2"),
+                DeleteRangeRequest.range("q/a", Keys.ALL).withPrevKv(true), RangeRequest.key("q/a").withRevision(r0 + 1)),
+                List.of()));
+        assertEquals(r0 + 2, t.headerRevision());
+        assertEquals(List.of(kv("q/a", "2", r0 + 1, r0 + 2, 2)), ((DeleteRangeResponse) t.responses().get(1)).prevKvs());
+        assertEquals(List.of(kv("q/a", "1", r0 + 1, r0 + 1, 1)), ((RangeResponse) t.responses().get(2)).kvs());
+
+        etcd.put(PutRequest.of("q/c", "1"));
+        etcd.put(PutRequest.of("q/c", "2"));
+        etcd.put(PutRequest.of("q/c", "3"));
+        etcd.compact(r0 + 4);
+        // Replayed from the compaction revision: the event there has no prev_kv (revision - 1 is compacted).
+        try (GatewayWatch w = etcd.watch(WatchRequest.prefix("q/").fromRevision(r0 + 4).withPrevKv(true), true)) {
+            assertTrue(w.awaitCreated(WAIT), w::toString);
+            assertTrue(w.awaitProgress(r0 + 5, WAIT), w::toString);
+            assertEquals(List.of(new WatchEvent(WatchEvent.Type.PUT, kv("q/c", "2", r0 + 3, r0 + 4, 2), null),
+                    new WatchEvent(WatchEvent.Type.PUT, kv("q/c", "3", r0 + 3, r0 + 5, 3), kv("q/c", "2", r0 + 3, r0 + 4, 2))),
+                    w.events());
         }
     }
 

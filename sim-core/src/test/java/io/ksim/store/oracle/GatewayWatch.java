@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -142,6 +143,14 @@ public final class GatewayWatch implements AutoCloseable {
         return failure;
     }
 
+    /**
+     * True once etcd has shown that this watcher caught up at least once (it has sent events, a progress
+     * notification or the cancellation): its history replay, if it had one, is done.
+     */
+    public boolean hasCaughtUpOnce() {
+        return messages.stream().anyMatch(m -> !m.created());
+    }
+
     /** Waits until the creation message arrived; false on timeout or a broken stream. */
     public boolean awaitCreated(Duration timeout) {
         return await(m -> m.created(), timeout);
@@ -155,11 +164,20 @@ public final class GatewayWatch implements AutoCloseable {
         return await(m -> m.canceled() || (m.isProgress() && m.headerRevision() >= revision), timeout);
     }
 
+    /** Waits until at least {@code count} events arrived, or the watch was canceled. */
+    public boolean awaitEvents(int count, Duration timeout) {
+        return await(() -> cancelMessage() != null || events().size() >= count, timeout);
+    }
+
     private boolean await(Predicate<Message> condition, Duration timeout) {
+        return await(() -> messages.stream().anyMatch(condition), timeout);
+    }
+
+    private boolean await(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (changed) {
             while (true) {
-                if (messages.stream().anyMatch(condition)) {
+                if (condition.getAsBoolean()) {
                     return true;
                 }
                 long left = deadline - System.nanoTime();
