@@ -54,9 +54,13 @@ final class KeyIndex {
         return kv.isTombstone() ? null : kv;
     }
 
+    /**
+     * Appends a change. Two changes in one revision are possible (a txn may put a key and delete "every key
+     * from" it, which etcd accepts): the later one, as etcd's higher sub-revision, wins for reads.
+     */
     void append(KeyValue kv) {
-        if (!history.isEmpty() && history.get(history.size() - 1).modRevision() >= kv.modRevision()) {
-            throw new IllegalStateException("history of " + key + " must grow by revision: "
+        if (!history.isEmpty() && history.get(history.size() - 1).modRevision() > kv.modRevision()) {
+            throw new IllegalStateException("history of " + key + " must not go back in revision: "
                     + history.get(history.size() - 1).modRevision() + " then " + kv.modRevision());
         }
         history.add(kv);

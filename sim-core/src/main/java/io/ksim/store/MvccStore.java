@@ -103,9 +103,10 @@ public final class MvccStore {
         List<KeyValue> kvs = new ArrayList<>();
         long count = 0;
         for (KeyIndex ki : candidates(r.key(), r.rangeEnd())) {
-            // Always by revision: inside a txn the index already holds the txn's own writes, which a read at
-            // an explicit earlier revision (even the txn's begin revision) must not see.
-            KeyValue kv = ki.at(rev);
+            // current() already holds the writes a txn made before this range, so it only stands for the
+            // newest revision (the header revision); a read at an explicit earlier revision (even the txn's
+            // begin revision) must not see the txn's own writes.
+            KeyValue kv = rev == headerRevision ? ki.current() : ki.at(rev);
             if (kv == null) {
                 continue;
             }
@@ -385,13 +386,29 @@ public final class MvccStore {
             KeyValue prev = ki.current();
             deleted.add(prev);
             KeyValue tombstone = KeyValue.tombstone(prev.key(), rev);
+            KeyValue eventPrev = beforeRequest(ki, prev, changes);
             ki.append(tombstone);
             lessor.detach(prev.lease(), prev.key());
             liveKeys--;
             liveBytes -= ki.storedBytes(prev);
-            changes.events.add(new WatchEvent(WatchEvent.Type.DELETE, tombstone, prev));
+            changes.events.add(new WatchEvent(WatchEvent.Type.DELETE, tombstone, eventPrev));
         }
         return new DeleteRangeResponse(changes.revisionSoFar(), deleted.size(), r.prevKv() ? deleted : List.of());
+    }
+
+    /**
+     * The previous version a DELETE event carries: the key as it was before the whole request, because etcd
+     * looks an event's prev_kv up at the event's revision - 1. It differs from {@code current} (the version
+     * the response's prev_kvs show) only when the same txn already put the key: for put a and then delete
+     * every key from a, the DELETE event's prev_kv is a's version from before the txn, or none. (A PUT event
+     * needs no such care: etcd gives a create no prev_kv, and any other put is the key's first change in
+     * its txn.)
+     */
+    private static KeyValue beforeRequest(KeyIndex ki, KeyValue current, Changes changes) {
+        if (ki == null || (current != null && current.modRevision() <= changes.beginRevision)) {
+            return current;
+        }
+        return ki.at(changes.beginRevision);
     }
 
     private void commit(Changes changes) {
@@ -471,7 +488,13 @@ public final class MvccStore {
         checkNoDuplicateKeys(t.failure());
     }
 
-    /** etcd's checkIntervals: no key put twice, and no put inside a range the same branch deletes. */
+    /**
+     * etcd's checkIntervals: no key put twice, and no put inside a range the same branch deletes.
+     *
+     * <p>As in etcd, a delete's range is taken literally here: a range_end of "\0" ("every key from key
+     * on") makes the interval [key, "\0"), which is empty, so such a delete never clashes with a put. etcd
+     * accepts {@code put a; delete from a} in one branch and applies both in order.
+     */
     private static void checkNoDuplicateKeys(List<RequestOp> ops) {
         List<DeleteRangeRequest> deletes = new ArrayList<>();
         for (RequestOp op : ops) {
@@ -486,7 +509,8 @@ public final class MvccStore {
                     throw EtcdError.DUPLICATE_KEY.exception();
                 }
                 for (DeleteRangeRequest d : deletes) {
-                    if (Keys.inRange(p.key(), d.key(), d.rangeEnd())) {
+                    if (d.rangeEnd().isEmpty() ? p.key().equals(d.key())
+                            : p.key().compareTo(d.key()) >= 0 && p.key().compareTo(d.rangeEnd()) < 0) {
                         throw EtcdError.DUPLICATE_KEY.exception();
                     }
                 }

@@ -3,8 +3,10 @@ package io.ksim.store;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
@@ -62,7 +64,7 @@ final class WatchHub {
             outbox.add(new Pending(w, WatchResponse.canceled(w.id(), 0, compactRevision)));
         } else {
             if (w.minRevision <= currentRevision) {
-                replay(w, currentRevision);
+                replay(w, currentRevision, compactRevision);
             }
             register(w);
         }
@@ -82,7 +84,12 @@ final class WatchHub {
         return watching;
     }
 
-    private void replay(Watcher w, long currentRevision) {
+    /**
+     * Sends {@code w} the logged events from its start revision on. etcd looks up each event's prev_kv by
+     * reading the key at the event's revision - 1; for an event at the compaction revision that read is
+     * refused as compacted, so such an event goes out without prev_kv.
+     */
+    private void replay(Watcher w, long currentRevision, long compactRevision) {
         WatchRequest req = w.request();
         List<WatchEvent> batch = new ArrayList<>();
         int batchRevisions = 0;
@@ -101,7 +108,7 @@ final class WatchHub {
                 batchRevisions++;
                 lastRev = e.revision();
             }
-            batch.add(req.prevKv() ? e : e.withoutPrevKv());
+            batch.add(req.prevKv() && e.revision() > compactRevision ? e : e.withoutPrevKv());
         }
         if (!batch.isEmpty()) {
             outbox.add(new Pending(w, WatchResponse.events(w.id(), currentRevision, batch)));
@@ -178,9 +185,25 @@ final class WatchHub {
         drain();
     }
 
-    /** Drops history below {@code revision}: watches can no longer start before it. */
+    /**
+     * Drops history below {@code revision}: watches can no longer start before it. At the compaction
+     * revision itself only the changes that survive as a key's newest version are kept, as etcd's compaction
+     * keeps only those in its backend, from which it replays: deletions at that revision are gone, and so
+     * is a put that a later operation of the same txn deleted.
+     */
     void compact(long revision) {
         log.subList(0, firstIndexAtOrAfter(revision)).clear();
+        List<WatchEvent> atRevision = log.subList(0, firstIndexAtOrAfter(revision + 1));
+        ArrayDeque<WatchEvent> kept = new ArrayDeque<>();
+        Set<String> changedLater = new HashSet<>();
+        for (int i = atRevision.size() - 1; i >= 0; i--) {
+            WatchEvent e = atRevision.get(i);
+            if (changedLater.add(e.key()) && e.type() == WatchEvent.Type.PUT) {
+                kept.addFirst(e);
+            }
+        }
+        atRevision.clear();
+        log.addAll(0, kept);
     }
 
     int historySize() {

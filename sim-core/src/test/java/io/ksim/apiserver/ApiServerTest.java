@@ -206,21 +206,23 @@ class ApiServerTest {
 
     @Test
     void watchFromACompactedResourceVersionIsGone() {
-        Widget a = create("a", 1);                       // revision 2
+        Widget a = create("a", 1);                          // revision 2
         Widget b = api.update(Widget.TYPE, a.withSize(2));  // 3
         api.update(Widget.TYPE, b.withSize(3));             // 4
-        etcd.compact(etcd.revision());
+        etcd.compact(3);
         // Changes after 3 (from revision 4) are still there: that watch works.
         List<ApiWatchEvent<Widget>> fine = new ArrayList<>();
         api.watch(Widget.TYPE, "default", b.metadata().resourceVersion(), w -> true, fine::add);
         assertEquals(WatchEventType.MODIFIED, fine.get(0).type());
+        assertEquals(3, fine.get(0).object().size());
+        // Changes after 1 (from revision 2) are not.
         List<ApiWatchEvent<Widget>> seen = new ArrayList<>();
-        ApiWatch watch = api.watch(Widget.TYPE, "default", a.metadata().resourceVersion(), w -> true, seen::add);
+        ApiWatch watch = api.watch(Widget.TYPE, "default", "1", w -> true, seen::add);
         assertEquals(1, seen.size());
         assertEquals(WatchEventType.ERROR, seen.get(0).type());
         assertEquals(410, seen.get(0).error().code());
         assertEquals("Expired", seen.get(0).error().reason());
-        assertEquals("too old resource version: 2 (4)", seen.get(0).error().message());
+        assertEquals("too old resource version: 1 (3)", seen.get(0).error().message());
         assertTrue(watch.isStopped());
     }
 

@@ -28,8 +28,8 @@ class TraceTest {
 
         assertEquals(kernel.trace().events(), seen);
         assertEquals(12_500_000_000L, seen.get(1).nanos());
-        String expected = String.format("%12s %-16s %-12s %s  %s%n", "0.000s", "store", "Put", "/registry/a", "rev 2")
-                + String.format("%12s %-16s %-12s%n", "12.500s", "scheduler", "Scheduled");
+        String expected = String.format("%12s %-16s %-14s %s  %s%n", "0.000s", "store", "Put", "/registry/a", "rev 2")
+                + String.format("%12s %-16s %-14s%n", "12.500s", "scheduler", "Scheduled");
         assertEquals(expected.replace(System.lineSeparator(), "\n"), kernel.trace().format());
     }
 }

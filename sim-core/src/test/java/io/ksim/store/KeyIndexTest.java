@@ -104,7 +104,7 @@ class KeyIndexTest {
 
         long released = ki.compact(7);
 
-        assertEquals(PUT2.storedBytes() + PUT3.storedBytes(), released, "tombstones hold no value bytes");
+        assertEquals(ki.storedBytes(PUT2) + ki.storedBytes(PUT3), released, "tombstones hold no value bytes");
     }
 
     @Test
@@ -119,9 +119,9 @@ class KeyIndexTest {
     }
 
     @Test
-    void historyMustGrowByRevision() {
+    void historyMustNotGoBackInRevision() {
         KeyIndex ki = example();
 
-        assertThrows(IllegalStateException.class, () -> ki.append(kv("foo", "late", 6, 8, 3)));
+        assertThrows(IllegalStateException.class, () -> ki.append(kv("foo", "late", 6, 7, 3)));
     }
 }

@@ -142,11 +142,14 @@ final class ReferenceStore {
     /** The writes of one request, on a copy of the newest snapshot. */
     private final class Working {
         final long begin;
+        /** The keys before the request: what a DELETE event's prev_kv shows (etcd reads it at revision - 1). */
+        final Map<String, KeyValue> before;
         final TreeMap<String, KeyValue> keys;
         final List<WatchEvent> changes = new ArrayList<>();
 
         Working(long begin, TreeMap<String, KeyValue> base) {
             this.begin = begin;
+            this.before = base;
             this.keys = new TreeMap<>(base);
         }
 
@@ -176,7 +179,7 @@ final class ReferenceStore {
             for (KeyValue kv : deleted) {
                 keys.remove(kv.key());
                 changes.add(new WatchEvent(WatchEvent.Type.DELETE,
-                        new KeyValue(kv.key(), Value.EMPTY, 0, begin + 1, 0, 0), kv));
+                        new KeyValue(kv.key(), Value.EMPTY, 0, begin + 1, 0, 0), before.get(kv.key())));
             }
             return new DeleteRangeResponse(revisionSoFar(), deleted.size(), d.prevKv() ? deleted : List.of());
         }
@@ -207,7 +210,10 @@ final class ReferenceStore {
         }
     }
 
-    /** No key put twice in one branch, and no key both put and inside a deleted range. */
+    /**
+     * No key put twice in one branch, and no key both put and inside a deleted range. As etcd, a delete's
+     * range is taken literally: [key, "\0") is empty, so "every key from key" never clashes with a put.
+     */
     private static void checkNoDuplicates(List<ModelOp> ops) {
         for (int i = 0; i < ops.size(); i++) {
             for (int j = 0; j < ops.size(); j++) {
@@ -215,7 +221,8 @@ final class ReferenceStore {
                     continue;
                 }
                 if ((ops.get(j) instanceof ModelOp.Put q && q.key().equals(p.key()))
-                        || (ops.get(j) instanceof ModelOp.Delete d && inRange(p.key(), d.key(), d.end()))) {
+                        || (ops.get(j) instanceof ModelOp.Delete d && !d.end().equals(Keys.ALL)
+                                && inRange(p.key(), d.key(), d.end()))) {
                     throw new Refused(EtcdError.DUPLICATE_KEY);
                 }
             }
