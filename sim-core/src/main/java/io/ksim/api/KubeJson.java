@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -161,7 +162,13 @@ public final class KubeJson {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
                 JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
-            unknown.add(path(p.getParsingContext().getParent(), propertyName));
+            // At an object or array value the parser has already entered it: step out to the object
+            // that holds the unknown field.
+            JsonStreamContext holder = p.getParsingContext();
+            if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+                holder = holder.getParent();
+            }
+            unknown.add(path(holder.getParent(), propertyName));
             p.skipChildren();
             return true;
         }
