@@ -1,5 +1,8 @@
 package io.ksim.api.resource;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import java.util.Objects;
 
 /**
@@ -8,6 +11,8 @@ import java.util.Objects;
  * {@code "http"}). Immutable; equal when the kind and the value are equal ({@code 5} is not {@code "5"}).
  * In JSON and YAML it is written as the JSON type it holds and read back the same way.
  */
+@JsonSerialize(using = IntOrStringJson.Serializer.class)
+@JsonDeserialize(using = IntOrStringJson.Deserializer.class)
 public final class IntOrString {
 
     /** Which of the two values is held. */

@@ -1,5 +1,8 @@
 package io.ksim.api.resource;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -38,6 +41,8 @@ import java.util.Objects;
  * <p>Equality, hash code and ordering are by numeric value only ({@code 1Ki} equals {@code 1024}), as
  * upstream's {@code Cmp}.
  */
+@JsonSerialize(using = QuantityJson.Serializer.class)
+@JsonDeserialize(using = QuantityJson.Deserializer.class)
 public final class Quantity implements Comparable<Quantity> {
 
     /** How a quantity is printed; kept from the parsed suffix. */
