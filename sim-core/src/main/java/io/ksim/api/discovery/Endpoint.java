@@ -10,7 +10,8 @@ import java.util.SortedMap;
 /**
  * One backend of an EndpointSlice (discovery/v1 Endpoint): its addresses (consumers use the first),
  * conditions, the pod it is ({@code targetRef}), and where it runs ({@code nodeName}, {@code zone}).
- * {@code deprecatedTopology} is the v1beta1 topology map, kept for round trips only.
+ * {@code deprecatedTopology} is the v1beta1 topology map, kept for round trips only. {@code conditions} is
+ * never null (a Go struct): an absent one has all three unknown.
  */
 public record Endpoint(List<String> addresses, EndpointConditions conditions,
         @JsonInclude(Include.NON_NULL) String hostname, ObjectReference targetRef,
@@ -19,6 +20,7 @@ public record Endpoint(List<String> addresses, EndpointConditions conditions,
 
     public Endpoint {
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
+        conditions = conditions == null ? EndpointConditions.UNKNOWN : conditions;
         deprecatedTopology = deprecatedTopology == null ? ImmutableSortedMap.of()
                 : ImmutableSortedMap.copyOfSorted(deprecatedTopology);
     }
@@ -28,6 +30,9 @@ public record Endpoint(List<String> addresses, EndpointConditions conditions,
      * {@code terminating} as false (upstream's documented interpretation); see the is* helpers.
      */
     public record EndpointConditions(Boolean ready, Boolean serving, Boolean terminating) {
+
+        /** No condition known (what an absent {@code conditions} is). */
+        public static final EndpointConditions UNKNOWN = new EndpointConditions(null, null, null);
 
         /** {@code ready}, with null read as true. */
         public boolean isReady() {

@@ -12,7 +12,8 @@ import java.util.SortedMap;
 
 /**
  * A bound on voluntary disruptions of a set of pods (policy/v1 PodDisruptionBudget). The disruption
- * controller keeps the status; the eviction subresource consults it.
+ * controller keeps the status; the eviction subresource consults it. Spec and status are never null: an absent
+ * one is empty, as Go's zero value (so an empty status prints its four counts as 0, as upstream).
  */
 public record PodDisruptionBudget(String apiVersion, String kind, ObjectMeta metadata, PodDisruptionBudgetSpec spec,
         PodDisruptionBudgetStatus status) implements KubeObject {
@@ -34,6 +35,8 @@ public record PodDisruptionBudget(String apiVersion, String kind, ObjectMeta met
     public PodDisruptionBudget {
         apiVersion = apiVersion == null ? API_VERSION : apiVersion;
         kind = kind == null ? KIND : kind;
+        spec = spec == null ? new PodDisruptionBudgetSpec(null, null, null, null) : spec;
+        status = status == null ? PodDisruptionBudgetStatus.EMPTY : status;
     }
 
     public PodDisruptionBudget(ObjectMeta metadata, PodDisruptionBudgetSpec spec) {
@@ -65,6 +68,9 @@ public record PodDisruptionBudget(String apiVersion, String kind, ObjectMeta met
     public record PodDisruptionBudgetStatus(Long observedGeneration, SortedMap<String, Instant> disruptedPods,
             int disruptionsAllowed, int currentHealthy, int desiredHealthy, int expectedPods,
             List<Condition> conditions) {
+
+        public static final PodDisruptionBudgetStatus EMPTY = new PodDisruptionBudgetStatus(null, null, 0, 0, 0, 0,
+                null);
 
         public PodDisruptionBudgetStatus {
             disruptedPods = disruptedPods == null ? ImmutableSortedMap.of()

@@ -15,6 +15,7 @@ public record ClusterRoleBinding(String apiVersion, String kind, ObjectMeta meta
         apiVersion = apiVersion == null ? API_VERSION : apiVersion;
         kind = kind == null ? KIND : kind;
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        roleRef = roleRef == null ? new RoleRef(null, null, null) : roleRef;
     }
 
     public ClusterRoleBinding(ObjectMeta metadata, List<Subject> subjects, RoleRef roleRef) {

@@ -35,11 +35,8 @@ public final class RbacDefaults {
         };
     }
 
-    /** The roleRef with apiGroup defaulted; an absent roleRef is the empty struct it is upstream. */
+    /** The roleRef with apiGroup defaulted. */
     static RoleRef roleRef(RoleRef ref) {
-        if (ref == null) {
-            return new RoleRef(Rbac.GROUP_NAME, null, null);
-        }
         return isEmpty(ref.apiGroup()) ? new RoleRef(Rbac.GROUP_NAME, ref.kind(), ref.name()) : ref;
     }
 

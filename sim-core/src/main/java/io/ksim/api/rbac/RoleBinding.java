@@ -18,6 +18,7 @@ public record RoleBinding(String apiVersion, String kind, ObjectMeta metadata, L
         apiVersion = apiVersion == null ? API_VERSION : apiVersion;
         kind = kind == null ? KIND : kind;
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        roleRef = roleRef == null ? new RoleRef(null, null, null) : roleRef;
     }
 
     public RoleBinding(ObjectMeta metadata, List<Subject> subjects, RoleRef roleRef) {
