@@ -6,13 +6,9 @@ import java.util.Objects;
 /**
  * A node's taint (core/v1 Taint): pods that do not tolerate it are not scheduled there ({@code NoSchedule}),
  * avoided ({@code PreferNoSchedule}) or evicted ({@code NoExecute}). {@code timeAdded} is set for NoExecute
- * taints only.
+ * taints only. Effects are in {@link TaintEffect}.
  */
 public record Taint(String key, String value, String effect, Instant timeAdded) {
-
-    public static final String NO_SCHEDULE = "NoSchedule";
-    public static final String PREFER_NO_SCHEDULE = "PreferNoSchedule";
-    public static final String NO_EXECUTE = "NoExecute";
 
     public static Taint of(String key, String value, String effect) {
         return new Taint(key, value, effect, null);

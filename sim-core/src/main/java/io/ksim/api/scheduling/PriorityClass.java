@@ -5,16 +5,14 @@ import io.ksim.api.meta.ObjectMeta;
 
 /**
  * A priority for pods (scheduling.k8s.io/v1 PriorityClass), which pods name in
- * {@code spec.priorityClassName}. {@code value} has no omitempty upstream and is always written.
+ * {@code spec.priorityClassName}. {@code value} has no omitempty upstream and is always written;
+ * {@code preemptionPolicy} is one of {@link io.ksim.api.core.PreemptionPolicy}.
  */
 public record PriorityClass(String apiVersion, String kind, ObjectMeta metadata, int value, Boolean globalDefault,
         String description, String preemptionPolicy) implements KubeObject {
 
     public static final String API_VERSION = "scheduling.k8s.io/v1";
     public static final String KIND = "PriorityClass";
-
-    public static final String PREEMPT_LOWER_PRIORITY = "PreemptLowerPriority";
-    public static final String PREEMPT_NEVER = "Never";
 
     /** The built-in classes and their values. */
     public static final String SYSTEM_CLUSTER_CRITICAL = "system-cluster-critical";

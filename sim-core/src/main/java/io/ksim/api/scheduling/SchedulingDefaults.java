@@ -1,5 +1,7 @@
 package io.ksim.api.scheduling;
 
+import io.ksim.api.core.PreemptionPolicy;
+
 /**
  * Defaulting of scheduling.k8s.io/v1 objects, as upstream's SetDefaults_PriorityClass
  * (kubernetes pkg/apis/scheduling/v1/defaults.go). Idempotent.
@@ -11,6 +13,6 @@ public final class SchedulingDefaults {
 
     /** preemptionPolicy PreemptLowerPriority when unset. */
     public static PriorityClass priorityClass(PriorityClass pc) {
-        return pc.preemptionPolicy() == null ? pc.withPreemptionPolicy(PriorityClass.PREEMPT_LOWER_PRIORITY) : pc;
+        return pc.preemptionPolicy() == null ? pc.withPreemptionPolicy(PreemptionPolicy.PREEMPT_LOWER_PRIORITY) : pc;
     }
 }

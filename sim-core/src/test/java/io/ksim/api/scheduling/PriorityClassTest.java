@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ksim.api.KubeJson;
+import io.ksim.api.core.PreemptionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PriorityClassTest {
                 description: "This priority class will not cause other pods to be preempted."
                 """, PriorityClass.class);
         assertEquals(1_000_000, pc.value());
-        assertEquals(PriorityClass.PREEMPT_NEVER, pc.preemptionPolicy());
+        assertEquals(PreemptionPolicy.NEVER, pc.preemptionPolicy());
         assertEquals(Boolean.FALSE, pc.globalDefault());
     }
 
@@ -43,9 +44,9 @@ class PriorityClassTest {
     void defaultsPreemptLowerPriority() throws Exception {
         PriorityClass bare = KubeJson.yaml().readValue("metadata: {name: p}\nvalue: 10\n", PriorityClass.class);
         PriorityClass out = SchedulingDefaults.priorityClass(bare);
-        assertEquals(PriorityClass.PREEMPT_LOWER_PRIORITY, out.preemptionPolicy());
+        assertEquals(PreemptionPolicy.PREEMPT_LOWER_PRIORITY, out.preemptionPolicy());
         assertSame(out, SchedulingDefaults.priorityClass(out));
-        PriorityClass never = bare.withPreemptionPolicy(PriorityClass.PREEMPT_NEVER);
+        PriorityClass never = bare.withPreemptionPolicy(PreemptionPolicy.NEVER);
         assertSame(never, SchedulingDefaults.priorityClass(never));
     }
 
