@@ -75,7 +75,10 @@ final class GoStrconv {
         return parseInt(s, 64);
     }
 
-    /** The text of the error Go's {@code Atoi} returns for {@code s}, e.g. {@code strconv.Atoi: parsing "a": invalid syntax}. */
+    /**
+     * The text of the error Go's {@code Atoi} returns for {@code s}, e.g.
+     * {@code strconv.Atoi: parsing "a": invalid syntax}.
+     */
     static String atoiError(String s, String error) {
         return "strconv.Atoi: parsing " + quote(s) + ": " + error;
     }

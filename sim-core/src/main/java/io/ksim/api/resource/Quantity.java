@@ -32,11 +32,16 @@ import java.util.Objects;
  * except that a parsed text is printed back verbatim when upstream's quick check takes it for canonical.
  * That check looks at the digits with the decimal point removed and leading zeros of the integer part
  * dropped: for a decimal suffix they must not start with 0 or end in 000 and the power of ten they are
- * scaled by must be a multiple of 3 (and at least -9); for a binary suffix they must be few enough to fit
- * the int64 shortcut and not a multiple of 8. The check ignores the sign, leading zeros, the decimal point
- * and the exponent's spelling, so {@code "1.001"}, {@code "+1"}, {@code "007"}, {@code "1E3"} and
- * {@code "10e0"} print as written (their canonical forms are {@code 1001m 1 7 1e3 10}); the API server
- * stores and returns them that way too.
+ * scaled by must be a multiple of 3 (and at least -9); for a binary suffix there must be no fraction, at
+ * most 11 digits for Ki, 8 for Mi, 5 for Gi, 2 for Ti (never for Pi and Ei), and a number that is not a
+ * multiple of 8. The check ignores the sign, leading zeros, the decimal point and the exponent's spelling,
+ * so {@code "1.001"}, {@code "+1"}, {@code "007"}, {@code "1E3"} and {@code "10e0"} print as written
+ * (canonically they are 1001m, 1, 7, 1e3 and 10); the API server stores and returns them that way too.
+ *
+ * <p>The printed text always parses back to an equal quantity that prints the same text, with one
+ * exception upstream shares: a BinarySI whole number that is not a multiple of 1024 prints as a plain
+ * number, and if that number ends in 000 ({@code "9.765625Ki"} prints {@code 10000}) it parses back as
+ * DecimalSI and prints {@code 10k} from then on.
  *
  * <p>Equality, hash code and ordering are by numeric value only ({@code 1Ki} equals {@code 1024}), as
  * upstream's {@code Cmp}.
@@ -73,7 +78,7 @@ public final class Quantity implements Comparable<Quantity> {
     private final Format format;
     /** The parsed text, when upstream would print it back as it is; null otherwise. */
     private final String literal;
-    /** The canonical text, computed on first use. */
+    /** The canonical text, computed on first use (two threads racing compute the same string). */
     private String canonical;
 
     Quantity(BigDecimal value, Format format, String literal) {

@@ -75,9 +75,12 @@ class IntOrStringTest {
             "%| invalid value for IntOrString: invalid value \"%\": strconv.Atoi: parsing \"\": invalid syntax",
             "a%| invalid value for IntOrString: invalid value \"a%\": strconv.Atoi: parsing \"a\": invalid syntax",
             "#%| invalid value for IntOrString: invalid value \"#%\": strconv.Atoi: parsing \"#\": invalid syntax",
-            "40%%| invalid value for IntOrString: invalid value \"40%%\": strconv.Atoi: parsing \"40%\": invalid syntax",
-            "' 5%'| invalid value for IntOrString: invalid value \" 5%\": strconv.Atoi: parsing \" 5\": invalid syntax",
-            "1.5%| invalid value for IntOrString: invalid value \"1.5%\": strconv.Atoi: parsing \"1.5\": invalid syntax",
+            "40%%| invalid value for IntOrString: invalid value \"40%%\": "
+                    + "strconv.Atoi: parsing \"40%\": invalid syntax",
+            "' 5%'| invalid value for IntOrString: invalid value \" 5%\": "
+                    + "strconv.Atoi: parsing \" 5\": invalid syntax",
+            "1.5%| invalid value for IntOrString: invalid value \"1.5%\": "
+                    + "strconv.Atoi: parsing \"1.5\": invalid syntax",
             "99999999999999999999%| invalid value for IntOrString: invalid value \"99999999999999999999%\": "
                     + "strconv.Atoi: parsing \"99999999999999999999\": value out of range",
             "\"q\"%| invalid value for IntOrString: invalid value \"\\\"q\\\"%\": strconv.Atoi: parsing \"\\\"q\\\"\": "

@@ -173,6 +173,16 @@ class QuantityFormatTest {
     }
 
     @Test
+    void aBinaryAmountThatIsNotWholeKibibytesSettlesOnItsSecondPrint() {
+        // As upstream: BinarySI prints a plain number, which parses back as DecimalSI.
+        Quantity q = Quantity.parse("9.765625Ki");
+        assertEquals("10000", q.toString());
+        assertEquals(BINARY_SI, q.format());
+        assertEquals("10k", Quantity.parse(q.toString()).toString());
+        assertEquals(q, Quantity.parse("10k"));
+    }
+
+    @Test
     void decimalPowersBeyondExaPrintAsExponents() {
         assertEquals("1e21", Quantity.parse("1000E").toString());
         assertEquals("5e21", Quantity.parse("5000E").toString());

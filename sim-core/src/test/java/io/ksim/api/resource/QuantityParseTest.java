@@ -146,7 +146,8 @@ class QuantityParseTest {
     @MethodSource("valid")
     void negativeInputsParseToTheNegatedValueInTheSameFormat(String input, BigDecimal value, Format format) {
         Quantity q = Quantity.parse("-" + input);
-        assertEquals(0, q.toBigDecimal().compareTo(value.negate()), () -> "-" + input + " parsed as " + q.toBigDecimal());
+        assertEquals(0, q.toBigDecimal().compareTo(value.negate()),
+                () -> "-" + input + " parsed as " + q.toBigDecimal());
         assertEquals(format, q.format());
     }
 
