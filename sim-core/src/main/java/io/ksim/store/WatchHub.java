@@ -162,7 +162,10 @@ final class WatchHub {
 
     /** Records the events of one committed revision and sends them to the interested watchers. */
     void committed(long revision, List<WatchEvent> events) {
-        log.addAll(events);
+        // One add per event: addAll would copy the list into a fresh array on every write.
+        for (int i = 0; i < events.size(); i++) {
+            log.add(events.get(i));
+        }
         if (watching == 0) {
             return;
         }

@@ -2,8 +2,6 @@ package io.ksim.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.ksim.api.apps.ControllerRevision;
 import io.ksim.api.apps.DaemonSet;
 import io.ksim.api.apps.Deployment;
@@ -28,12 +26,9 @@ import io.ksim.api.rbac.Role;
 import io.ksim.api.rbac.RoleBinding;
 import io.ksim.api.rbac.RoleRef;
 import io.ksim.api.rbac.Subject;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,49 +123,13 @@ class WorkloadsFieldCoverageTest {
         row(ClusterRoleBinding.class, "apiVersion", "kind", "metadata", "subjects", "roleRef");
     }
 
-    private static String jsonName(RecordComponent c) {
-        JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
-        return p != null && !p.value().isEmpty() ? p.value() : c.getName();
-    }
-
     @Test
     void recordComponentsAreUpstreamFieldsInUpstreamOrder() {
-        List<String> wrong = new ArrayList<>();
-        UPSTREAM.forEach((type, expected) -> {
-            List<String> actual = new ArrayList<>();
-            for (RecordComponent c : type.getRecordComponents()) {
-                actual.add(jsonName(c));
-            }
-            if (!actual.equals(expected)) {
-                wrong.add(type.getName() + ": " + actual + " != upstream " + expected);
-            }
-        });
-        assertEquals(List.of(), wrong);
+        assertEquals(List.of(), FieldCoverage.componentOrderMismatches(UPSTREAM));
     }
 
     @Test
     void jacksonMapsExactlyTheUpstreamNames() {
-        List<String> wrong = new ArrayList<>();
-        UPSTREAM.forEach((type, expected) -> {
-            TreeSet<String> mapped = new TreeSet<>();
-            for (BeanPropertyDefinition p : KubeJson.json().getDeserializationConfig()
-                    .introspect(KubeJson.json().constructType(type)).findProperties()) {
-                mapped.add(p.getName());
-            }
-            if (!mapped.equals(new TreeSet<>(expected))) {
-                wrong.add(type.getName() + ": " + mapped + " != upstream " + new TreeSet<>(expected));
-            }
-            TreeSet<String> written = new TreeSet<>();
-            for (BeanPropertyDefinition p : KubeJson.json().getSerializationConfig()
-                    .introspect(KubeJson.json().constructType(type)).findProperties()) {
-                if (p.couldSerialize()) {
-                    written.add(p.getName());
-                }
-            }
-            if (!written.equals(new TreeSet<>(expected))) {
-                wrong.add(type.getName() + " writes " + written + " != upstream " + new TreeSet<>(expected));
-            }
-        });
-        assertEquals(List.of(), wrong);
+        assertEquals(List.of(), FieldCoverage.jacksonNameMismatches(UPSTREAM));
     }
 }

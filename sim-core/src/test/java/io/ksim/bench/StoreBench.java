@@ -128,7 +128,7 @@ public final class StoreBench {
             };
         });
 
-        // EtcdComparison.run(keys, put, txn);
+        EtcdComparison.run(keys, put, txn);
     }
 
     static MvccStore newStore() {

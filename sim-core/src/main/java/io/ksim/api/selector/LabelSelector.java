@@ -1,5 +1,6 @@
 package io.ksim.api.selector;
 
+import io.ksim.api.meta.LabelSelectorRequirement;
 import io.ksim.api.validation.FieldError;
 import io.ksim.api.validation.FieldPath;
 import io.ksim.api.validation.GoFormat;
@@ -105,9 +106,9 @@ public final class LabelSelector {
      *
      * @throws SelectorException when a label or expression is invalid
      */
-    public static LabelSelector fromLabelSelector(Map<String, String> matchLabels, List<MatchExpression> matchExpressions) {
+    public static LabelSelector fromLabelSelector(Map<String, String> matchLabels, List<LabelSelectorRequirement> matchExpressions) {
         Map<String, String> labels = matchLabels == null ? Map.of() : matchLabels;
-        List<MatchExpression> exprs = matchExpressions == null ? List.of() : matchExpressions;
+        List<LabelSelectorRequirement> exprs = matchExpressions == null ? List.of() : matchExpressions;
         if (labels.isEmpty() && exprs.isEmpty()) {
             return EVERYTHING;
         }
@@ -115,12 +116,12 @@ public final class LabelSelector {
         for (Map.Entry<String, String> e : new TreeMap<>(labels).entrySet()) {
             reqs.add(Requirement.of(e.getKey(), Operator.EQUALS, List.of(e.getValue())));
         }
-        for (MatchExpression expr : exprs) {
+        for (LabelSelectorRequirement expr : exprs) {
             Operator op = switch (expr.operator()) {
-                case MatchExpression.IN -> Operator.IN;
-                case MatchExpression.NOT_IN -> Operator.NOT_IN;
-                case MatchExpression.EXISTS -> Operator.EXISTS;
-                case MatchExpression.DOES_NOT_EXIST -> Operator.DOES_NOT_EXIST;
+                case LabelSelectorRequirement.IN -> Operator.IN;
+                case LabelSelectorRequirement.NOT_IN -> Operator.NOT_IN;
+                case LabelSelectorRequirement.EXISTS -> Operator.EXISTS;
+                case LabelSelectorRequirement.DOES_NOT_EXIST -> Operator.DOES_NOT_EXIST;
                 default -> throw new SelectorException(
                         GoFormat.quote(expr.operator()) + " is not a valid label selector operator");
             };

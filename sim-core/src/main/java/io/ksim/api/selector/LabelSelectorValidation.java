@@ -1,5 +1,6 @@
 package io.ksim.api.selector;
 
+import io.ksim.api.meta.LabelSelectorRequirement;
 import io.ksim.api.validation.FieldError;
 import io.ksim.api.validation.FieldPath;
 import io.ksim.api.validation.NameValidation;
@@ -32,7 +33,7 @@ public final class LabelSelectorValidation {
     }
 
     /** Validates {@code matchLabels} as labels and each expression in turn. */
-    public static List<FieldError> validate(Map<String, String> matchLabels, List<MatchExpression> matchExpressions,
+    public static List<FieldError> validate(Map<String, String> matchLabels, List<LabelSelectorRequirement> matchExpressions,
                                             Options opts, FieldPath fldPath) {
         List<FieldError> errs = new ArrayList<>(
                 ObjectMetaValidation.validateLabels(matchLabels, fldPath.child("matchLabels")));
@@ -46,16 +47,16 @@ public final class LabelSelectorValidation {
     }
 
     /** Operator and value count first, then the key, then each value. */
-    public static List<FieldError> validateRequirement(MatchExpression expr, Options opts, FieldPath fldPath) {
+    public static List<FieldError> validateRequirement(LabelSelectorRequirement expr, Options opts, FieldPath fldPath) {
         List<FieldError> errs = new ArrayList<>();
         switch (expr.operator()) {
-            case MatchExpression.IN, MatchExpression.NOT_IN -> {
+            case LabelSelectorRequirement.IN, LabelSelectorRequirement.NOT_IN -> {
                 if (expr.values().isEmpty()) {
                     errs.add(FieldError.required(fldPath.child("values"),
                             "must be specified when `operator` is 'In' or 'NotIn'"));
                 }
             }
-            case MatchExpression.EXISTS, MatchExpression.DOES_NOT_EXIST -> {
+            case LabelSelectorRequirement.EXISTS, LabelSelectorRequirement.DOES_NOT_EXIST -> {
                 if (!expr.values().isEmpty()) {
                     errs.add(FieldError.forbidden(fldPath.child("values"),
                             "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));

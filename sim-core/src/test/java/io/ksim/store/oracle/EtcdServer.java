@@ -158,7 +158,7 @@ public final class EtcdServer implements AutoCloseable {
     }
 
     /** /usr/bin/etcd, else etcd on the PATH; fails the test if there is none. */
-    static String findBinary() {
+    public static String findBinary() {
         List<Path> candidates = new ArrayList<>();
         candidates.add(Path.of("/usr/bin/etcd"));
         String path = System.getenv("PATH");
