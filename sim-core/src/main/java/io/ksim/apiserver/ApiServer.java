@@ -28,6 +28,7 @@ public final class ApiServer {
     private final NameGenerator names;
     /** By "resource.group", in registration order (the order discovery lists them). */
     private final Map<String, RegistryStore<?>> stores = new LinkedHashMap<>();
+    private final Scheme scheme = new Scheme();
 
     public ApiServer(Kernel kernel, MvccStore etcd) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -46,6 +47,28 @@ public final class ApiServer {
             throw new IllegalArgumentException(key + " is already registered");
         }
         stores.put(key, new RegistryStore<>(type, etcd, kernel, names));
+        scheme.register(type);
+    }
+
+    /** Decoding of manifests into the served kinds. */
+    public Scheme scheme() {
+        return scheme;
+    }
+
+    /**
+     * Creates an object of any served kind (as decoded from a manifest), dispatching on its apiVersion
+     * and kind.
+     */
+    public KubeObject createObject(String namespace, KubeObject obj) {
+        ResourceType<?> type = scheme.forKind(obj.apiVersion(), obj.kind());
+        if (type == null) {
+            throw ApiErrors.notFound(new GroupResource("", "kinds"), obj.apiVersion() + "/" + obj.kind());
+        }
+        return createAs(type, namespace, obj);
+    }
+
+    private <T extends KubeObject> T createAs(ResourceType<T> type, String namespace, KubeObject obj) {
+        return create(type, namespace, type.cast(obj));
     }
 
     /** The served resources, in registration order. */

@@ -3,7 +3,6 @@ package io.ksim.apiserver;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +86,7 @@ public final class Scheme {
         try (JsonParser p = doc.traverse(KubeJson.yaml())) {
             obj = KubeJson.decodeCollectingUnknown(KubeJson.yaml(), p, type.type(), unknown);
         } catch (MismatchedInputException e) {
-            throw new ManifestException(prefix + typeError(e), line);
+            throw new ManifestException(prefix + typeError(e, doc), line);
         } catch (DatabindException e) {
             throw new ManifestException(prefix + e.getOriginalMessage(), line);
         } catch (IOException e) {
@@ -101,10 +100,12 @@ public final class Scheme {
     }
 
     /** encoding/json's wording: {@code json: cannot unmarshal string into Go struct field PodSpec.spec.hostNetwork of type bool}. */
-    private static String typeError(MismatchedInputException e) {
+    private static String typeError(MismatchedInputException e, JsonNode doc) {
         StringBuilder path = new StringBuilder();
         String struct = null;
+        JsonNode given = doc;
         for (JsonMappingException.Reference ref : e.getPath()) {
+            given = ref.getFieldName() != null ? given.path(ref.getFieldName()) : given.path(ref.getIndex());
             if (ref.getFieldName() != null) {
                 if (path.length() > 0) {
                     path.append('.');
@@ -116,8 +117,7 @@ public final class Scheme {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        String given = jsonTokenType(e.getProcessor() instanceof JsonParser p ? p.currentToken() : null);
-        return "json: cannot unmarshal " + given + " into Go struct field " + struct + "." + path
+        return "json: cannot unmarshal " + jsonType(given) + " into Go struct field " + struct + "." + path
                 + " of type " + goType(e.getTargetType());
     }
 
@@ -147,20 +147,6 @@ public final class Scheme {
             return "map[string]string";
         }
         return c.getSimpleName();
-    }
-
-    private static String jsonTokenType(JsonToken t) {
-        if (t == null) {
-            return "value";
-        }
-        return switch (t) {
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "bool";
-            case START_ARRAY, END_ARRAY -> "array";
-            case START_OBJECT, END_OBJECT, FIELD_NAME -> "object";
-            default -> "value";
-        };
     }
 
     private static String jsonType(JsonNode n) {

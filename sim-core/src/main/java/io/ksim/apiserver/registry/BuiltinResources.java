@@ -1,0 +1,204 @@
+package io.ksim.apiserver.registry;
+
+import io.ksim.api.apps.AppsDefaults;
+import io.ksim.api.apps.ControllerRevision;
+import io.ksim.api.apps.DaemonSet;
+import io.ksim.api.apps.Deployment;
+import io.ksim.api.apps.ReplicaSet;
+import io.ksim.api.apps.StatefulSet;
+import io.ksim.api.batch.BatchDefaults;
+import io.ksim.api.batch.CronJob;
+import io.ksim.api.batch.Job;
+import io.ksim.api.coordination.Lease;
+import io.ksim.api.core.ConfigMap;
+import io.ksim.api.core.CoreObjectDefaults;
+import io.ksim.api.core.Endpoints;
+import io.ksim.api.core.Event;
+import io.ksim.api.core.LimitRange;
+import io.ksim.api.core.Namespace;
+import io.ksim.api.core.Node;
+import io.ksim.api.core.PersistentVolume;
+import io.ksim.api.core.PersistentVolumeClaim;
+import io.ksim.api.core.Pod;
+import io.ksim.api.core.PodDefaults;
+import io.ksim.api.core.PodTemplate;
+import io.ksim.api.core.ResourceQuota;
+import io.ksim.api.core.Secret;
+import io.ksim.api.core.Service;
+import io.ksim.api.core.ServiceAccount;
+import io.ksim.api.discovery.DiscoveryDefaults;
+import io.ksim.api.discovery.EndpointSlice;
+import io.ksim.api.policy.PodDisruptionBudget;
+import io.ksim.api.rbac.ClusterRole;
+import io.ksim.api.rbac.ClusterRoleBinding;
+import io.ksim.api.rbac.RbacDefaults;
+import io.ksim.api.rbac.Role;
+import io.ksim.api.rbac.RoleBinding;
+import io.ksim.api.scheduling.PriorityClass;
+import io.ksim.api.scheduling.SchedulingDefaults;
+import io.ksim.api.storage.StorageClass;
+import io.ksim.api.storage.StorageDefaults;
+import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.ResourceType;
+import java.util.List;
+
+/**
+ * The resources a v1.32 kube-apiserver serves that ksim models, with upstream's names, short names,
+ * scope, categories ({@code kubectl get all}) and etcd key prefixes (nodes live under
+ * {@code /registry/minions}, services under {@code /registry/services/specs}, endpoints under
+ * {@code /registry/services/endpoints}, as kube-apiserver stores them).
+ */
+public final class BuiltinResources {
+
+    public static final ResourceType<Pod> PODS = ResourceType.builder(Pod.class, "", "v1", "Pod", "pods")
+            .shortNames("po").categories("all").defaulter(PodDefaults::pod).strategy(new PodStrategy())
+            .withStatusSubresource().build();
+    public static final ResourceType<PodTemplate> POD_TEMPLATES = ResourceType
+            .builder(PodTemplate.class, "", "v1", "PodTemplate", "podtemplates").defaulter(PodDefaults::podTemplate)
+            .build();
+    public static final ResourceType<Node> NODES = ResourceType.builder(Node.class, "", "v1", "Node", "nodes")
+            .shortNames("no").clusterScoped().etcdPrefix("/registry/minions").defaulter(CoreObjectDefaults::node)
+            .strategy(new SpecStatusStrategy<>(Node::spec, Node::withSpec, Node::status, Node::withStatus, () -> null, false) {
+                // The kubelet registers a node with its status filled in: keep it on create.
+                @Override
+                public Node prepareForCreate(Node node) {
+                    return node;
+                }
+            })
+            .withStatusSubresource().build();
+    public static final ResourceType<Namespace> NAMESPACES = ResourceType
+            .builder(Namespace.class, "", "v1", "Namespace", "namespaces").shortNames("ns").clusterScoped()
+            .defaulter(CoreObjectDefaults::namespace).strategy(new NamespaceStrategy()).withStatusSubresource().build();
+    public static final ResourceType<Service> SERVICES = ResourceType
+            .builder(Service.class, "", "v1", "Service", "services").shortNames("svc").categories("all")
+            .etcdPrefix("/registry/services/specs").defaulter(CoreObjectDefaults::service)
+            .strategy(new SpecStatusStrategy<>(Service::spec, Service::withSpec, Service::status, Service::withStatus,
+                    () -> null, false))
+            .withStatusSubresource().build();
+    public static final ResourceType<Endpoints> ENDPOINTS = ResourceType
+            .builder(Endpoints.class, "", "v1", "Endpoints", "endpoints").singular("endpoints").shortNames("ep")
+            .etcdPrefix("/registry/services/endpoints").defaulter(CoreObjectDefaults::endpoints).build();
+    public static final ResourceType<ConfigMap> CONFIG_MAPS = ResourceType
+            .builder(ConfigMap.class, "", "v1", "ConfigMap", "configmaps").shortNames("cm")
+            .defaulter(CoreObjectDefaults::configMap).build();
+    public static final ResourceType<Secret> SECRETS = ResourceType
+            .builder(Secret.class, "", "v1", "Secret", "secrets").defaulter(CoreObjectDefaults::secret).build();
+    public static final ResourceType<ServiceAccount> SERVICE_ACCOUNTS = ResourceType
+            .builder(ServiceAccount.class, "", "v1", "ServiceAccount", "serviceaccounts").shortNames("sa").build();
+    public static final ResourceType<PersistentVolume> PERSISTENT_VOLUMES = ResourceType
+            .builder(PersistentVolume.class, "", "v1", "PersistentVolume", "persistentvolumes").shortNames("pv")
+            .clusterScoped().defaulter(CoreObjectDefaults::persistentVolume)
+            .strategy(new SpecStatusStrategy<>(PersistentVolume::spec, PersistentVolume::withSpec,
+                    PersistentVolume::status, PersistentVolume::withStatus, () -> null, false) {
+                // A new volume is Pending (its defaulting sets the phase; creation keeps it).
+                @Override
+                public PersistentVolume prepareForCreate(PersistentVolume pv) {
+                    return pv;
+                }
+            })
+            .withStatusSubresource().build();
+    public static final ResourceType<PersistentVolumeClaim> PERSISTENT_VOLUME_CLAIMS = ResourceType
+            .builder(PersistentVolumeClaim.class, "", "v1", "PersistentVolumeClaim", "persistentvolumeclaims")
+            .shortNames("pvc").defaulter(CoreObjectDefaults::persistentVolumeClaim)
+            .strategy(new SpecStatusStrategy<>(PersistentVolumeClaim::spec, PersistentVolumeClaim::withSpec,
+                    PersistentVolumeClaim::status, PersistentVolumeClaim::withStatus, () -> null, false) {
+                @Override
+                public PersistentVolumeClaim prepareForCreate(PersistentVolumeClaim pvc) {
+                    return pvc;
+                }
+            })
+            .withStatusSubresource().build();
+    public static final ResourceType<ResourceQuota> RESOURCE_QUOTAS = ResourceType
+            .builder(ResourceQuota.class, "", "v1", "ResourceQuota", "resourcequotas").shortNames("quota")
+            .defaulter(CoreObjectDefaults::resourceQuota)
+            .strategy(new SpecStatusStrategy<>(ResourceQuota::spec, ResourceQuota::withSpec, ResourceQuota::status,
+                    ResourceQuota::withStatus, () -> null, false))
+            .withStatusSubresource().build();
+    public static final ResourceType<LimitRange> LIMIT_RANGES = ResourceType
+            .builder(LimitRange.class, "", "v1", "LimitRange", "limitranges").shortNames("limits")
+            .defaulter(CoreObjectDefaults::limitRange).build();
+    public static final ResourceType<Event> EVENTS = ResourceType.builder(Event.class, "", "v1", "Event", "events")
+            .shortNames("ev").build();
+
+    public static final ResourceType<Deployment> DEPLOYMENTS = ResourceType
+            .builder(Deployment.class, "apps", "v1", "Deployment", "deployments").shortNames("deploy")
+            .categories("all").defaulter(AppsDefaults::deployment)
+            .strategy(new SpecStatusStrategy<>(Deployment::spec, Deployment::withSpec, Deployment::status,
+                    Deployment::withStatus, () -> null, true))
+            .withStatusSubresource().build();
+    public static final ResourceType<ReplicaSet> REPLICA_SETS = ResourceType
+            .builder(ReplicaSet.class, "apps", "v1", "ReplicaSet", "replicasets").shortNames("rs").categories("all")
+            .defaulter(AppsDefaults::replicaSet)
+            .strategy(new SpecStatusStrategy<>(ReplicaSet::spec, ReplicaSet::withSpec, ReplicaSet::status,
+                    ReplicaSet::withStatus, () -> null, true))
+            .withStatusSubresource().build();
+    public static final ResourceType<StatefulSet> STATEFUL_SETS = ResourceType
+            .builder(StatefulSet.class, "apps", "v1", "StatefulSet", "statefulsets").shortNames("sts")
+            .categories("all").defaulter(AppsDefaults::statefulSet)
+            .strategy(new SpecStatusStrategy<>(StatefulSet::spec, StatefulSet::withSpec, StatefulSet::status,
+                    StatefulSet::withStatus, () -> null, true))
+            .withStatusSubresource().build();
+    public static final ResourceType<DaemonSet> DAEMON_SETS = ResourceType
+            .builder(DaemonSet.class, "apps", "v1", "DaemonSet", "daemonsets").shortNames("ds").categories("all")
+            .defaulter(AppsDefaults::daemonSet)
+            .strategy(new SpecStatusStrategy<>(DaemonSet::spec, DaemonSet::withSpec, DaemonSet::status,
+                    DaemonSet::withStatus, () -> null, true))
+            .withStatusSubresource().build();
+    public static final ResourceType<ControllerRevision> CONTROLLER_REVISIONS = ResourceType
+            .builder(ControllerRevision.class, "apps", "v1", "ControllerRevision", "controllerrevisions")
+            .defaulter(AppsDefaults::controllerRevision).build();
+    public static final ResourceType<Job> JOBS = ResourceType.builder(Job.class, "batch", "v1", "Job", "jobs")
+            .categories("all").defaulter(BatchDefaults::job)
+            .strategy(new SpecStatusStrategy<>(Job::spec, Job::withSpec, Job::status, Job::withStatus, () -> null, true))
+            .withStatusSubresource().build();
+    public static final ResourceType<CronJob> CRON_JOBS = ResourceType
+            .builder(CronJob.class, "batch", "v1", "CronJob", "cronjobs").shortNames("cj").categories("all")
+            .defaulter(BatchDefaults::cronJob)
+            .strategy(new SpecStatusStrategy<>(CronJob::spec, CronJob::withSpec, CronJob::status, CronJob::withStatus,
+                    () -> null, true))
+            .withStatusSubresource().build();
+    public static final ResourceType<EndpointSlice> ENDPOINT_SLICES = ResourceType
+            .builder(EndpointSlice.class, "discovery.k8s.io", "v1", "EndpointSlice", "endpointslices")
+            .defaulter(DiscoveryDefaults::endpointSlice).build();
+    public static final ResourceType<PodDisruptionBudget> POD_DISRUPTION_BUDGETS = ResourceType
+            .builder(PodDisruptionBudget.class, "policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets")
+            .shortNames("pdb")
+            .strategy(new SpecStatusStrategy<>(PodDisruptionBudget::spec, PodDisruptionBudget::withSpec,
+                    PodDisruptionBudget::status, PodDisruptionBudget::withStatus, () -> null, true))
+            .withStatusSubresource().build();
+    public static final ResourceType<Role> ROLES = ResourceType
+            .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles").build();
+    public static final ResourceType<ClusterRole> CLUSTER_ROLES = ResourceType
+            .builder(ClusterRole.class, "rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles")
+            .clusterScoped().build();
+    public static final ResourceType<RoleBinding> ROLE_BINDINGS = ResourceType
+            .builder(RoleBinding.class, "rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings")
+            .defaulter(RbacDefaults::roleBinding).build();
+    public static final ResourceType<ClusterRoleBinding> CLUSTER_ROLE_BINDINGS = ResourceType
+            .builder(ClusterRoleBinding.class, "rbac.authorization.k8s.io", "v1", "ClusterRoleBinding",
+                    "clusterrolebindings")
+            .clusterScoped().defaulter(RbacDefaults::clusterRoleBinding).build();
+    public static final ResourceType<Lease> LEASES = ResourceType
+            .builder(Lease.class, "coordination.k8s.io", "v1", "Lease", "leases").build();
+    public static final ResourceType<PriorityClass> PRIORITY_CLASSES = ResourceType
+            .builder(PriorityClass.class, "scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses")
+            .shortNames("pc").clusterScoped().defaulter(SchedulingDefaults::priorityClass).build();
+    public static final ResourceType<StorageClass> STORAGE_CLASSES = ResourceType
+            .builder(StorageClass.class, "storage.k8s.io", "v1", "StorageClass", "storageclasses").shortNames("sc")
+            .clusterScoped().defaulter(StorageDefaults::storageClass).build();
+
+    /** In the order {@code kubectl api-resources} lists them: core first, then by group. */
+    public static final List<ResourceType<?>> ALL = List.of(CONFIG_MAPS, ENDPOINTS, EVENTS, LIMIT_RANGES, NAMESPACES,
+            NODES, PERSISTENT_VOLUME_CLAIMS, PERSISTENT_VOLUMES, PODS, POD_TEMPLATES, RESOURCE_QUOTAS, SECRETS,
+            SERVICE_ACCOUNTS, SERVICES, CONTROLLER_REVISIONS, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS,
+            CRON_JOBS, JOBS, LEASES, ENDPOINT_SLICES, POD_DISRUPTION_BUDGETS, CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES,
+            ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, STORAGE_CLASSES);
+
+    private BuiltinResources() {
+    }
+
+    /** Serves every built-in resource. */
+    public static void registerAll(ApiServer api) {
+        ALL.forEach(api::register);
+    }
+}
