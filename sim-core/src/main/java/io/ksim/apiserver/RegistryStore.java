@@ -95,7 +95,10 @@ final class RegistryStore<T extends KubeObject> {
                     .deletionTimestamp(null)
                     .deletionGracePeriodSeconds(null)
                     .build());
-            validate(candidate, type.strategy().validate(candidate));
+            List<StatusCause> causes = new ArrayList<>(
+                    MetadataValidation.validate(candidate.metadata(), type.namespaced(), type.nameValidator()));
+            causes.addAll(type.strategy().validate(candidate));
+            validate(candidate, causes);
             String key = type.key(candidate.metadata().namespace(), name);
             T stored = stamp(candidate);
             TxnResponse r = etcd.txn(TxnRequest.when(Compare.createRevision(key, Compare.Result.EQUAL, 0),

@@ -1,6 +1,7 @@
 package io.ksim.apiserver;
 
 import io.ksim.api.meta.KubeObject;
+import io.ksim.api.validation.NameValidator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -28,6 +29,7 @@ public final class ResourceType<T extends KubeObject> {
     private final UnaryOperator<T> defaulter;
     private final Strategy<T> strategy;
     private final boolean hasStatus;
+    private final NameValidator nameValidator;
 
     private ResourceType(Builder<T> b) {
         this.group = b.group;
@@ -43,6 +45,7 @@ public final class ResourceType<T extends KubeObject> {
         this.defaulter = b.defaulter;
         this.strategy = b.strategy;
         this.hasStatus = b.hasStatus;
+        this.nameValidator = b.nameValidator;
     }
 
     public static <T extends KubeObject> Builder<T> builder(Class<T> type, String group, String version, String kind,
@@ -96,6 +99,11 @@ public final class ResourceType<T extends KubeObject> {
     /** Whether the resource has a status subresource. */
     public boolean hasStatus() {
         return hasStatus;
+    }
+
+    /** The rule object names must follow (an RFC 1123 subdomain unless the resource says otherwise). */
+    public NameValidator nameValidator() {
+        return nameValidator;
     }
 
     public GroupResource groupResource() {
@@ -153,6 +161,7 @@ public final class ResourceType<T extends KubeObject> {
         private UnaryOperator<T> defaulter = UnaryOperator.identity();
         private Strategy<T> strategy = new Strategy<>() { };
         private boolean hasStatus;
+        private NameValidator nameValidator = NameValidator.DNS1123_SUBDOMAIN;
 
         private Builder(Class<T> type, String group, String version, String kind, String resource) {
             this.type = Objects.requireNonNull(type);
@@ -194,6 +203,12 @@ public final class ResourceType<T extends KubeObject> {
 
         public Builder<T> strategy(Strategy<T> v) {
             strategy = v;
+            return this;
+        }
+
+        /** The name rule, e.g. {@link NameValidator#DNS1123_LABEL} for namespaces. */
+        public Builder<T> names(NameValidator v) {
+            nameValidator = v;
             return this;
         }
 

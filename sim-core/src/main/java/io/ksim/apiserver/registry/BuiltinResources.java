@@ -40,6 +40,7 @@ import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.StorageDefaults;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
+import io.ksim.api.validation.NameValidator;
 import java.util.List;
 
 /**
@@ -68,10 +69,10 @@ public final class BuiltinResources {
             .withStatusSubresource().build();
     public static final ResourceType<Namespace> NAMESPACES = ResourceType
             .builder(Namespace.class, "", "v1", "Namespace", "namespaces").shortNames("ns").clusterScoped()
-            .defaulter(CoreObjectDefaults::namespace).strategy(new NamespaceStrategy()).withStatusSubresource().build();
+            .names(NameValidator.DNS1123_LABEL).defaulter(CoreObjectDefaults::namespace).strategy(new NamespaceStrategy()).withStatusSubresource().build();
     public static final ResourceType<Service> SERVICES = ResourceType
             .builder(Service.class, "", "v1", "Service", "services").shortNames("svc").categories("all")
-            .etcdPrefix("/registry/services/specs").defaulter(CoreObjectDefaults::service)
+            .etcdPrefix("/registry/services/specs").names(NameValidator.DNS1035_LABEL).defaulter(CoreObjectDefaults::service)
             .strategy(new SpecStatusStrategy<>(Service::spec, Service::withSpec, Service::status, Service::withStatus,
                     () -> null, false))
             .withStatusSubresource().build();

@@ -168,4 +168,23 @@ class BuiltinResourcesTest {
         assertEquals("deployments.apps", BuiltinResources.DEPLOYMENTS.groupResource().toString());
         assertEquals(30, api.resources().size());
     }
+
+    @Test
+    void namesFollowTheResourcesRuleWithUpstreamsText() {
+        Pod bad = Pod.of(io.ksim.api.meta.ObjectMeta.of("default", "Web_1"), PodSpec.builder().containers(List.of(
+                io.ksim.api.core.Container.builder().name("c").image("nginx").build())).build());
+        ApiException e = assertThrows(ApiException.class, () -> api.create(BuiltinResources.PODS, "default", bad));
+        assertEquals("Pod \"Web_1\" is invalid: metadata.name: Invalid value: \"Web_1\": a lowercase RFC 1123 subdomain "
+                + "must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an "
+                + "alphanumeric character (e.g. 'example.com', regex used for validation is "
+                + "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')", e.getMessage());
+        assertEquals("FieldValueInvalid", e.status().details().causes().get(0).reason());
+        assertEquals("metadata.name", e.status().details().causes().get(0).field());
+
+        ApiException ns = assertThrows(ApiException.class,
+                () -> api.create(BuiltinResources.NAMESPACES, null, Namespace.of("team.a")));
+        // A valid subdomain that is no label can only have failed on its dots: upstream says just that.
+        assertEquals("Namespace \"team.a\" is invalid: metadata.name: Invalid value: \"team.a\": must not contain dots",
+                ns.getMessage());
+    }
 }
