@@ -101,6 +101,17 @@ public final class ApiServer {
         return list(type, namespace, o -> true);
     }
 
+    /** Objects matching the label and field selectors of {@code options}, as a list request with them. */
+    public <T extends KubeObject> ObjectList<T> list(ResourceType<T> type, String namespace, ListOptions options) {
+        return list(type, namespace, options.<T>filter(type.kind()));
+    }
+
+    /** A watch with the selectors of {@code options}; see {@link #watch(ResourceType, String, String, Predicate, Consumer)}. */
+    public <T extends KubeObject> ApiWatch watch(ResourceType<T> type, String namespace, String resourceVersion,
+            ListOptions options, Consumer<ApiWatchEvent<T>> listener) {
+        return watch(type, namespace, resourceVersion, options.<T>filter(type.kind()), listener);
+    }
+
     /** Replaces the object (not its status, for resources with a status subresource). */
     public <T extends KubeObject> T update(ResourceType<T> type, T obj) {
         return store(type).update(type.applyDefaults(obj), false);
