@@ -6,7 +6,9 @@ import io.ksim.kernel.Kernel;
 import io.ksim.store.MvccStore;
 import io.ksim.store.WatchRequest;
 import io.ksim.store.Watcher;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +31,7 @@ public final class ApiServer {
     /** By "resource.group", in registration order (the order discovery lists them). */
     private final Map<String, RegistryStore<?>> stores = new LinkedHashMap<>();
     private final Scheme scheme = new Scheme();
+    private final List<AdmissionPlugin> admission = new ArrayList<>();
 
     public ApiServer(Kernel kernel, MvccStore etcd) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -48,6 +51,16 @@ public final class ApiServer {
         }
         stores.put(key, new RegistryStore<>(type, etcd, kernel, names));
         scheme.register(type);
+    }
+
+    /** Adds an admission plugin; plugins run in the order added. */
+    public void addAdmissionPlugin(AdmissionPlugin plugin) {
+        admission.add(Objects.requireNonNull(plugin, "plugin"));
+    }
+
+    /** The admission chain, in order. */
+    public List<AdmissionPlugin> admissionPlugins() {
+        return List.copyOf(admission);
     }
 
     /** Decoding of manifests into the served kinds. */
@@ -84,8 +97,10 @@ public final class ApiServer {
      */
     public <T extends KubeObject> T create(ResourceType<T> type, String namespace, T obj) {
         RegistryStore<T> store = store(type);
-        T scoped = inNamespace(type, namespace, obj);
-        return store.create(type.applyDefaults(scoped));
+        T scoped = type.applyDefaults(inNamespace(type, namespace, obj));
+        T admitted = admit(AdmissionPlugin.Operation.CREATE, type, scoped.metadata().namespace(),
+                scoped.metadata().name(), scoped, null);
+        return store.create(admitted);
     }
 
     public <T extends KubeObject> T get(ResourceType<T> type, String namespace, String name) {
@@ -114,7 +129,12 @@ public final class ApiServer {
 
     /** Replaces the object (not its status, for resources with a status subresource). */
     public <T extends KubeObject> T update(ResourceType<T> type, T obj) {
-        return store(type).update(type.applyDefaults(obj), false);
+        RegistryStore<T> store = store(type);
+        T defaulted = type.applyDefaults(obj);
+        T admitted = admission.isEmpty() ? defaulted : admit(AdmissionPlugin.Operation.UPDATE, type,
+                obj.metadata().namespace(), obj.metadata().name(), defaulted,
+                store.find(obj.metadata().namespace(), obj.metadata().name()));
+        return store.update(admitted, false);
     }
 
     /** Replaces the status subresource. */
@@ -130,7 +150,12 @@ public final class ApiServer {
      * period. Returns the object as it was deleted or as it is now marked.
      */
     public <T extends KubeObject> T delete(ResourceType<T> type, String namespace, String name, DeleteOptions options) {
-        return store(type).delete(scope(type, namespace), name, options).object();
+        RegistryStore<T> store = store(type);
+        String ns = scope(type, namespace);
+        if (!admission.isEmpty()) {
+            admit(AdmissionPlugin.Operation.DELETE, type, ns, name, null, store.find(ns, name));
+        }
+        return store.delete(ns, name, options).object();
     }
 
     /**
@@ -167,6 +192,15 @@ public final class ApiServer {
     /** The store revision: the resourceVersion a list made now would carry. */
     public String currentResourceVersion() {
         return Long.toString(etcd.revision());
+    }
+
+    private <T extends KubeObject> T admit(AdmissionPlugin.Operation op, ResourceType<T> type, String namespace,
+            String name, T obj, T old) {
+        T current = obj;
+        for (AdmissionPlugin plugin : admission) {
+            current = plugin.admit(op, type, namespace, name, current, old);
+        }
+        return current;
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -157,7 +157,7 @@ final class RegistryStore<T extends KubeObject> {
         if (candidate.equals(old)) {
             return old;
         }
-        if (shouldDeleteDuringUpdate(candidate, old)) {
+        if (shouldDeleteDuringUpdate(candidate, old) && !type.strategy().deletionBlocked(candidate)) {
             return remove(key, current, candidate);
         }
         T stored = stamp(candidate);
@@ -204,8 +204,8 @@ final class RegistryStore<T extends KubeObject> {
             }
             return new Deleted<>(old, false);
         }
-        if (grace > 0 || !finalizers.isEmpty()) {
-            T marked = withMeta(old, meta.toBuilder()
+        if (grace > 0 || !finalizers.isEmpty() || type.strategy().deletionBlocked(old)) {
+            T marked = withMeta(type.strategy().markForDeletion(old), meta.toBuilder()
                     .deletionTimestamp(now().plusSeconds(grace))
                     .deletionGracePeriodSeconds(grace)
                     .finalizers(finalizers)

@@ -48,6 +48,19 @@ public interface Strategy<T extends KubeObject> {
     }
 
     /**
+     * True while something besides metadata.finalizers holds the object back from removal (a namespace's
+     * spec.finalizers): a delete then only marks it, and the update that clears the hold removes it.
+     */
+    default boolean deletionBlocked(T obj) {
+        return false;
+    }
+
+    /** The object as a first delete marks it (beyond deletionTimestamp), e.g. a namespace turns Terminating. */
+    default T markForDeletion(T obj) {
+        return obj;
+    }
+
+    /**
      * The grace period to wait before removing {@code obj}, given the one the client asked for (null for
      * the default); 0 removes it at once. Only Pods are deleted gracefully upstream.
      */

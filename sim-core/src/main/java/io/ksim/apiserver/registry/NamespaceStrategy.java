@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Upstream's namespace strategy: a new namespace is Active and carries the {@code kubernetes} finalizer in
- * its spec, which the namespace controller removes once everything in the namespace is gone.
+ * its spec, which the namespace controller removes once everything in the namespace is gone; a deleted
+ * namespace turns Terminating and stays until then.
  */
 final class NamespaceStrategy extends SpecStatusStrategy<Namespace, NamespaceSpec, NamespaceStatus> {
 
@@ -21,6 +22,17 @@ final class NamespaceStrategy extends SpecStatusStrategy<Namespace, NamespaceSpe
                 ? ns.spec().finalizers()
                 : append(ns.spec().finalizers(), NamespaceSpec.FINALIZER_KUBERNETES);
         return ns.withSpec(new NamespaceSpec(finalizers)).withStatus(new NamespaceStatus(NamespaceStatus.ACTIVE, null));
+    }
+
+    /** The namespace controller empties spec.finalizers once the namespace's content is gone. */
+    @Override
+    public boolean deletionBlocked(Namespace ns) {
+        return !ns.spec().finalizers().isEmpty();
+    }
+
+    @Override
+    public Namespace markForDeletion(Namespace ns) {
+        return ns.withStatus(new NamespaceStatus(NamespaceStatus.TERMINATING, ns.status().conditions()));
     }
 
     private static List<String> append(List<String> list, String item) {

@@ -1,0 +1,31 @@
+package io.ksim.apiserver.registry;
+
+import io.ksim.api.core.Namespace;
+import io.ksim.apiserver.ApiServer;
+import io.ksim.kernel.Kernel;
+import io.ksim.store.MvccStore;
+import java.util.List;
+
+/**
+ * An API server set up as a fresh kubeadm cluster's: every built-in resource served, the admission chain
+ * ksim models, and the namespaces every cluster starts with.
+ */
+public final class KubeApiServer {
+
+    /** The namespaces a new cluster has, in the order kube-apiserver creates them. */
+    public static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public",
+            "kube-node-lease");
+
+    private KubeApiServer() {
+    }
+
+    public static ApiServer start(Kernel kernel, MvccStore etcd) {
+        ApiServer api = new ApiServer(kernel, etcd);
+        BuiltinResources.registerAll(api);
+        api.addAdmissionPlugin(new NamespaceLifecycle(api));
+        for (String ns : SYSTEM_NAMESPACES) {
+            api.create(BuiltinResources.NAMESPACES, null, Namespace.of(ns));
+        }
+        return api;
+    }
+}
