@@ -146,6 +146,15 @@ public final class ApiServer {
     }
 
     /**
+     * Changes an object as the server itself does for subresources (binding, scale, eviction): no defaulting,
+     * strategy or admission, just a conditional read-modify-write; {@code mutate} may throw to refuse.
+     */
+    public <T extends KubeObject> T guaranteedUpdate(ResourceType<T> type, String namespace, String name,
+            java.util.function.UnaryOperator<T> mutate) {
+        return store(type).guaranteedUpdate(scope(type, namespace), name, mutate);
+    }
+
+    /**
      * Deletes an object: at once, or by marking it (deletionTimestamp) when it has finalizers or a grace
      * period. Returns the object as it was deleted or as it is now marked.
      */

@@ -165,6 +165,28 @@ final class RegistryStore<T extends KubeObject> {
         return stored;
     }
 
+    /**
+     * A read-modify-write of one object by the server itself (a subresource such as pods/binding), as
+     * upstream's GuaranteedUpdate: {@code mutate} sees the current object and returns the new one (or throws
+     * to refuse); the write is conditional on the object not having changed meanwhile.
+     */
+    T guaranteedUpdate(String namespace, String name, java.util.function.UnaryOperator<T> mutate) {
+        String key = type.key(namespace, name);
+        KeyValue current = currentKv(key);
+        if (current == null) {
+            throw ApiErrors.notFound(type.groupResource(), name);
+        }
+        T old = decode(current);
+        T updated = mutate.apply(old);
+        T candidate = withMeta(updated, updated.metadata().withResourceVersion(old.metadata().resourceVersion()));
+        if (candidate.equals(old)) {
+            return old;
+        }
+        T stored = stamp(candidate);
+        write(key, current.modRevision(), stored, name);
+        return stored;
+    }
+
     /** Upstream's rule: an object being deleted whose last finalizer goes, with no grace period left, is removed. */
     private static boolean shouldDeleteDuringUpdate(KubeObject obj, KubeObject old) {
         if (!obj.metadata().finalizers().isEmpty() || old.metadata().deletionTimestamp() == null) {
