@@ -1,9 +1,14 @@
 package io.ksim.apiserver.registry;
 
+import io.ksim.api.core.Container;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.PodSpec;
 import io.ksim.api.core.PodStatus;
+import io.ksim.api.core.Toleration;
+import io.ksim.api.meta.StatusCause;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Upstream's pod strategy (pkg/registry/core/pod/strategy.go) as far as ksim models it: a new pod is
@@ -24,6 +29,52 @@ final class PodStrategy extends SpecStatusStrategy<Pod, PodSpec, PodStatus> {
     public Pod prepareForCreate(Pod pod) {
         PodStatus status = PodStatus.builder().phase(PodPhase.PENDING).qosClass(PodQos.of(pod.spec())).build();
         return pod.withStatus(status);
+    }
+
+    /** ValidatePodUpdate's message (without the spec diff upstream appends). */
+    static final String POD_UPDATE_FORBIDDEN = "pod updates may not change fields other than "
+            + "`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,"
+            + "`spec.tolerations` (only additions to existing tolerations),"
+            + "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
+
+    /**
+     * A pod's spec is immutable but for container images, activeDeadlineSeconds, added tolerations and a
+     * negative grace period set to 1; the node is set through the binding subresource, never by an update.
+     */
+    @Override
+    public List<StatusCause> validateUpdate(Pod pod, Pod old) {
+        PodSpec spec = pod.spec();
+        PodSpec was = old.spec();
+        List<Toleration> tolerations = spec.tolerations();
+        boolean onlyAdded = tolerations.size() >= was.tolerations().size()
+                && tolerations.subList(0, was.tolerations().size()).equals(was.tolerations());
+        Long grace = spec.terminationGracePeriodSeconds();
+        Long oldGrace = was.terminationGracePeriodSeconds();
+        boolean graceOk = java.util.Objects.equals(grace, oldGrace)
+                || (oldGrace != null && oldGrace < 0 && grace != null && grace == 1);
+        PodSpec mutable = was.toBuilder()
+                .containers(withImagesOf(was.containers(), spec.containers()))
+                .initContainers(withImagesOf(was.initContainers(), spec.initContainers()))
+                .activeDeadlineSeconds(spec.activeDeadlineSeconds())
+                .tolerations(onlyAdded ? tolerations : was.tolerations())
+                .terminationGracePeriodSeconds(graceOk ? grace : oldGrace)
+                .build();
+        if (!mutable.equals(spec)) {
+            return List.of(new StatusCause("FieldValueForbidden", "Forbidden: " + POD_UPDATE_FORBIDDEN, "spec"));
+        }
+        return List.of();
+    }
+
+    /** {@code old} with each container's image taken from the same position of {@code updated}, when both have it. */
+    private static List<Container> withImagesOf(List<Container> old, List<Container> updated) {
+        if (old.size() != updated.size()) {
+            return old;
+        }
+        List<Container> out = new ArrayList<>(old.size());
+        for (int i = 0; i < old.size(); i++) {
+            out.add(old.get(i).toBuilder().image(updated.get(i).image()).build());
+        }
+        return out;
     }
 
     @Override

@@ -57,4 +57,19 @@ class PodBindingTest {
         ApiException e = assertThrows(ApiException.class, () -> PodBinding.bind(api, Binding.of("default", "ghost", "n")));
         assertEquals("pods \"ghost\" not found", e.getMessage());
     }
+
+    @Test
+    void updatesMayChangeImagesButNotTheNodeOrOtherSpecFields() {
+        Pod p = pending("web-1");
+        var c = p.spec().containers().get(0);
+        Pod newImage = api.update(BuiltinResources.PODS, p.withSpec(p.spec().toBuilder()
+                .containers(List.of(c.toBuilder().image("nginx:1.26").build())).build()));
+        assertEquals("nginx:1.26", newImage.spec().containers().get(0).image());
+        ApiException node = assertThrows(ApiException.class, () -> api.update(BuiltinResources.PODS,
+                newImage.withSpec(newImage.spec().withNodeName("node-1"))));
+        assertEquals("Pod \"web-1\" is invalid: spec: Forbidden: pod updates may not change fields other than "
+                + "`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,"
+                + "`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` "
+                + "(allow it to be set to 1 if it was previously negative)", node.getMessage());
+    }
 }

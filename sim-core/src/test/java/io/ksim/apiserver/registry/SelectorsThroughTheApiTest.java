@@ -69,8 +69,8 @@ class SelectorsThroughTheApiTest {
         List<String> seen = new ArrayList<>();
         api.watch(BuiltinResources.PODS, null, "", ListOptions.fields("spec.nodeName=node-1"),
                 e -> seen.add(e.type() + " " + e.object().metadata().name()));
-        Pod p = pod("web-1", Map.of(), null);
-        api.update(BuiltinResources.PODS, p.withSpec(p.spec().withNodeName("node-1")));
+        pod("web-1", Map.of(), null);
+        PodBinding.bind(api, io.ksim.api.core.Binding.of("default", "web-1", "node-1"));
         assertEquals(List.of("ADDED web-1"), seen);
     }
 }
