@@ -168,6 +168,26 @@ public final class ApiServer {
     }
 
     /**
+     * Deletes every object of {@code type} in {@code namespace} (all namespaces if null) that the selectors
+     * match, one by one in key order, as upstream's DeleteCollection; returns them as deleted or marked.
+     */
+    public <T extends KubeObject> List<T> deleteCollection(ResourceType<T> type, String namespace, ListOptions selectors,
+            DeleteOptions options) {
+        List<T> out = new ArrayList<>();
+        for (T obj : list(type, namespace, selectors).items()) {
+            try {
+                out.add(delete(type, obj.metadata().namespace(), obj.metadata().name(), options));
+            } catch (ApiException e) {
+                // Gone meanwhile (a finalizer or another client removed it): nothing left to delete.
+                if (e.code() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Watches objects of {@code type} in {@code namespace} (all if null) that pass {@code filter}. With an
      * empty or "0" resourceVersion the current objects come first as ADDED events; otherwise changes after
      * that resourceVersion are replayed, or, if they were compacted away, a single ERROR event carries

@@ -73,4 +73,15 @@ class SelectorsThroughTheApiTest {
         PodBinding.bind(api, io.ksim.api.core.Binding.of("default", "web-1", "node-1"));
         assertEquals(List.of("ADDED web-1"), seen);
     }
+
+    @Test
+    void deleteCollectionRemovesWhatTheSelectorMatches() {
+        pod("web-1", Map.of("app", "web"), null);
+        pod("web-2", Map.of("app", "web"), null);
+        pod("db-1", Map.of("app", "db"), null);
+        List<Pod> gone = api.deleteCollection(BuiltinResources.PODS, "default", ListOptions.labels("app=web"),
+                io.ksim.apiserver.DeleteOptions.defaults());
+        assertEquals(List.of("web-1", "web-2"), names(gone));
+        assertEquals(List.of("db-1"), names(api.list(BuiltinResources.PODS, "default").items()));
+    }
 }
