@@ -94,7 +94,7 @@ public final class GoFormat {
     }
 
     /** Go's {@code %#v} of a {@code map[string]string}: keys sorted, {@code map[string]string{"a":"b"}}. */
-    static String stringMap(Map<?, ?> map) {
+    public static String stringMap(Map<?, ?> map) {
         StringBuilder sb = new StringBuilder("map[string]string{");
         boolean first = true;
         for (Map.Entry<String, String> e : sortedCopy(map).entrySet()) {

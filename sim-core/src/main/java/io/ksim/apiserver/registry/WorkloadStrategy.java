@@ -1,0 +1,41 @@
+package io.ksim.apiserver.registry;
+
+import io.ksim.api.core.PodTemplateSpec;
+import io.ksim.api.meta.KubeObject;
+import io.ksim.api.meta.LabelSelector;
+import io.ksim.api.meta.StatusCause;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** The spec/status strategy of an apps/v1 workload, with the spec validation they share. */
+final class WorkloadStrategy<T extends KubeObject, S, U> extends SpecStatusStrategy<T, S, U> {
+
+    private final String kindLower;
+    private final Function<T, Integer> replicas;
+    private final Function<T, LabelSelector> selector;
+    private final Function<T, PodTemplateSpec> template;
+
+    WorkloadStrategy(String kindLower, Function<T, S> spec, BiFunction<T, S, T> withSpec, Function<T, U> status,
+            BiFunction<T, U, T> withStatus, Function<T, Integer> replicas, Function<T, LabelSelector> selector,
+            Function<T, PodTemplateSpec> template) {
+        super(spec, withSpec, status, withStatus, () -> null, true);
+        this.kindLower = kindLower;
+        this.replicas = replicas;
+        this.selector = selector;
+        this.template = template;
+    }
+
+    @Override
+    public List<StatusCause> validate(T obj) {
+        return WorkloadValidation.validate(kindLower, replicas.apply(obj), selector.apply(obj), template.apply(obj));
+    }
+
+    @Override
+    public List<StatusCause> validateUpdate(T obj, T old) {
+        List<StatusCause> causes = new ArrayList<>(validate(obj));
+        causes.addAll(WorkloadValidation.immutableSelector(selector.apply(obj), selector.apply(old)));
+        return causes;
+    }
+}

@@ -1,0 +1,103 @@
+package io.ksim.apiserver.registry;
+
+import io.ksim.api.core.PodTemplateSpec;
+import io.ksim.api.core.RestartPolicy;
+import io.ksim.api.meta.LabelSelector;
+import io.ksim.api.meta.LabelSelectorRequirement;
+import io.ksim.api.meta.StatusCause;
+import io.ksim.api.selector.LabelSelectorValidation;
+import io.ksim.api.validation.FieldError;
+import io.ksim.api.validation.FieldPath;
+import io.ksim.api.validation.GoFormat;
+import io.ksim.api.validation.ObjectMetaValidation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The spec checks upstream's apps validation shares between Deployments, ReplicaSets, StatefulSets and
+ * DaemonSets (pkg/apis/apps/validation): replicas not negative; a selector that is present, valid, not empty
+ * and matches the template's labels ("`selector` does not match template `labels`"); restartPolicy Always;
+ * and, on update, an immutable selector, reported with Go's rendering of the value as upstream does:
+ * {@code spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web2"},
+ * MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable}.
+ */
+final class WorkloadValidation {
+
+    private static final FieldPath SPEC = FieldPath.of("spec");
+
+    private WorkloadValidation() {
+    }
+
+    static List<StatusCause> validate(String kindLower, Integer replicas, LabelSelector selector, PodTemplateSpec template) {
+        List<FieldError> errs = new ArrayList<>();
+        if (replicas != null) {
+            errs.addAll(ObjectMetaValidation.validateNonnegativeField(replicas, SPEC.child("replicas")));
+        }
+        if (selector == null) {
+            errs.add(FieldError.required(SPEC.child("selector"), ""));
+        } else {
+            errs.addAll(LabelSelectorValidation.validate(selector.matchLabels(), selector.matchExpressions(),
+                    LabelSelectorValidation.Options.DEFAULT, SPEC.child("selector")));
+            if (selector.matchLabels().isEmpty() && selector.matchExpressions().isEmpty()) {
+                errs.add(FieldError.invalid(SPEC.child("selector"), goValue(selector),
+                        "empty selector is invalid for " + kindLower));
+            } else if (errs.isEmpty()) {
+                io.ksim.api.selector.LabelSelector parsed = io.ksim.api.selector.LabelSelector
+                        .fromLabelSelector(selector.matchLabels(), selector.matchExpressions());
+                if (!parsed.matches(template.metadata().labels())) {
+                    errs.add(FieldError.invalid(SPEC.child("template", "metadata", "labels"),
+                            template.metadata().labels(), "`selector` does not match template `labels`"));
+                }
+            }
+        }
+        String restart = template.spec().restartPolicy();
+        if (restart != null && !restart.equals(RestartPolicy.ALWAYS)) {
+            errs.add(FieldError.notSupported(SPEC.child("template", "spec", "restartPolicy"), restart,
+                    List.of(RestartPolicy.ALWAYS)));
+        }
+        return causes(errs);
+    }
+
+    /** The selector of an apps/v1 workload may not change. */
+    static List<StatusCause> immutableSelector(LabelSelector selector, LabelSelector old) {
+        if (Objects.equals(selector, old)) {
+            return List.of();
+        }
+        return causes(List.of(FieldError.invalid(SPEC.child("selector"), goValue(selector), "field is immutable")));
+    }
+
+    private static List<StatusCause> causes(List<FieldError> errs) {
+        List<StatusCause> out = new ArrayList<>(errs.size());
+        for (FieldError e : errs) {
+            out.add(new StatusCause(e.type().reason(), e.body(), e.field()));
+        }
+        return out;
+    }
+
+    /** Go's {@code %#v} of a metav1.LabelSelector. */
+    static Object goValue(LabelSelector s) {
+        if (s == null) {
+            return null;
+        }
+        String labels = s.matchLabels().isEmpty() ? "map[string]string(nil)" : GoFormat.stringMap(s.matchLabels());
+        StringBuilder exprs = new StringBuilder();
+        if (s.matchExpressions().isEmpty()) {
+            exprs.append("[]v1.LabelSelectorRequirement(nil)");
+        } else {
+            exprs.append("[]v1.LabelSelectorRequirement{");
+            for (int i = 0; i < s.matchExpressions().size(); i++) {
+                LabelSelectorRequirement r = s.matchExpressions().get(i);
+                if (i > 0) {
+                    exprs.append(", ");
+                }
+                exprs.append("v1.LabelSelectorRequirement{Key:").append(GoFormat.quote(r.key()))
+                        .append(", Operator:").append(GoFormat.quote(r.operator()))
+                        .append(", Values:").append(r.values().isEmpty() ? "[]string(nil)" : GoFormat.stringSlice(r.values()))
+                        .append('}');
+            }
+            exprs.append('}');
+        }
+        return new FieldError.Rendered("v1.LabelSelector{MatchLabels:" + labels + ", MatchExpressions:" + exprs + "}");
+    }
+}

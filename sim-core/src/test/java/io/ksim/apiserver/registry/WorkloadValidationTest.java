@@ -1,0 +1,77 @@
+package io.ksim.apiserver.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ksim.api.apps.Deployment;
+import io.ksim.api.meta.LabelSelector;
+import io.ksim.api.meta.KubeObject;
+import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.ApiServer;
+import io.ksim.kernel.Kernel;
+import io.ksim.store.MvccStore;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkloadValidationTest {
+
+    private final Kernel kernel = Kernel.builder().seed(10).build();
+    private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+
+    private KubeObject create(String yaml) {
+        return api.createObject("default", api.scheme().decodeAll(yaml).get(0));
+    }
+
+    private static String deployment(String selectorLabels, String templateLabels) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels: %s
+                  template:
+                    metadata: {labels: %s}
+                    spec:
+                      containers: [{name: nginx, image: "nginx:1.25"}]
+                """.formatted(selectorLabels, templateLabels);
+    }
+
+    @Test
+    void selectorMustMatchTheTemplateLabels() {
+        ApiException e = assertThrows(ApiException.class, () -> create(deployment("{app: web}", "{app: check-out}")));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.template.metadata.labels: Invalid value: "
+                + "map[string]string{\"app\":\"check-out\"}: `selector` does not match template `labels`", e.getMessage());
+    }
+
+    @Test
+    void anEmptySelectorIsInvalid() {
+        ApiException e = assertThrows(ApiException.class, () -> create(deployment("{}", "{app: web}")));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.selector: Invalid value: v1.LabelSelector{"
+                + "MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: "
+                + "empty selector is invalid for deployment", e.getMessage());
+    }
+
+    @Test
+    void theSelectorIsImmutable() {
+        Deployment d = (Deployment) create(deployment("{app: web}", "{app: web, v: one}"));
+        Deployment changed = d.withSpec(new Deployment.DeploymentSpec(d.spec().replicas(),
+                LabelSelector.matchLabels(Map.of("app", "web", "v", "one")), d.spec().template(), d.spec().strategy(),
+                d.spec().minReadySeconds(), d.spec().revisionHistoryLimit(), d.spec().paused(),
+                d.spec().progressDeadlineSeconds()));
+        ApiException e = assertThrows(ApiException.class, () -> api.update(BuiltinResources.DEPLOYMENTS, changed));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.selector: Invalid value: v1.LabelSelector{"
+                + "MatchLabels:map[string]string{\"app\":\"web\", \"v\":\"one\"}, "
+                + "MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable", e.getMessage());
+    }
+
+    @Test
+    void replicasMayNotBeNegative() {
+        Deployment d = (Deployment) create(deployment("{app: web}", "{app: web}"));
+        ApiException e = assertThrows(ApiException.class,
+                () -> api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withReplicas(-1))));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+                e.getMessage());
+    }
+}
