@@ -53,7 +53,6 @@ import java.util.function.Consumer;
 public final class CoreObjectDefaults {
 
     /** SetDefaults_ResourceList rounds up to this scale (10^-3, millis). */
-    private static final int MILLI_SCALE = -3;
 
     private CoreObjectDefaults() {
     }
@@ -291,30 +290,7 @@ public final class CoreObjectDefaults {
      * coarser quantities are left as they are.
      */
     public static SortedMap<String, Quantity> resourceList(SortedMap<String, Quantity> list) {
-        SortedMap<String, Quantity> out = null;
-        for (Map.Entry<String, Quantity> e : list.entrySet()) {
-            Quantity rounded = roundUpToMillis(e.getValue());
-            if (rounded != e.getValue()) {
-                if (out == null) {
-                    out = new TreeMap<>(list);
-                }
-                out.put(e.getKey(), rounded);
-            }
-        }
-        return out == null ? list : out;
-    }
-
-    /**
-     * Upstream's {@code Quantity.RoundUp(-3)}: a value with digits below 10^-3 is rounded away from zero to
-     * millis and then prints canonically, in its own format; any other quantity is returned as it is (and
-     * keeps its text).
-     */
-    static Quantity roundUpToMillis(Quantity q) {
-        BigDecimal v = q.toBigDecimal();
-        if (v.stripTrailingZeros().scale() <= -MILLI_SCALE) {
-            return q;
-        }
-        return Quantity.ofDecimal(v.setScale(-MILLI_SCALE, RoundingMode.UP), q.format());
+        return PodDefaults.resourceList(list);
     }
 
     /** A copy of an object-valued opaque source with {@code edit} applied; null and non-objects as they are. */
