@@ -27,8 +27,6 @@ import io.ksim.api.core.Service.SessionAffinityConfig;
 import io.ksim.api.meta.Opaque;
 import io.ksim.api.resource.IntOrString;
 import io.ksim.api.resource.Quantity;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
