@@ -13,13 +13,16 @@ import java.util.SortedMap;
  * and so does every printout of ksim. {@code resourceVersion} is the store's mod_revision of the object,
  * as a decimal string. Times have second precision, as metav1.Time.
  *
+ * <p>Strategic merge patches merge owner references by uid and finalizers as a set, as upstream.
+ *
  * <p>Not modeled: {@code selfLink} (deprecated and no longer set since 1.20) and {@code managedFields}
  * (server-side apply).
  */
 public record ObjectMeta(String name, String generateName, String namespace, String uid, String resourceVersion,
         Long generation, Instant creationTimestamp, Instant deletionTimestamp, Long deletionGracePeriodSeconds,
         SortedMap<String, String> labels, SortedMap<String, String> annotations,
-        List<OwnerReference> ownerReferences, List<String> finalizers) {
+        @PatchStrategy(mergeKey = "uid") List<OwnerReference> ownerReferences,
+        @PatchStrategy List<String> finalizers) {
 
     public ObjectMeta {
         labels = labels == null ? ImmutableSortedMap.of() : ImmutableSortedMap.copyOfSorted(labels);
