@@ -1,5 +1,6 @@
 package io.ksim.api.apps;
 
+import io.ksim.api.meta.PatchStrategy;
 import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.LabelSelector;
@@ -47,7 +48,7 @@ public record Deployment(String apiVersion, String kind, ObjectMeta metadata, De
      * {@code template} and {@code strategy} are never null (Go structs).
      */
     public record DeploymentSpec(Integer replicas, LabelSelector selector, PodTemplateSpec template,
-            DeploymentStrategy strategy, Integer minReadySeconds, Integer revisionHistoryLimit, Boolean paused,
+@PatchStrategy(retainKeys = true)             DeploymentStrategy strategy, Integer minReadySeconds, Integer revisionHistoryLimit, Boolean paused,
             Integer progressDeadlineSeconds) {
 
         public DeploymentSpec {
@@ -95,7 +96,7 @@ public record Deployment(String apiVersion, String kind, ObjectMeta metadata, De
     /** What the deployment controller observed. */
     public record DeploymentStatus(Long observedGeneration, Integer replicas, Integer updatedReplicas,
             Integer readyReplicas, Integer availableReplicas, Integer unavailableReplicas,
-            List<DeploymentCondition> conditions, Integer collisionCount) {
+@PatchStrategy(mergeKey = "type")             List<DeploymentCondition> conditions, Integer collisionCount) {
 
         public static final DeploymentStatus EMPTY = new DeploymentStatus(null, null, null, null, null, null, null,
                 null);

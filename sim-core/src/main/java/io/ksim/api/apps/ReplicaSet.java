@@ -1,5 +1,6 @@
 package io.ksim.api.apps;
 
+import io.ksim.api.meta.PatchStrategy;
 import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.LabelSelector;
@@ -56,7 +57,7 @@ public record ReplicaSet(String apiVersion, String kind, ObjectMeta metadata, Re
 
     /** What the ReplicaSet controller observed; {@code replicas} is always printed. */
     public record ReplicaSetStatus(int replicas, Integer fullyLabeledReplicas, Integer readyReplicas,
-            Integer availableReplicas, Long observedGeneration, List<ReplicaSetCondition> conditions) {
+@PatchStrategy(mergeKey = "type")             Integer availableReplicas, Long observedGeneration, List<ReplicaSetCondition> conditions) {
 
         public static final ReplicaSetStatus EMPTY = new ReplicaSetStatus(0, null, null, null, null, null);
 

@@ -1,5 +1,6 @@
 package io.ksim.api.apps;
 
+import io.ksim.api.meta.PatchStrategy;
 import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.KubeObject;
@@ -108,7 +109,7 @@ public record StatefulSet(String apiVersion, String kind, ObjectMeta metadata, S
     /** What the StatefulSet controller observed; {@code replicas} and {@code availableReplicas} are always printed. */
     public record StatefulSetStatus(Long observedGeneration, int replicas, Integer readyReplicas,
             Integer currentReplicas, Integer updatedReplicas, String currentRevision, String updateRevision,
-            Integer collisionCount, List<StatefulSetCondition> conditions, int availableReplicas) {
+@PatchStrategy(mergeKey = "type")             Integer collisionCount, List<StatefulSetCondition> conditions, int availableReplicas) {
 
         public static final StatefulSetStatus EMPTY = new StatefulSetStatus(null, 0, null, null, null, null, null,
                 null, null, 0);

@@ -1,5 +1,6 @@
 package io.ksim.api.batch;
 
+import io.ksim.api.meta.PatchStrategy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.ksim.api.meta.KubeObject;
@@ -42,7 +43,7 @@ public record Job(String apiVersion, String kind, ObjectMeta metadata, JobSpec s
      * What the job controller observed. {@code completedIndexes} and {@code failedIndexes} are interval lists
      * ("1,3-5"); {@code failedIndexes} is a Go pointer, so an empty value is printed.
      */
-    public record JobStatus(List<JobCondition> conditions, Instant startTime, Instant completionTime, Integer active,
+    public record JobStatus(@PatchStrategy(mergeKey = "type") List<JobCondition> conditions, Instant startTime, Instant completionTime, Integer active,
             Integer succeeded, Integer failed, Integer terminating, String completedIndexes,
             @JsonInclude(Include.NON_NULL) String failedIndexes, UncountedTerminatedPods uncountedTerminatedPods,
             Integer ready) {

@@ -1,5 +1,6 @@
 package io.ksim.api.core;
 
+import io.ksim.api.meta.PatchStrategy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.google.common.collect.ImmutableSortedMap;
 import io.ksim.api.resource.Quantity;
@@ -16,7 +17,7 @@ public record ContainerStatus(String name, ContainerState state, ContainerState 
         int restartCount, @JsonInclude(JsonInclude.Include.NON_NULL) String image,
         @JsonInclude(JsonInclude.Include.NON_NULL) String imageID, String containerID, Boolean started,
         SortedMap<String, Quantity> allocatedResources, ResourceRequirements resources,
-        List<VolumeMountStatus> volumeMounts, ContainerUser user, List<ResourceStatus> allocatedResourcesStatus) {
+@PatchStrategy(mergeKey = "mountPath")         List<VolumeMountStatus> volumeMounts, ContainerUser user, List<ResourceStatus> allocatedResourcesStatus) {
 
     public ContainerStatus {
         state = state == null ? ContainerState.NONE : state;

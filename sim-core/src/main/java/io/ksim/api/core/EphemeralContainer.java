@@ -1,5 +1,6 @@
 package io.ksim.api.core;
 
+import io.ksim.api.meta.PatchStrategy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ksim.api.meta.Opaque;
 import java.util.List;
@@ -10,10 +11,10 @@ import java.util.List;
  * {@code ephemeralcontainers} subresource and never restarted.
  */
 public record EphemeralContainer(String name, String image, List<String> command, List<String> args,
-        String workingDir, List<ContainerPort> ports, List<EnvFromSource> envFrom, List<EnvVar> env,
+@PatchStrategy(mergeKey = "containerPort")         String workingDir, List<ContainerPort> ports, List<EnvFromSource> envFrom, List<EnvVar> env,
         ResourceRequirements resources, List<ContainerResizePolicy> resizePolicy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String restartPolicy, List<VolumeMount> volumeMounts,
-        List<VolumeDevice> volumeDevices, Probe livenessProbe, Probe readinessProbe, Probe startupProbe,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @PatchStrategy(mergeKey = "mountPath") String restartPolicy, List<VolumeMount> volumeMounts,
+@PatchStrategy(mergeKey = "devicePath")         List<VolumeDevice> volumeDevices, Probe livenessProbe, Probe readinessProbe, Probe startupProbe,
         Lifecycle lifecycle, String terminationMessagePath, String terminationMessagePolicy, String imagePullPolicy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Opaque securityContext, Boolean stdin, Boolean stdinOnce,
         Boolean tty, String targetContainerName) {

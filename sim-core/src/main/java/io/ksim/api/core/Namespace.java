@@ -1,5 +1,6 @@
 package io.ksim.api.core;
 
+import io.ksim.api.meta.PatchStrategy;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.ObjectMeta;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public record Namespace(String apiVersion, String kind, ObjectMeta metadata, Nam
     }
 
     /** core/v1 NamespaceStatus. */
-    public record NamespaceStatus(String phase, List<NamespaceCondition> conditions) {
+    public record NamespaceStatus(@PatchStrategy(mergeKey = "type") String phase, List<NamespaceCondition> conditions) {
 
         public static final String ACTIVE = "Active";
         public static final String TERMINATING = "Terminating";

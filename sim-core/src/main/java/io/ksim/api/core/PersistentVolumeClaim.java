@@ -1,5 +1,6 @@
 package io.ksim.api.core;
 
+import io.ksim.api.meta.PatchStrategy;
 import com.google.common.collect.ImmutableSortedMap;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.LabelSelector;
@@ -83,7 +84,7 @@ public record PersistentVolumeClaim(String apiVersion, String kind, ObjectMeta m
 
     /** core/v1 PersistentVolumeClaimStatus. */
     public record PersistentVolumeClaimStatus(String phase, List<String> accessModes,
-            SortedMap<String, Quantity> capacity, List<PersistentVolumeClaimCondition> conditions,
+@PatchStrategy(mergeKey = "type")             SortedMap<String, Quantity> capacity, List<PersistentVolumeClaimCondition> conditions,
             SortedMap<String, Quantity> allocatedResources, SortedMap<String, String> allocatedResourceStatuses,
             String currentVolumeAttributesClassName, ModifyVolumeStatus modifyVolumeStatus) {
 

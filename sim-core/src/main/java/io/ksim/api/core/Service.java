@@ -1,5 +1,6 @@
 package io.ksim.api.core;
 
+import io.ksim.api.meta.PatchStrategy;
 import com.google.common.collect.ImmutableSortedMap;
 import io.ksim.api.meta.Condition;
 import io.ksim.api.meta.KubeObject;
@@ -42,7 +43,7 @@ public record Service(String apiVersion, String kind, ObjectMeta metadata, Servi
     }
 
     /** core/v1 ServiceSpec. */
-    public record ServiceSpec(List<ServicePort> ports, SortedMap<String, String> selector, String clusterIP,
+    public record ServiceSpec(@PatchStrategy(mergeKey = "port") List<ServicePort> ports, SortedMap<String, String> selector, String clusterIP,
             List<String> clusterIPs, String type, List<String> externalIPs, String sessionAffinity,
             String loadBalancerIP, List<String> loadBalancerSourceRanges, String externalName,
             String externalTrafficPolicy, Integer healthCheckNodePort, Boolean publishNotReadyAddresses,
@@ -289,7 +290,7 @@ public record Service(String apiVersion, String kind, ObjectMeta metadata, Servi
      * core/v1 ServiceStatus: the load balancer's addresses, and metav1 conditions. {@code loadBalancer} is never
      * null and is written even when empty ({@code loadBalancer: {}}), as upstream writes it.
      */
-    public record ServiceStatus(LoadBalancerStatus loadBalancer, List<Condition> conditions) {
+    public record ServiceStatus(@PatchStrategy(mergeKey = "type") LoadBalancerStatus loadBalancer, List<Condition> conditions) {
 
         public ServiceStatus {
             loadBalancer = loadBalancer == null ? new LoadBalancerStatus(null) : loadBalancer;

@@ -1,5 +1,6 @@
 package io.ksim.api.policy;
 
+import io.ksim.api.meta.PatchStrategy;
 import com.google.common.collect.ImmutableSortedMap;
 import io.ksim.api.meta.Condition;
 import io.ksim.api.meta.KubeObject;
@@ -57,7 +58,7 @@ public record PodDisruptionBudget(String apiVersion, String kind, ObjectMeta met
     }
 
     /** At most one of minAvailable and maxUnavailable (a count or a percentage). */
-    public record PodDisruptionBudgetSpec(IntOrString minAvailable, LabelSelector selector, IntOrString maxUnavailable,
+    public record PodDisruptionBudgetSpec(@PatchStrategy(replace = true) IntOrString minAvailable, LabelSelector selector, IntOrString maxUnavailable,
             String unhealthyPodEvictionPolicy) {
     }
 
@@ -67,7 +68,7 @@ public record PodDisruptionBudget(String apiVersion, String kind, ObjectMeta met
      */
     public record PodDisruptionBudgetStatus(Long observedGeneration, SortedMap<String, Instant> disruptedPods,
             int disruptionsAllowed, int currentHealthy, int desiredHealthy, int expectedPods,
-            List<Condition> conditions) {
+@PatchStrategy(mergeKey = "type")             List<Condition> conditions) {
 
         public static final PodDisruptionBudgetStatus EMPTY = new PodDisruptionBudgetStatus(null, null, 0, 0, 0, 0,
                 null);
