@@ -99,7 +99,8 @@ public final class RbacAuthorizer {
     /**
      * What {@code kubectl auth can-i VERB RESOURCE [NAME] -n NAMESPACE} answers for {@code user}: "yes", or
      * "no" with " - reason" when there is one. {@code resource} is "pods", "pods/log", "deployments.apps",
-     * "deployments.apps/scale", "*", or a URL path starting with "/" for a non-resource check.
+     * "deployments.apps/scale", "*" (lower-cased first, as kubectl does), or a URL path starting with "/" for a
+     * non-resource check. The namespace is taken as given, also for cluster-scoped resources.
      */
     public String canI(UserInfo user, String verb, String resource, String namespace, String name) {
         Attributes request;
@@ -107,7 +108,7 @@ public final class RbacAuthorizer {
             request = Attributes.nonResource(user, verb, resource);
         } else {
             String sub = "";
-            String res = resource;
+            String res = resource.toLowerCase(java.util.Locale.ROOT);
             int slash = res.indexOf('/');
             if (slash >= 0) {
                 sub = res.substring(slash + 1);

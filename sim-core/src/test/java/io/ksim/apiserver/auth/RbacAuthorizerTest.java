@@ -250,6 +250,7 @@ class RbacAuthorizerTest {
         assertEquals("yes", authz.canI(bob, "get", "pods", "ns1", null));
         assertEquals("yes", authz.canI(bob, "get", "pods/log", "ns1", "web-1"));
         assertEquals("yes", authz.canI(bob, "list", "deployments.apps", "ns1", null));
+        assertEquals("yes", authz.canI(bob, "list", "Deployments.Apps", "ns1", null));
         assertEquals("yes", authz.canI(bob, "update", "deployments.apps/scale", "ns1", "web"));
         assertEquals("no", authz.canI(bob, "list", "deployments", "ns1", null));
         assertEquals("no", authz.canI(bob, "get", "pods", "ns2", null));
