@@ -63,9 +63,14 @@ public final class ApiErrors {
         return error(422, "Invalid", message, new StatusDetails(name, kind.group(), kind.kind(), null, causes, null));
     }
 
-    /** {@code pods "x" is forbidden: <reason>}, or without a name {@code pods is forbidden: <reason>}. */
+    /**
+     * {@code pods "x" is forbidden: <reason>}, or without a name {@code pods is forbidden: <reason>}, or
+     * without a resource (a non-resource URL) {@code forbidden: <reason>}.
+     */
     public static ApiException forbidden(GroupResource resource, String name, String reason) {
-        String message = name == null || name.isEmpty()
+        String message = resource.group().isEmpty() && resource.resource().isEmpty()
+                ? String.format("forbidden: %s", reason)
+                : name == null || name.isEmpty()
                 ? String.format("%s is forbidden: %s", resource, reason)
                 : String.format("%s \"%s\" is forbidden: %s", resource, name, reason);
         return error(403, "Forbidden", message, details(resource, name));
