@@ -99,6 +99,16 @@ public final class ApiErrors {
                 new StatusDetails(null, null, null, null, List.of(), retryAfterSeconds));
     }
 
+    /** 422 with reason Invalid and the message as is (a JSON patch operation that does not apply). */
+    public static ApiException unprocessable(String message) {
+        return error(422, "Invalid", message, null);
+    }
+
+    /** 500 with reason Unknown: an error upstream passes on untranslated. */
+    public static ApiException unknown(String message) {
+        return error(500, "Unknown", message, null);
+    }
+
     public static ApiException internalError(String message) {
         return error(500, "InternalError", "Internal error occurred: " + message, null);
     }

@@ -146,6 +146,50 @@ public final class ApiServer {
     }
 
     /**
+     * Patches an object (the PATCH verb): the patch is applied to the stored object's JSON, the result is
+     * decoded strictly and written as an update (defaults, admission, validation, generation), conditional on
+     * the object being unchanged since it was read; a patch that names a resourceVersion must name the current
+     * one. Patch errors carry upstream's status: 400 for a malformed patch, 422 for a JSON patch operation that
+     * does not apply, 500 with reason Unknown for other strategic merge failures, as kube-apiserver answers.
+     */
+    public <T extends KubeObject> T patch(ResourceType<T> type, String namespace, String name, PatchType patchType,
+            String patch) {
+        T current = get(type, namespace, name);
+        com.fasterxml.jackson.databind.JsonNode patchTree;
+        try {
+            patchTree = io.ksim.api.KubeJson.json().readTree(patch);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiErrors.badRequest("error decoding patch: " + e.getOriginalMessage());
+        }
+        com.fasterxml.jackson.databind.JsonNode original = io.ksim.api.KubeJson.json().valueToTree(current);
+        com.fasterxml.jackson.databind.JsonNode patched;
+        try {
+            patched = switch (patchType) {
+                case JSON -> io.ksim.apiserver.patch.JsonPatch.apply(original, patchTree);
+                case MERGE -> io.ksim.apiserver.patch.JsonMergePatch.apply(original, patchTree);
+                case STRATEGIC -> io.ksim.apiserver.patch.StrategicMergePatch.apply(original, patchTree, type.type());
+            };
+        } catch (io.ksim.apiserver.patch.PatchException e) {
+            throw switch (e.kind()) {
+                case BAD_REQUEST -> ApiErrors.badRequest(e.getMessage());
+                case UNPROCESSABLE_ENTITY -> ApiErrors.unprocessable(e.getMessage());
+                default -> ApiErrors.unknown(e.getMessage());
+            };
+        }
+        KubeObject decoded;
+        try {
+            decoded = scheme.decode(patched, 0);
+        } catch (ManifestException e) {
+            throw ApiErrors.badRequest(e.getMessage());
+        }
+        if (!decoded.apiVersion().equals(current.apiVersion()) || !decoded.kind().equals(current.kind())
+                || !java.util.Objects.equals(decoded.metadata().name(), name)) {
+            throw ApiErrors.badRequest("the patch may not change the object's apiVersion, kind or name");
+        }
+        return update(type, type.cast(decoded));
+    }
+
+    /**
      * Changes an object as the server itself does for subresources (binding, scale, eviction): no defaulting,
      * strategy or admission, just a conditional read-modify-write; {@code mutate} may throw to refuse.
      */

@@ -68,7 +68,7 @@ public record DaemonSet(String apiVersion, String kind, ObjectMeta metadata, Dae
     /** What the DaemonSet controller observed; the first four counts are always printed. */
     public record DaemonSetStatus(int currentNumberScheduled, int numberMisscheduled, int desiredNumberScheduled,
             int numberReady, Long observedGeneration, Integer updatedNumberScheduled, Integer numberAvailable,
-@PatchStrategy(mergeKey = "type")             Integer numberUnavailable, Integer collisionCount, List<DaemonSetCondition> conditions) {
+            Integer numberUnavailable, Integer collisionCount, @PatchStrategy(mergeKey = "type") List<DaemonSetCondition> conditions) {
 
         public static final DaemonSetStatus EMPTY = new DaemonSetStatus(0, 0, 0, 0, null, null, null, null, null,
                 null);

@@ -48,7 +48,7 @@ public record Deployment(String apiVersion, String kind, ObjectMeta metadata, De
      * {@code template} and {@code strategy} are never null (Go structs).
      */
     public record DeploymentSpec(Integer replicas, LabelSelector selector, PodTemplateSpec template,
-@PatchStrategy(retainKeys = true)             DeploymentStrategy strategy, Integer minReadySeconds, Integer revisionHistoryLimit, Boolean paused,
+            @PatchStrategy(retainKeys = true) DeploymentStrategy strategy, Integer minReadySeconds, Integer revisionHistoryLimit, Boolean paused,
             Integer progressDeadlineSeconds) {
 
         public DeploymentSpec {
@@ -96,7 +96,7 @@ public record Deployment(String apiVersion, String kind, ObjectMeta metadata, De
     /** What the deployment controller observed. */
     public record DeploymentStatus(Long observedGeneration, Integer replicas, Integer updatedReplicas,
             Integer readyReplicas, Integer availableReplicas, Integer unavailableReplicas,
-@PatchStrategy(mergeKey = "type")             List<DeploymentCondition> conditions, Integer collisionCount) {
+            @PatchStrategy(mergeKey = "type") List<DeploymentCondition> conditions, Integer collisionCount) {
 
         public static final DeploymentStatus EMPTY = new DeploymentStatus(null, null, null, null, null, null, null,
                 null);

@@ -57,7 +57,7 @@ public record ReplicaSet(String apiVersion, String kind, ObjectMeta metadata, Re
 
     /** What the ReplicaSet controller observed; {@code replicas} is always printed. */
     public record ReplicaSetStatus(int replicas, Integer fullyLabeledReplicas, Integer readyReplicas,
-@PatchStrategy(mergeKey = "type")             Integer availableReplicas, Long observedGeneration, List<ReplicaSetCondition> conditions) {
+            Integer availableReplicas, Long observedGeneration, @PatchStrategy(mergeKey = "type") List<ReplicaSetCondition> conditions) {
 
         public static final ReplicaSetStatus EMPTY = new ReplicaSetStatus(0, null, null, null, null, null);
 

@@ -109,7 +109,7 @@ public record StatefulSet(String apiVersion, String kind, ObjectMeta metadata, S
     /** What the StatefulSet controller observed; {@code replicas} and {@code availableReplicas} are always printed. */
     public record StatefulSetStatus(Long observedGeneration, int replicas, Integer readyReplicas,
             Integer currentReplicas, Integer updatedReplicas, String currentRevision, String updateRevision,
-@PatchStrategy(mergeKey = "type")             Integer collisionCount, List<StatefulSetCondition> conditions, int availableReplicas) {
+            Integer collisionCount, @PatchStrategy(mergeKey = "type") List<StatefulSetCondition> conditions, int availableReplicas) {
 
         public static final StatefulSetStatus EMPTY = new StatefulSetStatus(null, 0, null, null, null, null, null,
                 null, null, 0);

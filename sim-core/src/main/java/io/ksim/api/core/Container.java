@@ -11,9 +11,9 @@ import java.util.List;
  * given, uninterpreted.
  */
 public record Container(String name, String image, List<String> command, List<String> args, String workingDir,
-@PatchStrategy(mergeKey = "containerPort")         List<ContainerPort> ports, List<EnvFromSource> envFrom, List<EnvVar> env, ResourceRequirements resources,
+        @PatchStrategy(mergeKey = "containerPort") List<ContainerPort> ports, List<EnvFromSource> envFrom, @PatchStrategy(mergeKey = "name") List<EnvVar> env, ResourceRequirements resources,
         List<ContainerResizePolicy> resizePolicy, @JsonInclude(JsonInclude.Include.NON_NULL) String restartPolicy,
-@PatchStrategy(mergeKey = "mountPath")         List<VolumeMount> volumeMounts, List<VolumeDevice> volumeDevices, Probe livenessProbe, Probe readinessProbe,
+        @PatchStrategy(mergeKey = "mountPath") List<VolumeMount> volumeMounts, @PatchStrategy(mergeKey = "devicePath") List<VolumeDevice> volumeDevices, Probe livenessProbe, Probe readinessProbe,
         Probe startupProbe, Lifecycle lifecycle, String terminationMessagePath, String terminationMessagePolicy,
         String imagePullPolicy, @JsonInclude(JsonInclude.Include.NON_NULL) Opaque securityContext, Boolean stdin,
         Boolean stdinOnce, Boolean tty) {

@@ -17,7 +17,7 @@ public record ContainerStatus(String name, ContainerState state, ContainerState 
         int restartCount, @JsonInclude(JsonInclude.Include.NON_NULL) String image,
         @JsonInclude(JsonInclude.Include.NON_NULL) String imageID, String containerID, Boolean started,
         SortedMap<String, Quantity> allocatedResources, ResourceRequirements resources,
-@PatchStrategy(mergeKey = "mountPath")         List<VolumeMountStatus> volumeMounts, ContainerUser user, List<ResourceStatus> allocatedResourcesStatus) {
+        @PatchStrategy(mergeKey = "mountPath") List<VolumeMountStatus> volumeMounts, ContainerUser user, @PatchStrategy(mergeKey = "name") List<ResourceStatus> allocatedResourcesStatus) {
 
     public ContainerStatus {
         state = state == null ? ContainerState.NONE : state;

@@ -11,10 +11,10 @@ import java.util.List;
  * {@code ephemeralcontainers} subresource and never restarted.
  */
 public record EphemeralContainer(String name, String image, List<String> command, List<String> args,
-@PatchStrategy(mergeKey = "containerPort")         String workingDir, List<ContainerPort> ports, List<EnvFromSource> envFrom, List<EnvVar> env,
+        String workingDir, @PatchStrategy(mergeKey = "containerPort") List<ContainerPort> ports, List<EnvFromSource> envFrom, @PatchStrategy(mergeKey = "name") List<EnvVar> env,
         ResourceRequirements resources, List<ContainerResizePolicy> resizePolicy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @PatchStrategy(mergeKey = "mountPath") String restartPolicy, List<VolumeMount> volumeMounts,
-@PatchStrategy(mergeKey = "devicePath")         List<VolumeDevice> volumeDevices, Probe livenessProbe, Probe readinessProbe, Probe startupProbe,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String restartPolicy, @PatchStrategy(mergeKey = "mountPath") List<VolumeMount> volumeMounts,
+        @PatchStrategy(mergeKey = "devicePath") List<VolumeDevice> volumeDevices, Probe livenessProbe, Probe readinessProbe, Probe startupProbe,
         Lifecycle lifecycle, String terminationMessagePath, String terminationMessagePolicy, String imagePullPolicy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Opaque securityContext, Boolean stdin, Boolean stdinOnce,
         Boolean tty, String targetContainerName) {

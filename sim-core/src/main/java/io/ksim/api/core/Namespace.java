@@ -56,7 +56,7 @@ public record Namespace(String apiVersion, String kind, ObjectMeta metadata, Nam
     }
 
     /** core/v1 NamespaceStatus. */
-    public record NamespaceStatus(@PatchStrategy(mergeKey = "type") String phase, List<NamespaceCondition> conditions) {
+    public record NamespaceStatus(String phase, @PatchStrategy(mergeKey = "type") List<NamespaceCondition> conditions) {
 
         public static final String ACTIVE = "Active";
         public static final String TERMINATING = "Terminating";

@@ -47,7 +47,7 @@ public record Node(String apiVersion, String kind, ObjectMeta metadata, NodeSpec
      * core/v1 NodeSpec. {@code configSource} (dynamic kubelet configuration, removed from the kubelet in 1.24)
      * is kept as it comes; {@code externalID} is upstream's deprecated DoNotUseExternalID.
      */
-    public record NodeSpec(@PatchStrategy String podCIDR, List<String> podCIDRs, String providerID, Boolean unschedulable,
+    public record NodeSpec(String podCIDR, @PatchStrategy List<String> podCIDRs, String providerID, Boolean unschedulable,
             List<Taint> taints, Opaque configSource, String externalID) {
 
         static final NodeSpec EMPTY = new NodeSpec(null, null, null, null, null, null, null);
@@ -78,7 +78,7 @@ public record Node(String apiVersion, String kind, ObjectMeta metadata, NodeSpec
 
     /** core/v1 NodeStatus. {@code config} (dynamic kubelet configuration status) is kept as it comes. */
     public record NodeStatus(SortedMap<String, Quantity> capacity, SortedMap<String, Quantity> allocatable,
-@PatchStrategy(mergeKey = "type")             String phase, List<NodeCondition> conditions, List<NodeAddress> addresses,
+            String phase, @PatchStrategy(mergeKey = "type") List<NodeCondition> conditions, @PatchStrategy(mergeKey = "type") List<NodeAddress> addresses,
             NodeDaemonEndpoints daemonEndpoints, NodeSystemInfo nodeInfo, List<ContainerImage> images,
             List<String> volumesInUse, List<AttachedVolume> volumesAttached, Opaque config,
             List<NodeRuntimeHandler> runtimeHandlers, NodeFeatures features) {

@@ -84,7 +84,7 @@ public record PersistentVolumeClaim(String apiVersion, String kind, ObjectMeta m
 
     /** core/v1 PersistentVolumeClaimStatus. */
     public record PersistentVolumeClaimStatus(String phase, List<String> accessModes,
-@PatchStrategy(mergeKey = "type")             SortedMap<String, Quantity> capacity, List<PersistentVolumeClaimCondition> conditions,
+            SortedMap<String, Quantity> capacity, @PatchStrategy(mergeKey = "type") List<PersistentVolumeClaimCondition> conditions,
             SortedMap<String, Quantity> allocatedResources, SortedMap<String, String> allocatedResourceStatuses,
             String currentVolumeAttributesClassName, ModifyVolumeStatus modifyVolumeStatus) {
 

@@ -14,19 +14,19 @@ import java.util.SortedMap;
  * deprecated alias of {@code serviceAccountName}. The pod security context is kept as given, uninterpreted;
  * {@code overhead} is a sorted resource list.
  */
-public record PodSpec(@PatchStrategy(mergeKey = "name", retainKeys = true) List<Volume> volumes, List<Container> initContainers, List<Container> containers,
-@PatchStrategy(mergeKey = "name")         List<EphemeralContainer> ephemeralContainers, String restartPolicy, Long terminationGracePeriodSeconds,
+public record PodSpec(@PatchStrategy(mergeKey = "name", retainKeys = true) List<Volume> volumes, @PatchStrategy(mergeKey = "name") List<Container> initContainers, @PatchStrategy(mergeKey = "name") List<Container> containers,
+        @PatchStrategy(mergeKey = "name") List<EphemeralContainer> ephemeralContainers, String restartPolicy, Long terminationGracePeriodSeconds,
         Long activeDeadlineSeconds, String dnsPolicy, SortedMap<String, String> nodeSelector,
         String serviceAccountName, String serviceAccount, Boolean automountServiceAccountToken, String nodeName,
         Boolean hostNetwork, Boolean hostPID, Boolean hostIPC, Boolean shareProcessNamespace,
         @JsonInclude(JsonInclude.Include.NON_NULL) Opaque securityContext,
-@PatchStrategy(mergeKey = "name")         List<LocalObjectReference> imagePullSecrets, String hostname, String subdomain, Affinity affinity,
-@PatchStrategy(mergeKey = "ip")         String schedulerName, List<Toleration> tolerations, List<HostAlias> hostAliases, String priorityClassName,
+        @PatchStrategy(mergeKey = "name") List<LocalObjectReference> imagePullSecrets, String hostname, String subdomain, Affinity affinity,
+        String schedulerName, List<Toleration> tolerations, @PatchStrategy(mergeKey = "ip") List<HostAlias> hostAliases, String priorityClassName,
         Integer priority, PodDNSConfig dnsConfig, List<PodReadinessGate> readinessGates,
         @JsonInclude(JsonInclude.Include.NON_NULL) String runtimeClassName, Boolean enableServiceLinks,
         @JsonInclude(JsonInclude.Include.NON_NULL) String preemptionPolicy, SortedMap<String, Quantity> overhead,
-@PatchStrategy(mergeKey = "topologyKey")         List<TopologySpreadConstraint> topologySpreadConstraints, Boolean setHostnameAsFQDN, PodOS os,
-@PatchStrategy(mergeKey = "name")         Boolean hostUsers, List<PodSchedulingGate> schedulingGates, List<PodResourceClaim> resourceClaims,
+        @PatchStrategy(mergeKey = "topologyKey") List<TopologySpreadConstraint> topologySpreadConstraints, Boolean setHostnameAsFQDN, PodOS os,
+        Boolean hostUsers, @PatchStrategy(mergeKey = "name") List<PodSchedulingGate> schedulingGates, @PatchStrategy(mergeKey = "name", retainKeys = true) List<PodResourceClaim> resourceClaims,
         ResourceRequirements resources) {
 
     public PodSpec {

@@ -9,11 +9,11 @@ import java.util.List;
  * and nominatedNodeName, by the scheduler. Phase values in {@link PodPhase}, QoS classes in
  * {@link PodQOSClass}.
  */
-public record PodStatus(@PatchStrategy(mergeKey = "type") String phase, List<PodCondition> conditions, String message, String reason,
-@PatchStrategy(mergeKey = "ip")         String nominatedNodeName, String hostIP, List<HostIP> hostIPs, String podIP, List<PodIP> podIPs,
+public record PodStatus(String phase, @PatchStrategy(mergeKey = "type") List<PodCondition> conditions, String message, String reason,
+        String nominatedNodeName, String hostIP, @PatchStrategy(mergeKey = "ip") List<HostIP> hostIPs, String podIP, @PatchStrategy(mergeKey = "ip") List<PodIP> podIPs,
         Instant startTime, List<ContainerStatus> initContainerStatuses, List<ContainerStatus> containerStatuses,
         String qosClass, List<ContainerStatus> ephemeralContainerStatuses, String resize,
-@PatchStrategy(mergeKey = "name", retainKeys = true)         List<PodResourceClaimStatus> resourceClaimStatuses) {
+        @PatchStrategy(mergeKey = "name", retainKeys = true) List<PodResourceClaimStatus> resourceClaimStatuses) {
 
     /** {@code resize}: a resize was requested but not yet acted on. */
     public static final String RESIZE_PROPOSED = "Proposed";

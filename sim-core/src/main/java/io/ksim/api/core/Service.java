@@ -290,7 +290,7 @@ public record Service(String apiVersion, String kind, ObjectMeta metadata, Servi
      * core/v1 ServiceStatus: the load balancer's addresses, and metav1 conditions. {@code loadBalancer} is never
      * null and is written even when empty ({@code loadBalancer: {}}), as upstream writes it.
      */
-    public record ServiceStatus(@PatchStrategy(mergeKey = "type") LoadBalancerStatus loadBalancer, List<Condition> conditions) {
+    public record ServiceStatus(LoadBalancerStatus loadBalancer, @PatchStrategy(mergeKey = "type") List<Condition> conditions) {
 
         public ServiceStatus {
             loadBalancer = loadBalancer == null ? new LoadBalancerStatus(null) : loadBalancer;

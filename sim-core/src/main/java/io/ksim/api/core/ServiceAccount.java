@@ -6,7 +6,7 @@ import io.ksim.api.meta.ObjectMeta;
 import java.util.List;
 
 /** An identity for pods (core/v1 ServiceAccount). */
-public record ServiceAccount(@PatchStrategy(mergeKey = "name") String apiVersion, String kind, ObjectMeta metadata, List<ObjectReference> secrets,
+public record ServiceAccount(String apiVersion, String kind, ObjectMeta metadata, @PatchStrategy(mergeKey = "name") List<ObjectReference> secrets,
         List<LocalObjectReference> imagePullSecrets, Boolean automountServiceAccountToken) implements KubeObject {
 
     public static final String API_VERSION = "v1";

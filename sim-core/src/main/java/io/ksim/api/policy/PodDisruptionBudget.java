@@ -58,7 +58,7 @@ public record PodDisruptionBudget(String apiVersion, String kind, ObjectMeta met
     }
 
     /** At most one of minAvailable and maxUnavailable (a count or a percentage). */
-    public record PodDisruptionBudgetSpec(@PatchStrategy(replace = true) IntOrString minAvailable, LabelSelector selector, IntOrString maxUnavailable,
+    public record PodDisruptionBudgetSpec(IntOrString minAvailable, @PatchStrategy(replace = true) LabelSelector selector, IntOrString maxUnavailable,
             String unhealthyPodEvictionPolicy) {
     }
 
@@ -68,7 +68,7 @@ public record PodDisruptionBudget(String apiVersion, String kind, ObjectMeta met
      */
     public record PodDisruptionBudgetStatus(Long observedGeneration, SortedMap<String, Instant> disruptedPods,
             int disruptionsAllowed, int currentHealthy, int desiredHealthy, int expectedPods,
-@PatchStrategy(mergeKey = "type")             List<Condition> conditions) {
+            @PatchStrategy(mergeKey = "type") List<Condition> conditions) {
 
         public static final PodDisruptionBudgetStatus EMPTY = new PodDisruptionBudgetStatus(null, null, 0, 0, 0, 0,
                 null);
