@@ -214,9 +214,10 @@ public final class MvccStore {
             }
         }
         List<RequestOp> ops = succeeded ? t.success() : t.failure();
-        for (RequestOp op : ops) {
-            if (op instanceof PutRequest p) {
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof PutRequest p) {
                 checkPutAgainstState(p);
+                checkNotDeletedEarlier(p, ops.subList(0, i));
             }
         }
         for (RequestOp op : ops) {
@@ -460,6 +461,23 @@ public final class MvccStore {
         if (r.ignoreValue() || r.ignoreLease()) {
             KeyIndex ki = byKey.get(r.key());
             if (ki == null || ki.current() == null) {
+                throw EtcdError.KEY_NOT_FOUND.exception();
+            }
+        }
+    }
+
+    /**
+     * A put that keeps the current value or lease of a key an earlier op of the same txn deleted ("delete
+     * every key from a", then "put a ignore_value") has nothing to keep. etcd 3.4 checks such puts only against
+     * the state before the txn and then fails while applying, which stops the server; ksim refuses the txn with
+     * etcd's own "key not found" instead, and nothing changes.
+     */
+    private static void checkNotDeletedEarlier(PutRequest p, List<RequestOp> earlier) {
+        if (!p.ignoreValue() && !p.ignoreLease()) {
+            return;
+        }
+        for (RequestOp op : earlier) {
+            if (op instanceof DeleteRangeRequest d && Keys.inRange(p.key(), d.key(), d.rangeEnd())) {
                 throw EtcdError.KEY_NOT_FOUND.exception();
             }
         }

@@ -112,9 +112,15 @@ final class ReferenceStore {
         checkNoDuplicates(t.failure());
         boolean succeeded = t.compares().stream().allMatch(c -> holds(c, current()));
         List<ModelOp> ops = succeeded ? t.success() : t.failure();
-        for (ModelOp op : ops) {
-            if (op instanceof ModelOp.Put p) {
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof ModelOp.Put p) {
                 checkPut(p);
+                // A kept value of a key an earlier op of this txn deleted: refused (etcd 3.4 would crash).
+                for (ModelOp earlier : ops.subList(0, i)) {
+                    if (p.ignoreValue() && earlier instanceof ModelOp.Delete d && inRange(p.key(), d.key(), d.end())) {
+                        throw new Refused(EtcdError.KEY_NOT_FOUND);
+                    }
+                }
             }
         }
         for (ModelOp op : ops) {
