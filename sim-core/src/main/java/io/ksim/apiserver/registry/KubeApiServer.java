@@ -25,6 +25,7 @@ public final class KubeApiServer {
         api.addAdmissionPlugin(new NamespaceLifecycle(api));
         api.addAdmissionPlugin(new LimitRanger(api));
         api.addAdmissionPlugin(new DefaultTolerationSeconds());
+        api.addAdmissionPlugin(new ResourceQuotaAdmission(api));
         for (String ns : SYSTEM_NAMESPACES) {
             api.create(BuiltinResources.NAMESPACES, null, Namespace.of(ns));
         }
