@@ -114,7 +114,7 @@ public final class ApiErrors {
     }
 
     /** An aggregate's text: one error alone, several as {@code [a, b]}; repeated texts once. */
-    static String aggregate(List<String> messages) {
+    public static String aggregate(List<String> messages) {
         List<String> distinct = messages.stream().distinct().collect(Collectors.toList());
         return distinct.size() == 1 ? distinct.get(0) : "[" + String.join(", ", distinct) + "]";
     }

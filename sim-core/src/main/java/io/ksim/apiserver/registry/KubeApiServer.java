@@ -23,7 +23,9 @@ public final class KubeApiServer {
         ApiServer api = new ApiServer(kernel, etcd);
         BuiltinResources.registerAll(api);
         api.addAdmissionPlugin(new NamespaceLifecycle(api));
+        api.addAdmissionPlugin(new LimitRanger(api));
         api.addAdmissionPlugin(new DefaultTolerationSeconds());
+        api.addAdmissionPlugin(new ResourceQuotaAdmission(api));
         for (String ns : SYSTEM_NAMESPACES) {
             api.create(BuiltinResources.NAMESPACES, null, Namespace.of(ns));
         }

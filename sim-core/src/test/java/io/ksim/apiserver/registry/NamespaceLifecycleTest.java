@@ -27,7 +27,8 @@ class NamespaceLifecycleTest {
     void aNewClusterHasTheSystemNamespaces() {
         assertEquals(List.of("default", "kube-node-lease", "kube-public", "kube-system"),
                 api.list(BuiltinResources.NAMESPACES, null).items().stream().map(n -> n.metadata().name()).toList());
-        assertEquals(List.of("NamespaceLifecycle", "DefaultTolerationSeconds"), api.admissionPlugins().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("NamespaceLifecycle", "LimitRanger", "DefaultTolerationSeconds",
+                "ResourceQuota"), api.admissionPlugins().stream().map(p -> p.name()).toList());
     }
 
     @Test

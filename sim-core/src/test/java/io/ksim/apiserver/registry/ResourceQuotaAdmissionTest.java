@@ -1,0 +1,166 @@
+package io.ksim.apiserver.registry;
+
+import static io.ksim.apiserver.registry.LimitRangerTest.container;
+import static io.ksim.apiserver.registry.LimitRangerTest.list;
+import static io.ksim.apiserver.registry.LimitRangerTest.pod;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ksim.api.core.ConfigMap;
+import io.ksim.api.core.LimitRange;
+import io.ksim.api.core.LimitRange.LimitRangeItem;
+import io.ksim.api.core.LimitRange.LimitRangeSpec;
+import io.ksim.api.core.Namespace;
+import io.ksim.api.core.Pod;
+import io.ksim.api.core.PodPhase;
+import io.ksim.api.core.ResourceQuota;
+import io.ksim.api.core.ResourceQuota.ResourceQuotaSpec;
+import io.ksim.api.meta.KubeObject;
+import io.ksim.api.meta.ObjectMeta;
+import io.ksim.api.resource.Quantity;
+import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.ResourceType;
+import io.ksim.kernel.Kernel;
+import io.ksim.store.MvccStore;
+import java.util.List;
+import java.util.SortedMap;
+import org.junit.jupiter.api.Test;
+
+/** Cases after upstream's resourcequota admission_test.go, through the API server's admission chain. */
+class ResourceQuotaAdmissionTest {
+
+    private final Kernel kernel = Kernel.builder().seed(12).build();
+    private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+
+    private void quota(String name, SortedMap<String, Quantity> hard, String... scopes) {
+        api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new ResourceQuota(null, null,
+                ObjectMeta.of("default", name), new ResourceQuotaSpec(hard, List.of(scopes), null), null));
+    }
+
+    private Pod create(Pod p) {
+        return api.create(BuiltinResources.PODS, "default", p);
+    }
+
+    private <T extends KubeObject> String refusal(ResourceType<T> type, T obj) {
+        ApiException e = assertThrows(ApiException.class, () -> api.create(type, "default", obj));
+        assertEquals(403, e.code());
+        return e.getMessage();
+    }
+
+    private static Pod plain(String name) {
+        return pod(name, container("app", null, null));
+    }
+
+    @Test
+    void aQuotaOfTwoPodsRefusesTheThird() {
+        quota("pod-count", list("pods", "2"));
+        create(plain("a"));
+        create(plain("b"));
+        assertEquals("pods \"c\" is forbidden: exceeded quota: pod-count, requested: pods=1, used: pods=2,"
+                + " limited: pods=2", refusal(BuiltinResources.PODS, plain("c")));
+    }
+
+    @Test
+    void computeResourcesQuotaRefusesWhatGoesOverALimit() {
+        quota("compute-resources", list("limits.cpu", "1", "limits.memory", "2Gi", "requests.cpu", "2",
+                "requests.memory", "2Gi"));
+        create(pod("first", container("app", list("cpu", "1", "memory", "512Mi"), null)));
+        assertEquals("pods \"second\" is forbidden: exceeded quota: compute-resources, requested: limits.cpu=500m,"
+                + " used: limits.cpu=1, limited: limits.cpu=1",
+                refusal(BuiltinResources.PODS, pod("second", container("app", list("cpu", "500m", "memory", "512Mi"),
+                        null))));
+    }
+
+    @Test
+    void everyExceededResourceIsListedInNameOrder() {
+        quota("compute-resources", list("cpu", "1", "memory", "1Gi", "pods", "10"));
+        assertEquals("pods \"huge\" is forbidden: exceeded quota: compute-resources, requested: cpu=2,memory=2Gi,"
+                + " used: cpu=0,memory=0, limited: cpu=1,memory=1Gi",
+                refusal(BuiltinResources.PODS, pod("huge", container("app", null, list("cpu", "2", "memory", "2Gi")))));
+    }
+
+    @Test
+    void aQuotaOnCpuNeedsEveryContainerToStateIt() {
+        quota("compute-resources", list("limits.cpu", "4"));
+        assertEquals("pods \"bare\" is forbidden: failed quota: compute-resources: must specify limits.cpu for: app",
+                refusal(BuiltinResources.PODS, plain("bare")));
+    }
+
+    @Test
+    void missingResourcesAreListedPerResourceWithTheirContainers() {
+        quota("compute-resources", list("limits.cpu", "4", "requests.memory", "4Gi"));
+        Pod p = pod("two", container("app", list("cpu", "1"), null), container("side", null, null));
+        assertEquals("pods \"two\" is forbidden: failed quota: compute-resources: must specify limits.cpu for: side;"
+                + " requests.memory for: app,side", refusal(BuiltinResources.PODS, p));
+    }
+
+    @Test
+    void limitRangeDefaultsSatisfyTheQuota() {
+        api.create(BuiltinResources.LIMIT_RANGES, "default", new LimitRange(null, null,
+                ObjectMeta.of("default", "defaults"), new LimitRangeSpec(List.of(new LimitRangeItem("Container",
+                        null, null, list("cpu", "500m"), list("cpu", "250m"), null)))));
+        quota("compute-resources", list("limits.cpu", "1", "requests.cpu", "1"));
+        create(plain("a"));
+        create(plain("b"));
+        assertEquals("pods \"c\" is forbidden: exceeded quota: compute-resources, requested: limits.cpu=500m,"
+                + " used: limits.cpu=1, limited: limits.cpu=1", refusal(BuiltinResources.PODS, plain("c")));
+    }
+
+    @Test
+    void terminalPodsAreNotCountedButStillCountAsObjects() {
+        quota("pod-count", list("pods", "1"));
+        Pod done = create(plain("done"));
+        api.updateStatus(BuiltinResources.PODS, done.withStatus(done.status().toBuilder().phase(PodPhase.SUCCEEDED)
+                .build()));
+        Pod failed = create(plain("failed"));
+        api.updateStatus(BuiltinResources.PODS, failed.withStatus(failed.status().toBuilder().phase(PodPhase.FAILED)
+                .build()));
+        create(plain("running"));
+        assertEquals("pods \"more\" is forbidden: exceeded quota: pod-count, requested: pods=1, used: pods=1,"
+                + " limited: pods=1", refusal(BuiltinResources.PODS, plain("more")));
+
+        quota("objects", list("count/pods", "3"));
+        assertEquals("pods \"more\" is forbidden: exceeded quota: objects, requested: count/pods=1,"
+                + " used: count/pods=3, limited: count/pods=3", refusal(BuiltinResources.PODS, plain("more")));
+    }
+
+    @Test
+    void podsInOtherNamespacesAreNotCounted() {
+        api.create(BuiltinResources.NAMESPACES, null, Namespace.of("other"));
+        api.create(BuiltinResources.PODS, "other", Pod.of(ObjectMeta.of("other", "elsewhere"),
+                plain("x").spec()));
+        quota("pod-count", list("pods", "1"));
+        create(plain("here"));
+    }
+
+    @Test
+    void scopedQuotasChargeOnlyThePodsInScope() {
+        quota("best-effort", list("pods", "1"), ResourceQuota.SCOPE_BEST_EFFORT);
+        create(plain("a"));
+        create(pod("burstable", container("app", null, list("cpu", "100m"))));
+        assertEquals("pods \"b\" is forbidden: exceeded quota: best-effort, requested: pods=1, used: pods=1,"
+                + " limited: pods=1", refusal(BuiltinResources.PODS, plain("b")));
+    }
+
+    @Test
+    void objectCountsUseTheCountNameAndTheLegacyName() {
+        quota("objects", list("configmaps", "1", "count/configmaps", "2"));
+        api.create(BuiltinResources.CONFIG_MAPS, "default", configMap("one"));
+        assertEquals("configmaps \"two\" is forbidden: exceeded quota: objects, requested: configmaps=1,"
+                + " used: configmaps=1, limited: configmaps=1",
+                refusal(BuiltinResources.CONFIG_MAPS, configMap("two")));
+    }
+
+    @Test
+    void objectsTheQuotaDoesNotNameAreAdmitted() {
+        quota("pod-count", list("pods", "0"));
+        api.create(BuiltinResources.CONFIG_MAPS, "default", configMap("fine"));
+        assertEquals("pods \"p\" is forbidden: exceeded quota: pod-count, requested: pods=1, used: pods=0,"
+                + " limited: pods=0", refusal(BuiltinResources.PODS, plain("p")));
+    }
+
+    private static ConfigMap configMap(String name) {
+        return new ConfigMap(null, null, ObjectMeta.of("default", name), null, null, null);
+    }
+}
