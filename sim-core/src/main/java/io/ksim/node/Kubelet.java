@@ -14,6 +14,7 @@ import io.ksim.client.EventRecorder;
 import io.ksim.client.Indexer;
 import io.ksim.client.Informer;
 import io.ksim.client.ResourceEventHandler;
+import io.ksim.kernel.Fault;
 import io.ksim.kernel.Kernel;
 import io.ksim.kernel.Timer;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ import java.util.TreeMap;
  * nodeStatusReportFrequency), and runs the pods bound to it, which it watches with the field selector
  * {@code spec.nodeName=<node>}.
  *
- * <p>Faults, each a method to call from a {@link io.ksim.kernel.Fault}: {@link #stop()} (the kubelet process
+ * <p>Faults, each a method, and a {@link Fault} to inject at a virtual time ({@link #stopFault()} ...): {@link #stop()} (the kubelet process
  * dies: no lease renewals or status, the containers go on), {@link #start()} again, {@link #powerOff()} (the
  * machine goes down: containers too) and {@link #powerOn()} (the machine boots and its kubelet starts,
  * creating the pods' containers anew).
@@ -162,6 +163,27 @@ public final class Kubelet {
         powered = true;
         kernel.trace().record(component, "PowerOn", config.name(), "node powered on");
         start();
+    }
+
+    /** The fault "the kubelet process dies", for {@link Kernel#injectFault}. */
+    public Fault stopFault() {
+        return Fault.of(config.name(), "kubelet stops (no lease renewals, no status; containers keep running)",
+                this::stop);
+    }
+
+    /** The fault that mends {@link #stopFault()}: the kubelet process starts again. */
+    public Fault startFault() {
+        return Fault.of(config.name(), "kubelet starts", this::start);
+    }
+
+    /** The fault "the machine loses power": kubelet and containers are gone. */
+    public Fault powerOffFault() {
+        return Fault.of(config.name(), "node powers off (kubelet and containers gone)", this::powerOff);
+    }
+
+    /** The fault that mends {@link #powerOffFault()}: the machine boots and its kubelet starts. */
+    public Fault powerOnFault() {
+        return Fault.of(config.name(), "node powers on", this::powerOn);
     }
 
     private void podSeen(Pod pod) {

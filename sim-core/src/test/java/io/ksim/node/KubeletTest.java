@@ -230,13 +230,13 @@ class KubeletTest {
     @Test
     void stoppedKubeletNoLongerRenewsItsLeaseAndResumesOnStart() {
         cluster.runUntil(5);
-        cluster.kernel.injectFault(java.time.Duration.ZERO, io.ksim.kernel.Fault.of("node-1", "kubelet stops",
-                cluster.kubelet(1)::stop));
+        cluster.kernel.injectFault(java.time.Duration.ZERO, cluster.kubelet(1).stopFault());
         cluster.runUntil(35);
         assertEquals(MicroTime.of(at(0)), lease("node-1").spec().renewTime());
         assertEquals(MicroTime.of(at(30)), lease("node-2").spec().renewTime());
-        cluster.kubelet(1).start();
+        cluster.kernel.injectFault(java.time.Duration.ZERO, cluster.kubelet(1).startFault());
         cluster.runUntil(36);
+        assertTrue(cluster.kernel.trace().format().contains("node-1"));
         assertEquals(MicroTime.of(at(35)), lease("node-1").spec().renewTime());
     }
 
@@ -244,10 +244,10 @@ class KubeletTest {
     void powerCycleRecreatesTheContainers() {
         cluster.createPod("web-1", "node-2", "nginx:1.25", null);
         cluster.runUntil(3);
-        cluster.kubelet(2).powerOff();
+        cluster.kernel.injectFault(java.time.Duration.ZERO, cluster.kubelet(2).powerOffFault());
         cluster.runUntil(100);
         assertTrue(PodConditions.isPodReady(cluster.pod("web-1"))); // nobody reports otherwise
-        cluster.kubelet(2).powerOn();
+        cluster.kernel.injectFault(java.time.Duration.ZERO, cluster.kubelet(2).powerOnFault());
         cluster.runUntil(103);
         Pod pod = cluster.pod("web-1");
         assertEquals(1, pod.status().containerStatuses().get(0).restartCount());
