@@ -122,7 +122,8 @@ final class PodWorker {
         r.timers.add(kernel.schedule(r.model.startDelay(), kubelet.component(), () -> {
             r.state = ContainerState.running(kernel.instant());
             r.started = true;
-            r.ready = Duration.ZERO.equals(r.model.readyAfter());
+            // Without a readiness probe a started container is ready; with one, the probe decides.
+            r.ready = r.spec.readinessProbe() == null && Duration.ZERO.equals(r.model.readyAfter());
             kubelet.recorder().normal(pod, "Started", "Started container " + r.spec.name());
             armApplication(i);
             publish();
@@ -136,7 +137,9 @@ final class PodWorker {
     private void armApplication(int i) {
         ContainerRecord r = containers.get(i);
         Duration ready = r.model.readyAfter();
-        if (ready != null && !ready.isZero()) {
+        if (r.spec.readinessProbe() != null) {
+            new ReadinessProber(kernel, kubelet.component(), r.spec.readinessProbe(), r, this::publish).start();
+        } else if (ready != null && !ready.isZero()) {
             r.timers.add(kernel.schedule(ready, kubelet.component(), () -> {
                 r.ready = true;
                 publish();

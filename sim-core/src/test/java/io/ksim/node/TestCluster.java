@@ -22,6 +22,7 @@ final class TestCluster {
             .image("crasher:1 size=10Mi start=1s exit=1 after=3s")
             .image("job:1 size=10Mi start=1s exit=0 after=5s")
             .image("stubborn:1 size=10Mi start=1s sigterm=ignore")
+            .image("slowpoke:1 size=10Mi ready=never")
             .build();
 
     final Kernel kernel;
