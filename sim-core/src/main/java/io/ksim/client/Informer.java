@@ -4,6 +4,7 @@ import io.ksim.api.meta.KubeObject;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ApiWatch;
 import io.ksim.apiserver.ApiWatchEvent;
+import io.ksim.apiserver.ListOptions;
 import io.ksim.apiserver.ObjectList;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.kernel.Kernel;
@@ -36,6 +37,7 @@ public final class Informer<T extends KubeObject> {
     private final String component;
     private final Duration resyncPeriod;
     private final Duration watchLatency;
+    private final ListOptions selectors;
     private final Indexer<T> indexer = new Indexer<>();
     private final List<ResourceEventHandler<T>> handlers = new ArrayList<>();
 
@@ -57,6 +59,7 @@ public final class Informer<T extends KubeObject> {
         this.component = b.component;
         this.resyncPeriod = b.resyncPeriod;
         this.watchLatency = b.watchLatency;
+        this.selectors = b.selectors;
     }
 
     public static <T extends KubeObject> Builder<T> builder(Kernel kernel, ApiServer api, ResourceType<T> type) {
@@ -117,7 +120,7 @@ public final class Informer<T extends KubeObject> {
             return;
         }
         int generation = ++watchGeneration;
-        ObjectList<T> list = api.list(type, namespace);
+        ObjectList<T> list = api.list(type, namespace, selectors);
         reconcileWith(list.items(), initial);
         synced = true;
         lastResourceVersion = list.resourceVersion();
@@ -125,7 +128,7 @@ public final class Informer<T extends KubeObject> {
     }
 
     private void startWatch(int generation) {
-        watch = api.watch(type, namespace, lastResourceVersion, o -> true,
+        watch = api.watch(type, namespace, lastResourceVersion, selectors,
                 event -> kernel.schedule(watchLatency, component, () -> handle(generation, event)));
     }
 
@@ -221,6 +224,7 @@ public final class Informer<T extends KubeObject> {
         private String component;
         private Duration resyncPeriod = Duration.ZERO;
         private Duration watchLatency = Duration.ZERO;
+        private ListOptions selectors = ListOptions.everything();
 
         private Builder(Kernel kernel, ApiServer api, ResourceType<T> type) {
             this.kernel = Objects.requireNonNull(kernel);
@@ -247,6 +251,16 @@ public final class Informer<T extends KubeObject> {
 
         public Builder<T> watchLatency(Duration latency) {
             watchLatency = latency;
+            return this;
+        }
+
+        /**
+         * Label and field selectors of the list and watch, e.g. {@code ListOptions.fields("spec.nodeName=node-1")}
+         * for a kubelet: the cache then holds only what matches, and an object that stops matching is
+         * seen as deleted, as with upstream's filtered watches.
+         */
+        public Builder<T> selectors(ListOptions options) {
+            selectors = Objects.requireNonNull(options, "options");
             return this;
         }
 

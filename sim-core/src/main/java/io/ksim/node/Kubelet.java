@@ -1,0 +1,370 @@
+package io.ksim.node;
+
+import io.ksim.api.coordination.Lease;
+import io.ksim.api.core.Node;
+import io.ksim.api.core.Pod;
+import io.ksim.api.meta.MicroTime;
+import io.ksim.api.meta.ObjectMeta;
+import io.ksim.api.meta.OwnerReference;
+import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.ListOptions;
+import io.ksim.apiserver.registry.BuiltinResources;
+import io.ksim.client.EventRecorder;
+import io.ksim.client.Indexer;
+import io.ksim.client.Informer;
+import io.ksim.client.ResourceEventHandler;
+import io.ksim.kernel.Fault;
+import io.ksim.kernel.Kernel;
+import io.ksim.kernel.Timer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The kubelet of one simulated node, running as kernel component {@code kubelet/<node>}. On {@link #start()}
+ * it registers its Node (Ready, no pressure), keeps its Lease in kube-node-lease renewed every 10 s (lease
+ * duration 40 s, as upstream's node lease controller), re-posts its node status every 5 minutes (the
+ * nodeStatusReportFrequency), and runs the pods bound to it, which it watches with the field selector
+ * {@code spec.nodeName=<node>}.
+ *
+ * <p>Faults, each a method, and a {@link Fault} to inject at a virtual time ({@link #stopFault()} ...): {@link #stop()} (the kubelet process
+ * dies: no lease renewals or status, the containers go on), {@link #start()} again, {@link #powerOff()} (the
+ * machine goes down: containers too) and {@link #powerOn()} (the machine boots and its kubelet starts,
+ * creating the pods' containers anew).
+ */
+public final class Kubelet {
+
+    /** Upstream's node lease: renewed every 10 s (a quarter of its duration), valid 40 s. */
+    public static final Duration LEASE_RENEW_INTERVAL = Duration.ofSeconds(10);
+    public static final int LEASE_DURATION_SECONDS = 40;
+    /** How often an unchanged node status is posted anyway (nodeStatusReportFrequency). */
+    public static final Duration NODE_STATUS_REPORT_FREQUENCY = Duration.ofMinutes(5);
+
+    private final Kernel kernel;
+    private final ApiServer api;
+    private final NodeConfig config;
+    private final ImageCatalog catalog;
+    private final String component;
+    private final EventRecorder recorder;
+    private final SplittableRandom random;
+    private final ImagePuller puller;
+    private final PodIPAllocator ips;
+    /** Pod workers by namespace/name, in key order so a resync visits pods in one order every run. */
+    private final Map<String, PodWorker> workers = new TreeMap<>();
+    private final String bootID;
+
+    private boolean running;
+    private boolean powered = true;
+    private Informer<Pod> informer;
+    private Timer leaseTimer;
+    private Timer statusTimer;
+
+    public Kubelet(Kernel kernel, ApiServer api, NodeConfig config, ImageCatalog catalog) {
+        this.kernel = kernel;
+        this.api = api;
+        this.config = config;
+        this.catalog = catalog;
+        this.component = "kubelet/" + config.name();
+        this.recorder = new EventRecorder(kernel, api, "kubelet", config.name());
+        this.random = kernel.random(component);
+        this.puller = new ImagePuller(catalog, config.presentImages());
+        this.ips = new PodIPAllocator(config.podCIDR());
+        this.bootID = newUuid();
+    }
+
+    public String nodeName() {
+        return config.name();
+    }
+
+    /** True while the kubelet process runs. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    public boolean isPoweredOn() {
+        return powered;
+    }
+
+    /** Starts the kubelet process (a no-op if it runs, or if the machine is off). */
+    public void start() {
+        if (running || !powered) {
+            return;
+        }
+        running = true;
+        kernel.trace().record(component, "Starting", config.name(), "kubelet " + NodeRegistration.KUBELET_VERSION
+                + " starting");
+        registerNode();
+        renewLease();
+        scheduleStatusReport();
+        informer = Informer.builder(kernel, api, BuiltinResources.PODS).component(component)
+                .selectors(ListOptions.fields("spec.nodeName=" + config.name())).build();
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Pod pod, boolean inInitialList) {
+                podSeen(pod);
+            }
+
+            @Override
+            public void onUpdate(Pod oldPod, Pod newPod) {
+                podSeen(newPod);
+            }
+
+            @Override
+            public void onDelete(Pod pod) {
+                PodWorker w = workers.remove(Indexer.keyOf(pod));
+                if (w != null) {
+                    w.powerLost(); // removed without us: its containers are torn down with no more writes
+                    ips.release(w.podIP());
+                }
+            }
+        });
+        informer.start();
+        // After the informer's first list (scheduled just before): catch up on what happened while down.
+        kernel.scheduleNow(component, this::resyncAfterRestart);
+    }
+
+    /** The kubelet process stops: no renewals, no status; the containers keep running. */
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        kernel.trace().record(component, "Stopped", config.name(), "kubelet stopped");
+        informer.stop();
+        leaseTimer.cancel();
+        statusTimer.cancel();
+    }
+
+    /** The machine goes down: the kubelet and every container are gone; the API objects stay as they were. */
+    public void powerOff() {
+        stop();
+        powered = false;
+        kernel.trace().record(component, "PowerOff", config.name(), "node powered off");
+        workers.values().forEach(w -> {
+            w.powerLost();
+            ips.release(w.podIP());
+        });
+        workers.clear();
+        puller.reset(kernel.nanos());
+    }
+
+    /** The machine boots and its kubelet starts. */
+    public void powerOn() {
+        if (powered) {
+            return;
+        }
+        powered = true;
+        kernel.trace().record(component, "PowerOn", config.name(), "node powered on");
+        start();
+    }
+
+    /** The fault "the kubelet process dies", for {@link Kernel#injectFault}. */
+    public Fault stopFault() {
+        return Fault.of(config.name(), "kubelet stops (no lease renewals, no status; containers keep running)",
+                this::stop);
+    }
+
+    /** The fault that mends {@link #stopFault()}: the kubelet process starts again. */
+    public Fault startFault() {
+        return Fault.of(config.name(), "kubelet starts", this::start);
+    }
+
+    /** The fault "the machine loses power": kubelet and containers are gone. */
+    public Fault powerOffFault() {
+        return Fault.of(config.name(), "node powers off (kubelet and containers gone)", this::powerOff);
+    }
+
+    /** The fault that mends {@link #powerOffFault()}: the machine boots and its kubelet starts. */
+    public Fault powerOnFault() {
+        return Fault.of(config.name(), "node powers on", this::powerOn);
+    }
+
+    private void podSeen(Pod pod) {
+        if (!running) {
+            return;
+        }
+        String key = Indexer.keyOf(pod);
+        PodWorker w = workers.get(key);
+        if (w != null) {
+            w.update(pod);
+            return;
+        }
+        if (io.ksim.api.core.PodPhase.isTerminal(pod.status().phase()) && pod.metadata().deletionTimestamp() == null) {
+            return; // finished before we knew it (e.g. before a reboot): nothing to run
+        }
+        w = new PodWorker(this, pod);
+        workers.put(key, w);
+        kernel.trace().record(component, "SyncPod", key, "pod admitted on " + config.name());
+        if (pod.metadata().deletionTimestamp() != null) {
+            w.update(pod); // nothing runs yet: the kill finds no container and deletes at once
+            return;
+        }
+        w.start();
+    }
+
+    private void resyncAfterRestart() {
+        if (!running) {
+            return;
+        }
+        for (PodWorker w : List.copyOf(workers.values())) {
+            if (informer.indexer().get(Indexer.keyOf(w.pod())) == null) {
+                workers.remove(Indexer.keyOf(w.pod()));
+                w.powerLost();
+                ips.release(w.podIP());
+            } else if (!w.isGone()) {
+                w.resync();
+            }
+        }
+    }
+
+    // ---- node and lease ---------------------------------------------------------------------------
+
+    private void registerNode() {
+        Node existing = findNode();
+        if (existing == null) {
+            Node created = api.create(BuiltinResources.NODES, null, NodeRegistration.node(config));
+            api.updateStatus(BuiltinResources.NODES, created.withStatus(NodeRegistration.status(config, catalog,
+                    puller.images(), bootID, null, kernel.instant())));
+            kernel.trace().record(component, "RegisteredNode", config.name(), "Node " + config.name()
+                    + " status is now: NodeReady");
+        } else {
+            postNodeStatus(existing);
+        }
+    }
+
+    private void postNodeStatus(Node node) {
+        api.updateStatus(BuiltinResources.NODES, node.withStatus(NodeRegistration.status(config, catalog,
+                puller.images(), bootID, node.status(), kernel.instant())));
+    }
+
+    private Node findNode() {
+        try {
+            return api.get(BuiltinResources.NODES, null, config.name());
+        } catch (ApiException e) {
+            if (e.code() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private void scheduleStatusReport() {
+        statusTimer = kernel.schedule(NODE_STATUS_REPORT_FREQUENCY, component, () -> {
+            Node node = findNode();
+            if (node != null) {
+                postNodeStatus(node);
+            }
+            scheduleStatusReport();
+        });
+    }
+
+    private void renewLease() {
+        MicroTime now = MicroTime.of(kernel.instant());
+        Lease lease;
+        try {
+            lease = api.get(BuiltinResources.LEASES, Lease.NODE_LEASE_NAMESPACE, config.name());
+        } catch (ApiException e) {
+            if (e.code() != 404) {
+                throw e;
+            }
+            lease = null;
+        }
+        if (lease == null) {
+            Node node = findNode();
+            ObjectMeta meta = ObjectMeta.builder().name(config.name()).namespace(Lease.NODE_LEASE_NAMESPACE)
+                    .ownerReferences(node == null ? null : List.of(new OwnerReference(Node.API_VERSION, Node.KIND,
+                            config.name(), node.metadata().uid(), null, null)))
+                    .build();
+            api.create(BuiltinResources.LEASES, Lease.NODE_LEASE_NAMESPACE, new Lease(null, null, meta,
+                    new Lease.LeaseSpec(config.name(), LEASE_DURATION_SECONDS, null, now, null, null, null)));
+        } else {
+            api.update(BuiltinResources.LEASES, lease.withSpec(lease.spec().withRenewTime(now)));
+        }
+        leaseTimer = kernel.schedule(LEASE_RENEW_INTERVAL, component, this::renewLease);
+    }
+
+    // ---- what pod workers use ---------------------------------------------------------------------
+
+    Kernel kernel() {
+        return kernel;
+    }
+
+    ApiServer api() {
+        return api;
+    }
+
+    String component() {
+        return component;
+    }
+
+    NodeConfig config() {
+        return config;
+    }
+
+    ImageCatalog catalog() {
+        return catalog;
+    }
+
+    EventRecorder recorder() {
+        return recorder;
+    }
+
+    ImagePuller puller() {
+        return puller;
+    }
+
+    String allocateIP() {
+        String ip = ips.allocate();
+        if (ip == null) {
+            throw new IllegalStateException("no free pod IP in " + config.podCIDR() + " on " + config.name());
+        }
+        return ip;
+    }
+
+    void releaseIP(String ip) {
+        ips.release(ip);
+    }
+
+    void forget(PodWorker worker) {
+        workers.remove(Indexer.keyOf(worker.pod()));
+        ips.release(worker.podIP());
+    }
+
+    /** A 64-hex-digit container ID from this kubelet's own random stream. */
+    String newId() {
+        StringBuilder b = new StringBuilder(64);
+        for (int i = 0; i < 4; i++) {
+            b.append(String.format("%016x", random.nextLong()));
+        }
+        return b.toString();
+    }
+
+    /** The image's content digest: a function of its reference, so every node reports the same ID. */
+    String imageID(String reference) {
+        int colon = reference.lastIndexOf(':');
+        String repo = colon > reference.lastIndexOf('/') ? reference.substring(0, colon) : reference;
+        return repo + "@sha256:" + sha256(reference);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String newUuid() {
+        String hex = newId().substring(0, 32);
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+    }
+}

@@ -1,0 +1,333 @@
+package io.ksim.node;
+
+import io.ksim.api.core.Container;
+import io.ksim.api.core.ContainerState;
+import io.ksim.api.core.ContainerStateTerminated;
+import io.ksim.api.core.ContainerStatus;
+import io.ksim.api.core.HostIP;
+import io.ksim.api.core.Pod;
+import io.ksim.api.core.PodIP;
+import io.ksim.api.core.PodPhase;
+import io.ksim.api.core.PodStatus;
+import io.ksim.api.core.PullPolicy;
+import io.ksim.api.core.RestartPolicy;
+import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.DeleteOptions;
+import io.ksim.apiserver.registry.BuiltinResources;
+import io.ksim.kernel.Kernel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pod on one node: its sandbox, its containers' life (pull, create, start, ready, exit, restart with
+ * back-off, kill) and the status the kubelet posts for it. Containers start one after the other in spec
+ * order, as the kubelet's SyncPod does. Application timers keep running while the kubelet is stopped (the
+ * containers do), but only a running kubelet restarts containers and writes status.
+ */
+final class PodWorker {
+
+    private final Kubelet kubelet;
+    private final Kernel kernel;
+    private Pod pod;
+    private final List<ContainerRecord> containers = new ArrayList<>();
+    private final List<CrashLoopBackOff> backOffs = new ArrayList<>();
+    private String podIP;
+    private Instant startTime;
+    private boolean killing;
+    private boolean gone;
+
+    PodWorker(Kubelet kubelet, Pod pod) {
+        this.kubelet = kubelet;
+        this.kernel = kubelet.kernel();
+        this.pod = pod;
+        List<ContainerStatus> old = pod.status().containerStatuses();
+        for (Container c : pod.spec().containers()) {
+            ContainerRecord r = new ContainerRecord(c, kubelet.catalog().model(c.image()));
+            // After a reboot the containers are created again: a container that had run counts a restart.
+            for (ContainerStatus s : old) {
+                if (s.name().equals(c.name())) {
+                    r.restartCount = s.restartCount() + (s.containerID() != null ? 1 : 0);
+                }
+            }
+            containers.add(r);
+            backOffs.add(new CrashLoopBackOff());
+        }
+    }
+
+    Pod pod() {
+        return pod;
+    }
+
+    String podIP() {
+        return podIP;
+    }
+
+    /** Creates the sandbox (IP, start time) and starts the first container. */
+    void start() {
+        podIP = kubelet.allocateIP();
+        startTime = kernel.instant();
+        publish();
+        startContainer(0, true);
+    }
+
+    void update(Pod newer) {
+        pod = newer;
+        if (newer.metadata().deletionTimestamp() != null && !killing) {
+            kill();
+        }
+    }
+
+    /** Pull if needed, then create and start container {@code i}; {@code chain}: go on with the next one. */
+    private void startContainer(int i, boolean chain) {
+        if (i >= containers.size() || killing || gone) {
+            return;
+        }
+        ContainerRecord r = containers.get(i);
+        Container c = r.spec;
+        String policy = c.imagePullPolicy() == null ? PullPolicy.IF_NOT_PRESENT : c.imagePullPolicy();
+        boolean present = kubelet.puller().isPresent(c.image());
+        if (PullPolicy.NEVER.equals(policy) && !present) {
+            String message = "Container image \"" + c.image() + "\" is not present with pull policy of Never";
+            kubelet.recorder().warning(pod, "ErrImageNeverPull", message);
+            r.state = ContainerState.waiting("ErrImageNeverPull", message);
+            publish();
+            if (chain) {
+                startContainer(i + 1, true);
+            }
+            return;
+        }
+        if (present && !PullPolicy.ALWAYS.equals(policy)) {
+            kubelet.recorder().normal(pod, "Pulled", "Container image \"" + c.image() + "\" already present on machine");
+            create(i, chain);
+            return;
+        }
+        kubelet.recorder().normal(pod, "Pulling", "Pulling image \"" + c.image() + "\"");
+        ImagePuller.Pull pull = kubelet.puller().schedule(c.image(), kernel.nanos());
+        r.timers.add(kernel.scheduleAtNanos(pull.endNanos(), kubelet.component(), () -> {
+            kubelet.puller().pulled(c.image());
+            kubelet.recorder().normal(pod, "Pulled", "Successfully pulled image \"" + c.image() + "\" in "
+                    + GoDuration.format(pull.pulling()) + " (" + GoDuration.format(pull.includingWaiting())
+                    + " including waiting). Image size: " + r.model.sizeBytes() + " bytes.");
+            create(i, chain);
+        }));
+    }
+
+    private void create(int i, boolean chain) {
+        ContainerRecord r = containers.get(i);
+        r.containerID = "containerd://" + kubelet.newId();
+        r.everCreated = true;
+        kubelet.recorder().normal(pod, "Created", "Created container: " + r.spec.name());
+        r.timers.add(kernel.schedule(r.model.startDelay(), kubelet.component(), () -> {
+            r.state = ContainerState.running(kernel.instant());
+            r.started = true;
+            // Without a readiness probe a started container is ready; with one, the probe decides.
+            r.ready = r.spec.readinessProbe() == null && Duration.ZERO.equals(r.model.readyAfter());
+            kubelet.recorder().normal(pod, "Started", "Started container " + r.spec.name());
+            armApplication(i);
+            publish();
+            if (chain) {
+                startContainer(i + 1, true);
+            }
+        }));
+    }
+
+    /** The application's own behaviour after start: becoming ready, exiting. */
+    private void armApplication(int i) {
+        ContainerRecord r = containers.get(i);
+        Duration ready = r.model.readyAfter();
+        if (r.spec.readinessProbe() != null) {
+            new ReadinessProber(kernel, kubelet.component(), r.spec.readinessProbe(), r, this::publish).start();
+        } else if (ready != null && !ready.isZero()) {
+            r.timers.add(kernel.schedule(ready, kubelet.component(), () -> {
+                r.ready = true;
+                publish();
+            }));
+        }
+        if (!r.model.runsForever()) {
+            r.timers.add(kernel.schedule(r.model.exitAfter(), kubelet.component(),
+                    () -> exited(i, r.model.exitCode())));
+        }
+    }
+
+    private void exited(int i, int exitCode) {
+        ContainerRecord r = containers.get(i);
+        r.cancelTimers();
+        Instant startedAt = r.state.running() != null ? r.state.running().startedAt() : null;
+        r.state = ContainerState.terminated(new ContainerStateTerminated(exitCode, null,
+                exitCode == 0 ? "Completed" : "Error", null, startedAt, kernel.instant(), r.containerID));
+        r.ready = false;
+        r.started = false;
+        if (killing) {
+            finishKillIfDone();
+            return;
+        }
+        if (kubelet.isRunning()) {
+            considerRestart(i);
+            publish();
+        }
+    }
+
+    /** The restart policy's answer to a terminated container, with the kubelet's back-off. */
+    void considerRestart(int i) {
+        ContainerRecord r = containers.get(i);
+        if (!r.isTerminated() || killing) {
+            return;
+        }
+        String policy = pod.spec().restartPolicy();
+        int code = r.state.terminated().exitCode();
+        boolean restart = RestartPolicy.ALWAYS.equals(policy) || (RestartPolicy.ON_FAILURE.equals(policy) && code != 0);
+        if (!restart) {
+            return;
+        }
+        CrashLoopBackOff backOff = backOffs.get(i);
+        Instant finished = r.state.terminated().finishedAt();
+        long finishedNanos = finished == null ? kernel.nanos()
+                : Duration.between(kernel.epoch(), finished).toNanos();
+        Duration wait = backOff.waitAfterFailure(finishedNanos, kernel.nanos());
+        r.lastTerminated = r.state.terminated();
+        if (wait.isZero()) {
+            restartNow(i);
+            return;
+        }
+        String key = r.spec.name() + " pod=" + pod.metadata().name() + "_" + pod.metadata().namespace() + "("
+                + pod.metadata().uid() + ")";
+        r.state = ContainerState.waiting("CrashLoopBackOff",
+                "back-off " + GoDuration.format(backOff.delay()) + " restarting failed container=" + key);
+        kubelet.recorder().warning(pod, "BackOff", "Back-off restarting failed container " + r.spec.name() + " in pod "
+                + pod.metadata().name() + "_" + pod.metadata().namespace() + "(" + pod.metadata().uid() + ")");
+        r.timers.add(kernel.schedule(wait, kubelet.component(), () -> {
+            if (kubelet.isRunning()) {
+                restartNow(i);
+                publish();
+            }
+        }));
+    }
+
+    private void restartNow(int i) {
+        ContainerRecord r = containers.get(i);
+        backOffs.get(i).restarted(kernel.nanos());
+        r.restartCount++;
+        r.state = ContainerState.waiting("ContainerCreating", null);
+        startContainer(i, false);
+    }
+
+    /** Graceful deletion: SIGTERM now, SIGKILL after the grace period for what ignores SIGTERM. */
+    private void kill() {
+        killing = true;
+        Long grace = pod.metadata().deletionGracePeriodSeconds();
+        Duration gracePeriod = Duration.ofSeconds(grace != null ? grace
+                : pod.spec().terminationGracePeriodSeconds() != null ? pod.spec().terminationGracePeriodSeconds() : 30);
+        for (int i = 0; i < containers.size(); i++) {
+            ContainerRecord r = containers.get(i);
+            r.cancelTimers();
+            if (!r.isRunning()) {
+                continue;
+            }
+            kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
+            int index = i;
+            if (r.model.ignoresSigterm()) {
+                r.timers.add(kernel.schedule(gracePeriod, kubelet.component(), () -> exited(index, 137)));
+            } else {
+                exited(index, 0);
+            }
+        }
+        finishKillIfDone();
+    }
+
+    private void finishKillIfDone() {
+        for (ContainerRecord r : containers) {
+            if (r.isRunning()) {
+                return;
+            }
+        }
+        if (gone || !kubelet.isRunning()) {
+            return;
+        }
+        publish(true);
+        gone = true;
+        try {
+            kubelet.api().delete(BuiltinResources.PODS, pod.metadata().namespace(), pod.metadata().name(),
+                    DeleteOptions.now());
+        } catch (ApiException e) {
+            if (e.code() != 404) {
+                throw e;
+            }
+        }
+        kubelet.forget(this);
+    }
+
+    /** A kubelet that comes back: finishes what it could not do while stopped. */
+    void resync() {
+        if (killing) {
+            finishKillIfDone();
+            return;
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            ContainerRecord r = containers.get(i);
+            // A back-off that fell due while the kubelet was down did nothing: decide again now.
+            if (r.isTerminated() || (r.lastTerminated != null && r.state.waiting() != null
+                    && r.timers.stream().noneMatch(io.ksim.kernel.Timer::isPending))) {
+                r.cancelTimers();
+                if (r.state.waiting() != null) {
+                    r.state = ContainerState.terminated(r.lastTerminated);
+                }
+                considerRestart(i);
+            }
+        }
+        publish();
+    }
+
+    /** The machine lost power: every process and timer is gone. */
+    void powerLost() {
+        gone = true;
+        containers.forEach(ContainerRecord::cancelTimers);
+    }
+
+    boolean isGone() {
+        return gone;
+    }
+
+    private void publish() {
+        publish(false);
+    }
+
+    private void publish(boolean terminal) {
+        if (!kubelet.isRunning() || gone) {
+            return;
+        }
+        Pod current;
+        try {
+            current = kubelet.api().get(BuiltinResources.PODS, pod.metadata().namespace(), pod.metadata().name());
+        } catch (ApiException e) {
+            if (e.code() == 404) {
+                return;
+            }
+            throw e;
+        }
+        List<ContainerStatus> statuses = new ArrayList<>();
+        for (ContainerRecord r : containers) {
+            statuses.add(r.toStatus(kubelet.imageID(r.model.reference())));
+        }
+        String phase = PodStatusGenerator.phase(pod.spec().restartPolicy(), statuses, terminal);
+        Instant now = kernel.instant();
+        PodStatus old = current.status();
+        PodStatus status = old.toBuilder()
+                .phase(phase)
+                .conditions(PodStatusGenerator.conditions(old, true, phase, statuses, now))
+                .hostIP(kubelet.config().internalIP())
+                .hostIPs(List.of(new HostIP(kubelet.config().internalIP())))
+                .podIP(podIP)
+                .podIPs(podIP == null ? List.of() : List.of(new PodIP(podIP)))
+                .startTime(startTime)
+                .containerStatuses(statuses)
+                .build();
+        if (!status.equals(old)) {
+            pod = kubelet.api().updateStatus(BuiltinResources.PODS, current.withStatus(status));
+        }
+        if (PodPhase.isTerminal(phase) && !terminal) {
+            kubelet.releaseIP(podIP);
+        }
+    }
+}
