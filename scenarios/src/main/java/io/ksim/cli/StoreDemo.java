@@ -92,7 +92,7 @@ final class StoreDemo {
         kernel.runUntil(Duration.ofHours(1).plusSeconds(3));
         StoreStatus s = etcd.status();
         note("revision " + s.revision() + ", compacted at " + s.compactRevision() + ", " + s.liveKeys()
-                + " keys (" + s.liveBytes() + " bytes), " + s.historyEvents() + " events kept for watches, "
+                + " keys (" + s.liveBytes() + " bytes), " + s.historyEvents() + " event(s) kept for watches, "
                 + s.leases() + " leases");
     }
 
