@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ksim.api.KubeJson;
 import io.ksim.apiserver.patch.GoJson.Kind;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,7 +113,7 @@ final class StrategicConflicts {
     }
 
     private static Map<String, JsonNode> byMergeKey(List<JsonNode> list, String mergeKey) {
-        Map<String, JsonNode> out = new HashMap<>();
+        Map<String, JsonNode> out = new LinkedHashMap<>();
         for (JsonNode v : list) {
             if (!v.isObject()) {
                 throw PatchException.unknown("invalid element type in merging list:" + GoJson.v(GoJson.array(list)));
