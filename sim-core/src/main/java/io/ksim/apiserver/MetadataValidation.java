@@ -26,14 +26,9 @@ final class MetadataValidation {
     static List<StatusCause> validate(ObjectMeta meta, boolean namespaced, NameValidator names) {
         List<StatusCause> causes = new ArrayList<>();
         for (FieldError e : ObjectMetaValidation.validateObjectMeta(view(meta), namespaced, names, METADATA)) {
-            causes.add(cause(e));
+            causes.add(e.cause());
         }
         return causes;
-    }
-
-    /** A field error as the Status of an Invalid response carries it. */
-    static StatusCause cause(FieldError e) {
-        return new StatusCause(e.type().reason(), e.body(), e.field());
     }
 
     private static ObjectMetaView view(ObjectMeta meta) {

@@ -160,9 +160,7 @@ final class RegistryStore<T extends KubeObject> {
         if (shouldDeleteDuringUpdate(candidate, old) && !type.strategy().deletionBlocked(candidate)) {
             return remove(key, current, candidate);
         }
-        T stored = stamp(candidate);
-        write(key, current.modRevision(), stored, name);
-        return stored;
+        return writeStamped(key, current, candidate, name);
     }
 
     /**
@@ -182,9 +180,7 @@ final class RegistryStore<T extends KubeObject> {
         if (candidate.equals(old)) {
             return old;
         }
-        T stored = stamp(candidate);
-        write(key, current.modRevision(), stored, name);
-        return stored;
+        return writeStamped(key, current, candidate, name);
     }
 
     /** Upstream's rule: an object being deleted whose last finalizer goes, with no grace period left, is removed. */

@@ -1,5 +1,6 @@
 package io.ksim.api.validation;
 
+import io.ksim.api.meta.StatusCause;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -104,6 +105,11 @@ public record FieldError(ErrorType type, String field, Object badValue, String d
             sb.append(": ").append(detail);
         }
         return sb.toString();
+    }
+
+    /** The error as a cause of an Invalid status: reason (the cause type), body as message, field path. */
+    public StatusCause cause() {
+        return new StatusCause(type.reason(), body(), field);
     }
 
     /** The full message, {@code <field>: <body>}. */

@@ -68,11 +68,7 @@ final class WorkloadValidation {
     }
 
     private static List<StatusCause> causes(List<FieldError> errs) {
-        List<StatusCause> out = new ArrayList<>(errs.size());
-        for (FieldError e : errs) {
-            out.add(new StatusCause(e.type().reason(), e.body(), e.field()));
-        }
-        return out;
+        return errs.stream().map(FieldError::cause).toList();
     }
 
     /** Go's {@code %#v} of a metav1.LabelSelector. */
