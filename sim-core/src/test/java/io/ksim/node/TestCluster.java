@@ -3,6 +3,7 @@ package io.ksim.node;
 import io.ksim.api.core.Container;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodSpec;
+import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.registry.BuiltinResources;
@@ -32,6 +33,8 @@ final class TestCluster {
     TestCluster(long seed) {
         kernel = Kernel.builder().seed(seed).build();
         api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+        // kube-controller-manager's service-account controller creates it on a real cluster; pods need it.
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
         for (int i = 1; i <= 3; i++) {
             NodeConfig.Builder b = NodeConfig.builder("node-" + i).zone("zone-" + (char) ('a' + i - 1))
                     .podCIDR("10.244." + i + ".0/24").internalIP("172.18.0." + (i + 1));

@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * An API server set up as a fresh kubeadm cluster's: every built-in resource served, the admission chain
- * ksim models, and the namespaces every cluster starts with.
+ * ksim models (in kube-apiserver's order: NamespaceLifecycle, LimitRanger, ServiceAccount,
+ * DefaultTolerationSeconds, ResourceQuota), and the namespaces every cluster starts with. The namespaces' default
+ * ServiceAccounts are kube-controller-manager's to create, as on a real cluster: until they exist, pods are refused.
  */
 public final class KubeApiServer {
 
@@ -24,6 +26,7 @@ public final class KubeApiServer {
         BuiltinResources.registerAll(api);
         api.addAdmissionPlugin(new NamespaceLifecycle(api));
         api.addAdmissionPlugin(new LimitRanger(api));
+        api.addAdmissionPlugin(new ServiceAccountAdmission(api));
         api.addAdmissionPlugin(new DefaultTolerationSeconds());
         api.addAdmissionPlugin(new ResourceQuotaAdmission(api));
         for (String ns : SYSTEM_NAMESPACES) {
