@@ -68,12 +68,18 @@ public final class ApiErrors {
      * without a resource (a non-resource URL) {@code forbidden: <reason>}.
      */
     public static ApiException forbidden(GroupResource resource, String name, String reason) {
+        return forbidden(resource, name, reason, List.of());
+    }
+
+    /** A Forbidden with causes, e.g. NamespaceLifecycle's NamespaceTerminating cause on metadata.namespace. */
+    public static ApiException forbidden(GroupResource resource, String name, String reason, List<StatusCause> causes) {
         String message = resource.group().isEmpty() && resource.resource().isEmpty()
                 ? String.format("forbidden: %s", reason)
                 : name == null || name.isEmpty()
                 ? String.format("%s is forbidden: %s", resource, reason)
                 : String.format("%s \"%s\" is forbidden: %s", resource, name, reason);
-        return error(403, "Forbidden", message, details(resource, name));
+        return error(403, "Forbidden", message,
+                new StatusDetails(name, resource.group(), resource.resource(), null, causes, null));
     }
 
     public static ApiException badRequest(String message) {

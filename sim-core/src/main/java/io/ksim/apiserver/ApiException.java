@@ -27,6 +27,12 @@ public final class ApiException extends RuntimeException {
         return status.reason();
     }
 
+    /** Whether the status carries a cause of type {@code causeType} (apimachinery's HasStatusCause). */
+    public boolean hasCause(String causeType) {
+        return status.details() != null
+                && status.details().causes().stream().anyMatch(c -> causeType.equals(c.reason()));
+    }
+
     /** How kubectl prints the error: {@code Error from server (NotFound): pods "x" not found}. */
     public String kubectlMessage() {
         return "Error from server (" + status.reason() + "): " + status.message();
