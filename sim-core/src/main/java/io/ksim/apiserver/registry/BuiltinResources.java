@@ -170,17 +170,18 @@ public final class BuiltinResources {
                     PodDisruptionBudget::status, PodDisruptionBudget::withStatus, () -> null, true))
             .withStatusSubresource().build();
     public static final ResourceType<Role> ROLES = ResourceType
-            .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles").build();
+            .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles")
+            .names(NameValidator.PATH_SEGMENT_NAME).build();
     public static final ResourceType<ClusterRole> CLUSTER_ROLES = ResourceType
             .builder(ClusterRole.class, "rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles")
-            .clusterScoped().build();
+            .clusterScoped().names(NameValidator.PATH_SEGMENT_NAME).build();
     public static final ResourceType<RoleBinding> ROLE_BINDINGS = ResourceType
             .builder(RoleBinding.class, "rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings")
-            .defaulter(RbacDefaults::roleBinding).build();
+            .names(NameValidator.PATH_SEGMENT_NAME).defaulter(RbacDefaults::roleBinding).build();
     public static final ResourceType<ClusterRoleBinding> CLUSTER_ROLE_BINDINGS = ResourceType
             .builder(ClusterRoleBinding.class, "rbac.authorization.k8s.io", "v1", "ClusterRoleBinding",
                     "clusterrolebindings")
-            .clusterScoped().defaulter(RbacDefaults::clusterRoleBinding).build();
+            .clusterScoped().names(NameValidator.PATH_SEGMENT_NAME).defaulter(RbacDefaults::clusterRoleBinding).build();
     public static final ResourceType<Lease> LEASES = ResourceType
             .builder(Lease.class, "coordination.k8s.io", "v1", "Lease", "leases").build();
     public static final ResourceType<PriorityClass> PRIORITY_CLASSES = ResourceType

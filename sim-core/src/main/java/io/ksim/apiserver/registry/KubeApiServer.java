@@ -2,6 +2,7 @@ package io.ksim.apiserver.registry;
 
 import io.ksim.api.core.Namespace;
 import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.auth.BootstrapPolicy;
 import io.ksim.kernel.Kernel;
 import io.ksim.store.MvccStore;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * ksim models (in kube-apiserver's order: NamespaceLifecycle, LimitRanger, ServiceAccount,
  * DefaultTolerationSeconds, ResourceQuota), and the namespaces every cluster starts with. The namespaces' default
  * ServiceAccounts are kube-controller-manager's to create, as on a real cluster: until they exist, pods are refused.
+ * The default RBAC policy ({@link BootstrapPolicy}) is created after the namespaces.
  */
 public final class KubeApiServer {
 
@@ -32,6 +34,7 @@ public final class KubeApiServer {
         for (String ns : SYSTEM_NAMESPACES) {
             api.create(BuiltinResources.NAMESPACES, null, Namespace.of(ns));
         }
+        BootstrapPolicy.v132().createIn(api);
         return api;
     }
 }
