@@ -101,8 +101,27 @@ public final class ApiErrors {
     }
 
     public static ApiException tooManyRequests(String message, int retryAfterSeconds) {
+        return tooManyRequests(message, retryAfterSeconds, List.of());
+    }
+
+    /** 429 with causes, e.g. the eviction's DisruptionBudget cause. */
+    public static ApiException tooManyRequests(String message, int retryAfterSeconds, List<StatusCause> causes) {
         return error(429, "TooManyRequests", message,
+                new StatusDetails(null, null, null, null, causes, retryAfterSeconds));
+    }
+
+    /** 504 {@code Timeout: <message>}, e.g. a write that kept conflicting. */
+    public static ApiException timeout(String message, int retryAfterSeconds) {
+        return error(504, "Timeout", "Timeout: " + message,
                 new StatusDetails(null, null, null, null, List.of(), retryAfterSeconds));
+    }
+
+    /**
+     * A failure that upstream returns as a plain Status object with a code and no reason, e.g. the eviction of a
+     * pod that two PodDisruptionBudgets cover (500).
+     */
+    public static ApiException failure(int code, String message) {
+        return error(code, null, message, null);
     }
 
     /** 422 with reason Invalid and the message as is (a JSON patch operation that does not apply). */

@@ -26,6 +26,7 @@ public final class KubeApiServer {
     public static ApiServer start(Kernel kernel, MvccStore etcd) {
         ApiServer api = new ApiServer(kernel, etcd);
         BuiltinResources.registerAll(api);
+        api.serveEviction(PodEviction::evict);
         api.addAdmissionPlugin(new NamespaceLifecycle(api));
         api.addAdmissionPlugin(new LimitRanger(api));
         api.addAdmissionPlugin(new ServiceAccountAdmission(api));
