@@ -47,8 +47,17 @@ public final class BootstrapPolicy {
         this.clusterRoleBindings = List.copyOf(clusterRoleBindings);
     }
 
-    /** The v1.32 policy, aggregated roles filled in. */
+    /** The v1.32 policy, aggregated roles filled in (read once: its objects are immutable values). */
     public static BootstrapPolicy v132() {
+        return V132.POLICY;
+    }
+
+    /** Loaded on first use, by the class loader's lazy initialization. */
+    private static final class V132 {
+        static final BootstrapPolicy POLICY = load();
+    }
+
+    private static BootstrapPolicy load() {
         PolicyFile file;
         try (InputStream in = BootstrapPolicy.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

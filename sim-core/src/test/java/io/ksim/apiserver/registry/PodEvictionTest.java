@@ -195,8 +195,8 @@ class PodEvictionTest {
         pdb("other", LabelSelector.matchLabels(Map.of()), null, 1, 1, 3, 2);
         ApiException e = assertThrows(ApiException.class, () -> evict("web-1"));
         assertEquals(500, e.code());
-        assertEquals("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.",
-                e.getMessage());
+        assertEquals("Error from server: This pod has more than one PodDisruptionBudget, which the eviction "
+                + "subresource does not support.", e.kubectlMessage());
         assertNull(get("web-1").metadata().deletionTimestamp());
     }
 
