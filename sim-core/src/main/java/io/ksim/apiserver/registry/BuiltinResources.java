@@ -73,8 +73,7 @@ public final class BuiltinResources {
     public static final ResourceType<Service> SERVICES = ResourceType
             .builder(Service.class, "", "v1", "Service", "services").shortNames("svc").categories("all")
             .etcdPrefix("/registry/services/specs").names(NameValidator.DNS1035_LABEL).defaulter(CoreObjectDefaults::service)
-            .strategy(new SpecStatusStrategy<>(Service::spec, Service::withSpec, Service::status, Service::withStatus,
-                    () -> null, false))
+            .strategy(new ServiceStrategy())
             .withStatusSubresource().build();
     public static final ResourceType<Endpoints> ENDPOINTS = ResourceType
             .builder(Endpoints.class, "", "v1", "Endpoints", "endpoints").singular("endpoints").shortNames("ep")
