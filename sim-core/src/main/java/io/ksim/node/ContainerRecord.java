@@ -24,6 +24,8 @@ final class ContainerRecord {
     String containerID;
     /** True once the container has run at least once, so a restart counts. */
     boolean everCreated;
+    /** Set when the kubelet kills the container to restart it (a failed liveness or startup probe). */
+    boolean restartAfterKill;
     final List<Timer> timers = new ArrayList<>();
 
     ContainerRecord(Container spec, ImageModel model) {

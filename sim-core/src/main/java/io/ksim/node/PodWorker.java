@@ -28,6 +28,9 @@ import java.util.List;
  */
 final class PodWorker {
 
+    /** terminationGracePeriodSeconds when the pod sets none. */
+    static final long DEFAULT_GRACE_SECONDS = 30;
+
     private final Kubelet kubelet;
     private final Kernel kernel;
     private Pod pod;
@@ -121,9 +124,10 @@ final class PodWorker {
         kubelet.recorder().normal(pod, "Created", "Created container: " + r.spec.name());
         r.timers.add(kernel.schedule(r.model.startDelay(), kubelet.component(), () -> {
             r.state = ContainerState.running(kernel.instant());
-            r.started = true;
-            // Without a readiness probe a started container is ready; with one, the probe decides.
-            r.ready = r.spec.readinessProbe() == null && Duration.ZERO.equals(r.model.readyAfter());
+            // Without a startup probe a running container has started; without a readiness probe a started
+            // container is ready (upstream's status manager); with probes, the probes decide.
+            r.started = r.spec.startupProbe() == null;
+            r.ready = r.started && r.spec.readinessProbe() == null;
             kubelet.recorder().normal(pod, "Started", "Started container " + r.spec.name());
             armApplication(i);
             publish();
@@ -133,21 +137,72 @@ final class PodWorker {
         }));
     }
 
-    /** The application's own behaviour after start: becoming ready, exiting. */
+    /** The application's own behaviour after start (exiting) and the kubelet's probes of it. */
     private void armApplication(int i) {
         ContainerRecord r = containers.get(i);
-        Duration ready = r.model.readyAfter();
-        if (r.spec.readinessProbe() != null) {
-            new ReadinessProber(kernel, kubelet.component(), r.spec.readinessProbe(), r, this::publish).start();
-        } else if (ready != null && !ready.isZero()) {
-            r.timers.add(kernel.schedule(ready, kubelet.component(), () -> {
-                r.ready = true;
-                publish();
-            }));
-        }
+        startProber(r, ProbeType.STARTUP, r.spec.startupProbe());
+        startProber(r, ProbeType.LIVENESS, r.spec.livenessProbe());
+        startProber(r, ProbeType.READINESS, r.spec.readinessProbe());
         if (!r.model.runsForever()) {
             r.timers.add(kernel.schedule(r.model.exitAfter(), kubelet.component(),
                     () -> exited(i, r.model.exitCode())));
+        }
+    }
+
+    private void startProber(ContainerRecord r, ProbeType type, io.ksim.api.core.Probe probe) {
+        if (probe != null) {
+            new ContainerProber(kubelet, type, probe, r, () -> pod, this::probeResult).start();
+        }
+    }
+
+    /** A probe result that reached its threshold (upstream: the results managers' updates). */
+    private void probeResult(ContainerRecord r, ProbeType type, boolean success) {
+        if (!r.isRunning() || killing) {
+            return;
+        }
+        if (type.killsOnFailure() && !success) {
+            killForRestart(containers.indexOf(r), type);
+            return;
+        }
+        boolean wasStarted = r.started;
+        boolean wasReady = r.ready;
+        if (type == ProbeType.STARTUP) {
+            r.started = true;
+            r.ready = r.spec.readinessProbe() == null;
+        } else if (type == ProbeType.READINESS) {
+            r.ready = success && r.started;
+        }
+        if (wasStarted != r.started || wasReady != r.ready) {
+            publish();
+        }
+    }
+
+    /**
+     * A container that failed its liveness or startup probe is killed (with the probe's grace period if it
+     * sets one, else the pod's) and, unless the restart policy is Never, started again per the back-off
+     * (upstream kuberuntime_manager.go computePodActions and killContainer).
+     */
+    private void killForRestart(int i, ProbeType type) {
+        ContainerRecord r = containers.get(i);
+        boolean restart = !RestartPolicy.NEVER.equals(pod.spec().restartPolicy());
+        String probe = type == ProbeType.LIVENESS ? "liveness" : "startup";
+        kubelet.recorder().normal(pod, "Killing", "Container " + r.spec.name() + " failed " + probe + " probe"
+                + (restart ? ", will be restarted" : ""));
+        io.ksim.api.core.Probe spec = type == ProbeType.LIVENESS ? r.spec.livenessProbe() : r.spec.startupProbe();
+        Long grace = spec.terminationGracePeriodSeconds() != null ? spec.terminationGracePeriodSeconds()
+                : pod.spec().terminationGracePeriodSeconds();
+        r.restartAfterKill = restart;
+        stopContainer(i, Duration.ofSeconds(grace != null ? grace : DEFAULT_GRACE_SECONDS));
+    }
+
+    /** SIGTERM now; a process that ignores it gets SIGKILL (exit 137) when {@code grace} has passed. */
+    private void stopContainer(int i, Duration grace) {
+        ContainerRecord r = containers.get(i);
+        r.cancelTimers();
+        if (r.model.ignoresSigterm()) {
+            r.timers.add(kernel.schedule(grace, kubelet.component(), () -> exited(i, 137)));
+        } else {
+            exited(i, 0);
         }
     }
 
@@ -177,7 +232,9 @@ final class PodWorker {
         }
         String policy = pod.spec().restartPolicy();
         int code = r.state.terminated().exitCode();
-        boolean restart = RestartPolicy.ALWAYS.equals(policy) || (RestartPolicy.ON_FAILURE.equals(policy) && code != 0);
+        boolean restart = RestartPolicy.ALWAYS.equals(policy) || (RestartPolicy.ON_FAILURE.equals(policy) && code != 0)
+                || r.restartAfterKill;
+        r.restartAfterKill = false;
         if (!restart) {
             return;
         }
@@ -218,7 +275,8 @@ final class PodWorker {
         killing = true;
         Long grace = pod.metadata().deletionGracePeriodSeconds();
         Duration gracePeriod = Duration.ofSeconds(grace != null ? grace
-                : pod.spec().terminationGracePeriodSeconds() != null ? pod.spec().terminationGracePeriodSeconds() : 30);
+                : pod.spec().terminationGracePeriodSeconds() != null ? pod.spec().terminationGracePeriodSeconds()
+                : DEFAULT_GRACE_SECONDS);
         for (int i = 0; i < containers.size(); i++) {
             ContainerRecord r = containers.get(i);
             r.cancelTimers();
@@ -226,12 +284,7 @@ final class PodWorker {
                 continue;
             }
             kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
-            int index = i;
-            if (r.model.ignoresSigterm()) {
-                r.timers.add(kernel.schedule(gracePeriod, kubelet.component(), () -> exited(index, 137)));
-            } else {
-                exited(index, 0);
-            }
+            stopContainer(i, gracePeriod);
         }
         finishKillIfDone();
     }
