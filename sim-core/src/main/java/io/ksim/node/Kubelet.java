@@ -55,6 +55,7 @@ public final class Kubelet {
     private final EventRecorder recorder;
     private final SplittableRandom random;
     private final ImagePuller puller;
+    private final ImageManager images;
     private final PodIPAllocator ips;
     /** Pod workers by namespace/name, in key order so a resync visits pods in one order every run. */
     private final Map<String, PodWorker> workers = new TreeMap<>();
@@ -75,6 +76,7 @@ public final class Kubelet {
         this.recorder = new EventRecorder(kernel, api, "kubelet", config.name());
         this.random = kernel.random(component);
         this.puller = new ImagePuller(catalog, config.presentImages());
+        this.images = new ImageManager(kernel, component, recorder, puller, catalog);
         this.ips = new PodIPAllocator(config.podCIDR());
         this.bootID = newUuid();
     }
@@ -316,8 +318,8 @@ public final class Kubelet {
         return recorder;
     }
 
-    ImagePuller puller() {
-        return puller;
+    ImageManager images() {
+        return images;
     }
 
     String allocateIP() {

@@ -9,7 +9,6 @@ import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodIP;
 import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.PodStatus;
-import io.ksim.api.core.PullPolicy;
 import io.ksim.api.core.RestartPolicy;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.DeleteOptions;
@@ -30,6 +29,8 @@ final class PodWorker {
 
     /** terminationGracePeriodSeconds when the pod sets none. */
     static final long DEFAULT_GRACE_SECONDS = 30;
+    /** The pod worker's backOffPeriod: a sync that failed is tried again this much later. */
+    static final Duration SYNC_RETRY_PERIOD = Duration.ofSeconds(10);
 
     private final Kubelet kubelet;
     private final Kernel kernel;
@@ -88,33 +89,27 @@ final class PodWorker {
             return;
         }
         ContainerRecord r = containers.get(i);
-        Container c = r.spec;
-        String policy = c.imagePullPolicy() == null ? PullPolicy.IF_NOT_PRESENT : c.imagePullPolicy();
-        boolean present = kubelet.puller().isPresent(c.image());
-        if (PullPolicy.NEVER.equals(policy) && !present) {
-            String message = "Container image \"" + c.image() + "\" is not present with pull policy of Never";
-            kubelet.recorder().warning(pod, "ErrImageNeverPull", message);
-            r.state = ContainerState.waiting("ErrImageNeverPull", message);
+        kubelet.images().ensureImageExists(pod, r.spec, r.timers, outcome -> {
+            if (outcome.ok()) {
+                create(i, chain);
+                return;
+            }
+            // The sync fails: "Error: <reason>", the container waits, and the pod worker tries again after its
+            // back-off period (upstream: 10 s with up to 50 % jitter; ksim: 10 s).
+            kubelet.recorder().warning(pod, "Failed", "Error: " + outcome.reason());
+            r.state = ContainerState.waiting(outcome.reason(), outcome.message());
             publish();
+            if (!ImageManager.ERR_IMAGE_NEVER_PULL.equals(outcome.reason())) {
+                r.timers.add(kernel.schedule(SYNC_RETRY_PERIOD, kubelet.component(), () -> {
+                    if (kubelet.isRunning()) {
+                        startContainer(i, false);
+                    }
+                }));
+            }
             if (chain) {
                 startContainer(i + 1, true);
             }
-            return;
-        }
-        if (present && !PullPolicy.ALWAYS.equals(policy)) {
-            kubelet.recorder().normal(pod, "Pulled", "Container image \"" + c.image() + "\" already present on machine");
-            create(i, chain);
-            return;
-        }
-        kubelet.recorder().normal(pod, "Pulling", "Pulling image \"" + c.image() + "\"");
-        ImagePuller.Pull pull = kubelet.puller().schedule(c.image(), kernel.nanos());
-        r.timers.add(kernel.scheduleAtNanos(pull.endNanos(), kubelet.component(), () -> {
-            kubelet.puller().pulled(c.image());
-            kubelet.recorder().normal(pod, "Pulled", "Successfully pulled image \"" + c.image() + "\" in "
-                    + GoDuration.format(pull.pulling()) + " (" + GoDuration.format(pull.includingWaiting())
-                    + " including waiting). Image size: " + r.model.sizeBytes() + " bytes.");
-            create(i, chain);
-        }));
+        });
     }
 
     private void create(int i, boolean chain) {
@@ -319,6 +314,13 @@ final class PodWorker {
         }
         for (int i = 0; i < containers.size(); i++) {
             ContainerRecord r = containers.get(i);
+            boolean timersIdle = r.timers.stream().noneMatch(io.ksim.kernel.Timer::isPending);
+            if (r.state.waiting() != null && r.lastTerminated == null && !r.everCreated && timersIdle
+                    && !ImageManager.ERR_IMAGE_NEVER_PULL.equals(r.state.waiting().reason())
+                    && r.state.waiting().message() != null) {
+                startContainer(i, false); // an image pull retry fell due while the kubelet was down
+                continue;
+            }
             // A back-off that fell due while the kubelet was down did nothing: decide again now.
             if (r.isTerminated() || (r.lastTerminated != null && r.state.waiting() != null
                     && r.timers.stream().noneMatch(io.ksim.kernel.Timer::isPending))) {

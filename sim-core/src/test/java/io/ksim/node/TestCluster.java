@@ -29,6 +29,8 @@ final class TestCluster {
             .image("sick:1 size=10Mi start=1s unhealthy=30s")
             .image("slowstart:1 size=10Mi start=1s healthy=25s")
             .image("laggy:1 size=10Mi start=1s respond=2s")
+            .image("ghost:1 size=10Mi pull=fail")
+            .image("flakyreg:1 size=10Mi start=1s pull=fail:2")
             .build();
 
     final Kernel kernel;
