@@ -3,7 +3,6 @@ package io.ksim.node;
 import io.ksim.api.core.Container;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PullPolicy;
-import io.ksim.client.EventRecorder;
 import io.ksim.kernel.Kernel;
 import io.ksim.kernel.Timer;
 import java.util.List;
@@ -44,13 +43,13 @@ final class ImageManager {
 
     private final Kernel kernel;
     private final String component;
-    private final EventRecorder recorder;
+    private final KubeletEvents recorder;
     private final ImagePuller puller;
     private final ImageCatalog catalog;
     /** Back-off per "podUID_image", as upstream keys it; sorted so no iteration order depends on hashing. */
     private final Map<String, CrashLoopBackOff> backOffs = new TreeMap<>();
 
-    ImageManager(Kernel kernel, String component, EventRecorder recorder, ImagePuller puller, ImageCatalog catalog) {
+    ImageManager(Kernel kernel, String component, KubeletEvents recorder, ImagePuller puller, ImageCatalog catalog) {
         this.kernel = kernel;
         this.component = component;
         this.recorder = recorder;

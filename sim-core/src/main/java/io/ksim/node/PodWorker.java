@@ -290,7 +290,7 @@ final class PodWorker {
                 return;
             }
         }
-        if (gone || !kubelet.isRunning()) {
+        if (gone || !kubelet.canWrite()) {
             return;
         }
         publish(true);
@@ -349,7 +349,7 @@ final class PodWorker {
     }
 
     private void publish(boolean terminal) {
-        if (!kubelet.isRunning() || gone) {
+        if (!kubelet.canWrite() || gone) {
             return;
         }
         Pod current;
