@@ -55,7 +55,7 @@ final class ContainerProber {
         this.container = container;
         this.pod = pod;
         this.listener = listener;
-        this.startedNanos = kernel.nanos();
+        this.startedNanos = container.startedNanos;
     }
 
     ProbeType type() {

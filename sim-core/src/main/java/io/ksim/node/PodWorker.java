@@ -4,11 +4,9 @@ import io.ksim.api.core.Container;
 import io.ksim.api.core.ContainerState;
 import io.ksim.api.core.ContainerStateTerminated;
 import io.ksim.api.core.ContainerStatus;
-import io.ksim.api.core.HostIP;
+import io.ksim.api.core.LifecycleHandler;
 import io.ksim.api.core.Pod;
-import io.ksim.api.core.PodIP;
 import io.ksim.api.core.PodPhase;
-import io.ksim.api.core.PodStatus;
 import io.ksim.api.core.RestartPolicy;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.DeleteOptions;
@@ -27,8 +25,6 @@ import java.util.List;
  */
 final class PodWorker {
 
-    /** terminationGracePeriodSeconds when the pod sets none. */
-    static final long DEFAULT_GRACE_SECONDS = 30;
     /** The pod worker's backOffPeriod: a sync that failed is tried again this much later. */
     static final Duration SYNC_RETRY_PERIOD = Duration.ofSeconds(10);
 
@@ -118,18 +114,44 @@ final class PodWorker {
         r.everCreated = true;
         kubelet.recorder().normal(pod, "Created", "Created container: " + r.spec.name());
         r.timers.add(kernel.schedule(r.model.startDelay(), kubelet.component(), () -> {
-            r.state = ContainerState.running(kernel.instant());
-            // Without a startup probe a running container has started; without a readiness probe a started
-            // container is ready (upstream's status manager); with probes, the probes decide.
-            r.started = r.spec.startupProbe() == null;
-            r.ready = r.started && r.spec.readinessProbe() == null;
+            r.startedNanos = kernel.nanos();
             kubelet.recorder().normal(pod, "Started", "Started container " + r.spec.name());
-            armApplication(i);
-            publish();
-            if (chain) {
-                startContainer(i + 1, true);
+            LifecycleHandler postStart = r.spec.lifecycle() == null ? null : r.spec.lifecycle().postStart();
+            if (postStart == null) {
+                running(i, chain);
+                return;
             }
+            // The kubelet waits for the hook: the container shows Running, and the next one starts, only after.
+            LifecycleHooks.Run run = LifecycleHooks.run(postStart, r.model.postStart(), r.spec, pod, podIP);
+            r.timers.add(kernel.schedule(run.took(), kubelet.component(), () -> {
+                if (!run.failed()) {
+                    running(i, chain);
+                    return;
+                }
+                kubelet.recorder().warning(pod, "FailedPostStartHook", run.failure());
+                kubelet.recorder().normal(pod, "Killing", "FailedPostStartHook");
+                r.state = ContainerState.running(kernel.epoch().plusNanos(r.startedNanos));
+                stopContainer(i, podGracePeriod(null));
+                if (chain) {
+                    startContainer(i + 1, true);
+                }
+            }));
         }));
+    }
+
+    /** The container runs (since its start, even if a postStart hook held the kubelet up). */
+    private void running(int i, boolean chain) {
+        ContainerRecord r = containers.get(i);
+        r.state = ContainerState.running(kernel.epoch().plusNanos(r.startedNanos));
+        // Without a startup probe a running container has started; without a readiness probe a started
+        // container is ready (upstream's status manager); with probes, the probes decide.
+        r.started = r.spec.startupProbe() == null;
+        r.ready = r.started && r.spec.readinessProbe() == null;
+        armApplication(i);
+        publish();
+        if (chain) {
+            startContainer(i + 1, true);
+        }
     }
 
     /** The application's own behaviour after start (exiting) and the kubelet's probes of it. */
@@ -139,8 +161,8 @@ final class PodWorker {
         startProber(r, ProbeType.LIVENESS, r.spec.livenessProbe());
         startProber(r, ProbeType.READINESS, r.spec.readinessProbe());
         if (!r.model.runsForever()) {
-            r.timers.add(kernel.schedule(r.model.exitAfter(), kubelet.component(),
-                    () -> exited(i, r.model.exitCode())));
+            long exitAt = Math.max(kernel.nanos(), r.startedNanos + r.model.exitAfter().toNanos());
+            r.timers.add(kernel.scheduleAtNanos(exitAt, kubelet.component(), () -> exited(i, r.model.exitCode())));
         }
     }
 
@@ -184,21 +206,16 @@ final class PodWorker {
         kubelet.recorder().normal(pod, "Killing", "Container " + r.spec.name() + " failed " + probe + " probe"
                 + (restart ? ", will be restarted" : ""));
         io.ksim.api.core.Probe spec = type == ProbeType.LIVENESS ? r.spec.livenessProbe() : r.spec.startupProbe();
-        Long grace = spec.terminationGracePeriodSeconds() != null ? spec.terminationGracePeriodSeconds()
-                : pod.spec().terminationGracePeriodSeconds();
         r.restartAfterKill = restart;
-        stopContainer(i, Duration.ofSeconds(grace != null ? grace : DEFAULT_GRACE_SECONDS));
+        stopContainer(i, podGracePeriod(spec.terminationGracePeriodSeconds()));
     }
 
-    /** SIGTERM now; a process that ignores it gets SIGKILL (exit 137) when {@code grace} has passed. */
     private void stopContainer(int i, Duration grace) {
-        ContainerRecord r = containers.get(i);
-        r.cancelTimers();
-        if (r.model.ignoresSigterm()) {
-            r.timers.add(kernel.schedule(grace, kubelet.component(), () -> exited(i, 137)));
-        } else {
-            exited(i, 0);
-        }
+        ContainerKiller.stop(kubelet, pod, podIP, containers.get(i), grace, code -> exited(i, code));
+    }
+
+    private Duration podGracePeriod(Long override) {
+        return ContainerKiller.gracePeriod(pod, override);
     }
 
     private void exited(int i, int exitCode) {
@@ -268,10 +285,7 @@ final class PodWorker {
     /** Graceful deletion: SIGTERM now, SIGKILL after the grace period for what ignores SIGTERM. */
     private void kill() {
         killing = true;
-        Long grace = pod.metadata().deletionGracePeriodSeconds();
-        Duration gracePeriod = Duration.ofSeconds(grace != null ? grace
-                : pod.spec().terminationGracePeriodSeconds() != null ? pod.spec().terminationGracePeriodSeconds()
-                : DEFAULT_GRACE_SECONDS);
+        Duration gracePeriod = podGracePeriod(null);
         for (int i = 0; i < containers.size(); i++) {
             ContainerRecord r = containers.get(i);
             r.cancelTimers();
@@ -352,36 +366,12 @@ final class PodWorker {
         if (!kubelet.canWrite() || gone) {
             return;
         }
-        Pod current;
-        try {
-            current = kubelet.api().get(BuiltinResources.PODS, pod.metadata().namespace(), pod.metadata().name());
-        } catch (ApiException e) {
-            if (e.code() == 404) {
-                return;
-            }
-            throw e;
+        Pod written = PodStatusWriter.write(kubelet, pod, containers, podIP, startTime, terminal);
+        if (written == null) {
+            return;
         }
-        List<ContainerStatus> statuses = new ArrayList<>();
-        for (ContainerRecord r : containers) {
-            statuses.add(r.toStatus(kubelet.imageID(r.model.reference())));
-        }
-        String phase = PodStatusGenerator.phase(pod.spec().restartPolicy(), statuses, terminal);
-        Instant now = kernel.instant();
-        PodStatus old = current.status();
-        PodStatus status = old.toBuilder()
-                .phase(phase)
-                .conditions(PodStatusGenerator.conditions(old, true, phase, statuses, now))
-                .hostIP(kubelet.config().internalIP())
-                .hostIPs(List.of(new HostIP(kubelet.config().internalIP())))
-                .podIP(podIP)
-                .podIPs(podIP == null ? List.of() : List.of(new PodIP(podIP)))
-                .startTime(startTime)
-                .containerStatuses(statuses)
-                .build();
-        if (!status.equals(old)) {
-            pod = kubelet.api().updateStatus(BuiltinResources.PODS, current.withStatus(status));
-        }
-        if (PodPhase.isTerminal(phase) && !terminal) {
+        pod = written;
+        if (PodPhase.isTerminal(written.status().phase()) && !terminal) {
             kubelet.releaseIP(podIP);
         }
     }
