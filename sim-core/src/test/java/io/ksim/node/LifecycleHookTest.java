@@ -91,7 +91,7 @@ class LifecycleHookTest {
      */
     @Test
     void thePreStopHookRunsInsideTheGracePeriod() {
-        create("stubborn-1", "node-1", "stubborn:1", new LifecycleHandler(null, null, null, null),
+        create("stubborn-1", "node-1", "stubborn:1", null,
                 new LifecycleHandler(null, null, null, new SleepAction(4)), null);
         create("stubborn-2", "node-3", "stubborn:1", null,
                 new LifecycleHandler(null, null, null, new SleepAction(40)), 10L);
