@@ -25,6 +25,7 @@ final class TestCluster {
             .image("crasher:1 size=10Mi start=1s exit=1 after=3s")
             .image("job:1 size=10Mi start=1s exit=0 after=5s")
             .image("stubborn:1 size=10Mi start=1s sigterm=ignore")
+            .image("slowstop:1 size=10Mi start=1s sigterm=ignore prestop=40s")
             .image("slowpoke:1 size=10Mi ready=never")
             .image("sick:1 size=10Mi start=1s unhealthy=30s")
             .image("slowstart:1 size=10Mi start=1s healthy=25s")
