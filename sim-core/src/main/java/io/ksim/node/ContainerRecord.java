@@ -24,6 +24,10 @@ final class ContainerRecord {
     String containerID;
     /** True once the container has run at least once, so a restart counts. */
     boolean everCreated;
+    /** Set when the kubelet kills the container to restart it (a failed liveness or startup probe). */
+    boolean restartAfterKill;
+    /** When the current process started (kernel nanos); probes and the application's timeline count from it. */
+    long startedNanos;
     final List<Timer> timers = new ArrayList<>();
 
     ContainerRecord(Container spec, ImageModel model) {

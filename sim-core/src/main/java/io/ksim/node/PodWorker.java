@@ -4,12 +4,9 @@ import io.ksim.api.core.Container;
 import io.ksim.api.core.ContainerState;
 import io.ksim.api.core.ContainerStateTerminated;
 import io.ksim.api.core.ContainerStatus;
-import io.ksim.api.core.HostIP;
+import io.ksim.api.core.LifecycleHandler;
 import io.ksim.api.core.Pod;
-import io.ksim.api.core.PodIP;
 import io.ksim.api.core.PodPhase;
-import io.ksim.api.core.PodStatus;
-import io.ksim.api.core.PullPolicy;
 import io.ksim.api.core.RestartPolicy;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.DeleteOptions;
@@ -27,6 +24,9 @@ import java.util.List;
  * containers do), but only a running kubelet restarts containers and writes status.
  */
 final class PodWorker {
+
+    /** The pod worker's backOffPeriod: a sync that failed is tried again this much later. */
+    static final Duration SYNC_RETRY_PERIOD = Duration.ofSeconds(10);
 
     private final Kubelet kubelet;
     private final Kernel kernel;
@@ -85,33 +85,27 @@ final class PodWorker {
             return;
         }
         ContainerRecord r = containers.get(i);
-        Container c = r.spec;
-        String policy = c.imagePullPolicy() == null ? PullPolicy.IF_NOT_PRESENT : c.imagePullPolicy();
-        boolean present = kubelet.puller().isPresent(c.image());
-        if (PullPolicy.NEVER.equals(policy) && !present) {
-            String message = "Container image \"" + c.image() + "\" is not present with pull policy of Never";
-            kubelet.recorder().warning(pod, "ErrImageNeverPull", message);
-            r.state = ContainerState.waiting("ErrImageNeverPull", message);
+        kubelet.images().ensureImageExists(pod, r.spec, r.timers, outcome -> {
+            if (outcome.ok()) {
+                create(i, chain);
+                return;
+            }
+            // The sync fails: "Error: <reason>", the container waits, and the pod worker tries again after its
+            // back-off period (upstream: 10 s with up to 50 % jitter; ksim: 10 s).
+            kubelet.recorder().warning(pod, "Failed", "Error: " + outcome.reason());
+            r.state = ContainerState.waiting(outcome.reason(), outcome.message());
             publish();
+            if (!ImageManager.ERR_IMAGE_NEVER_PULL.equals(outcome.reason())) {
+                r.timers.add(kernel.schedule(SYNC_RETRY_PERIOD, kubelet.component(), () -> {
+                    if (kubelet.isRunning()) {
+                        startContainer(i, false);
+                    }
+                }));
+            }
             if (chain) {
                 startContainer(i + 1, true);
             }
-            return;
-        }
-        if (present && !PullPolicy.ALWAYS.equals(policy)) {
-            kubelet.recorder().normal(pod, "Pulled", "Container image \"" + c.image() + "\" already present on machine");
-            create(i, chain);
-            return;
-        }
-        kubelet.recorder().normal(pod, "Pulling", "Pulling image \"" + c.image() + "\"");
-        ImagePuller.Pull pull = kubelet.puller().schedule(c.image(), kernel.nanos());
-        r.timers.add(kernel.scheduleAtNanos(pull.endNanos(), kubelet.component(), () -> {
-            kubelet.puller().pulled(c.image());
-            kubelet.recorder().normal(pod, "Pulled", "Successfully pulled image \"" + c.image() + "\" in "
-                    + GoDuration.format(pull.pulling()) + " (" + GoDuration.format(pull.includingWaiting())
-                    + " including waiting). Image size: " + r.model.sizeBytes() + " bytes.");
-            create(i, chain);
-        }));
+        });
     }
 
     private void create(int i, boolean chain) {
@@ -120,35 +114,108 @@ final class PodWorker {
         r.everCreated = true;
         kubelet.recorder().normal(pod, "Created", "Created container: " + r.spec.name());
         r.timers.add(kernel.schedule(r.model.startDelay(), kubelet.component(), () -> {
-            r.state = ContainerState.running(kernel.instant());
-            r.started = true;
-            // Without a readiness probe a started container is ready; with one, the probe decides.
-            r.ready = r.spec.readinessProbe() == null && Duration.ZERO.equals(r.model.readyAfter());
+            r.startedNanos = kernel.nanos();
             kubelet.recorder().normal(pod, "Started", "Started container " + r.spec.name());
-            armApplication(i);
-            publish();
-            if (chain) {
-                startContainer(i + 1, true);
+            LifecycleHandler postStart = r.spec.lifecycle() == null ? null : r.spec.lifecycle().postStart();
+            if (postStart == null) {
+                running(i, chain);
+                return;
             }
+            // The kubelet waits for the hook: the container shows Running, and the next one starts, only after.
+            LifecycleHooks.Run run = LifecycleHooks.run(postStart, r.model.postStart(), r.spec, pod, podIP);
+            r.timers.add(kernel.schedule(run.took(), kubelet.component(), () -> {
+                if (!run.failed()) {
+                    running(i, chain);
+                    return;
+                }
+                kubelet.recorder().warning(pod, "FailedPostStartHook", run.failure());
+                kubelet.recorder().normal(pod, "Killing", "FailedPostStartHook");
+                r.state = ContainerState.running(kernel.epoch().plusNanos(r.startedNanos));
+                stopContainer(i, podGracePeriod(null));
+                if (chain) {
+                    startContainer(i + 1, true);
+                }
+            }));
         }));
     }
 
-    /** The application's own behaviour after start: becoming ready, exiting. */
+    /** The container runs (since its start, even if a postStart hook held the kubelet up). */
+    private void running(int i, boolean chain) {
+        ContainerRecord r = containers.get(i);
+        r.state = ContainerState.running(kernel.epoch().plusNanos(r.startedNanos));
+        // Without a startup probe a running container has started; without a readiness probe a started
+        // container is ready (upstream's status manager); with probes, the probes decide.
+        r.started = r.spec.startupProbe() == null;
+        r.ready = r.started && r.spec.readinessProbe() == null;
+        armApplication(i);
+        publish();
+        if (chain) {
+            startContainer(i + 1, true);
+        }
+    }
+
+    /** The application's own behaviour after start (exiting) and the kubelet's probes of it. */
     private void armApplication(int i) {
         ContainerRecord r = containers.get(i);
-        Duration ready = r.model.readyAfter();
-        if (r.spec.readinessProbe() != null) {
-            new ReadinessProber(kernel, kubelet.component(), r.spec.readinessProbe(), r, this::publish).start();
-        } else if (ready != null && !ready.isZero()) {
-            r.timers.add(kernel.schedule(ready, kubelet.component(), () -> {
-                r.ready = true;
-                publish();
-            }));
-        }
+        startProber(r, ProbeType.STARTUP, r.spec.startupProbe());
+        startProber(r, ProbeType.LIVENESS, r.spec.livenessProbe());
+        startProber(r, ProbeType.READINESS, r.spec.readinessProbe());
         if (!r.model.runsForever()) {
-            r.timers.add(kernel.schedule(r.model.exitAfter(), kubelet.component(),
-                    () -> exited(i, r.model.exitCode())));
+            long exitAt = Math.max(kernel.nanos(), r.startedNanos + r.model.exitAfter().toNanos());
+            r.timers.add(kernel.scheduleAtNanos(exitAt, kubelet.component(), () -> exited(i, r.model.exitCode())));
         }
+    }
+
+    private void startProber(ContainerRecord r, ProbeType type, io.ksim.api.core.Probe probe) {
+        if (probe != null) {
+            new ContainerProber(kubelet, type, probe, r, () -> pod, this::probeResult).start();
+        }
+    }
+
+    /** A probe result that reached its threshold (upstream: the results managers' updates). */
+    private void probeResult(ContainerRecord r, ProbeType type, boolean success) {
+        if (!r.isRunning() || killing) {
+            return;
+        }
+        if (type.killsOnFailure() && !success) {
+            killForRestart(containers.indexOf(r), type);
+            return;
+        }
+        boolean wasStarted = r.started;
+        boolean wasReady = r.ready;
+        if (type == ProbeType.STARTUP) {
+            r.started = true;
+            r.ready = r.spec.readinessProbe() == null;
+        } else if (type == ProbeType.READINESS) {
+            r.ready = success && r.started;
+        }
+        if (wasStarted != r.started || wasReady != r.ready) {
+            publish();
+        }
+    }
+
+    /**
+     * A container that failed its liveness or startup probe is killed (with the probe's grace period if it
+     * sets one, else the pod's) and, unless the restart policy is Never, started again per the back-off
+     * (upstream kuberuntime_manager.go computePodActions and killContainer).
+     */
+    private void killForRestart(int i, ProbeType type) {
+        ContainerRecord r = containers.get(i);
+        boolean restart = !RestartPolicy.NEVER.equals(pod.spec().restartPolicy());
+        String probe = type == ProbeType.LIVENESS ? "liveness" : "startup";
+        kubelet.recorder().normal(pod, "Killing", "Container " + r.spec.name() + " failed " + probe + " probe"
+                + (restart ? ", will be restarted" : ""));
+        io.ksim.api.core.Probe spec = type == ProbeType.LIVENESS ? r.spec.livenessProbe() : r.spec.startupProbe();
+        r.restartAfterKill = restart;
+        stopContainer(i, podGracePeriod(spec.terminationGracePeriodSeconds()));
+    }
+
+    private void stopContainer(int i, Duration grace) {
+        ContainerKiller.stop(kubelet, pod, podIP, containers.get(i), grace, code -> exited(i, code));
+    }
+
+    private Duration podGracePeriod(Long override) {
+        return ContainerKiller.gracePeriod(pod, override);
     }
 
     private void exited(int i, int exitCode) {
@@ -177,7 +244,9 @@ final class PodWorker {
         }
         String policy = pod.spec().restartPolicy();
         int code = r.state.terminated().exitCode();
-        boolean restart = RestartPolicy.ALWAYS.equals(policy) || (RestartPolicy.ON_FAILURE.equals(policy) && code != 0);
+        boolean restart = RestartPolicy.ALWAYS.equals(policy) || (RestartPolicy.ON_FAILURE.equals(policy) && code != 0)
+                || r.restartAfterKill;
+        r.restartAfterKill = false;
         if (!restart) {
             return;
         }
@@ -216,9 +285,7 @@ final class PodWorker {
     /** Graceful deletion: SIGTERM now, SIGKILL after the grace period for what ignores SIGTERM. */
     private void kill() {
         killing = true;
-        Long grace = pod.metadata().deletionGracePeriodSeconds();
-        Duration gracePeriod = Duration.ofSeconds(grace != null ? grace
-                : pod.spec().terminationGracePeriodSeconds() != null ? pod.spec().terminationGracePeriodSeconds() : 30);
+        Duration gracePeriod = podGracePeriod(null);
         for (int i = 0; i < containers.size(); i++) {
             ContainerRecord r = containers.get(i);
             r.cancelTimers();
@@ -226,12 +293,7 @@ final class PodWorker {
                 continue;
             }
             kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
-            int index = i;
-            if (r.model.ignoresSigterm()) {
-                r.timers.add(kernel.schedule(gracePeriod, kubelet.component(), () -> exited(index, 137)));
-            } else {
-                exited(index, 0);
-            }
+            stopContainer(i, gracePeriod);
         }
         finishKillIfDone();
     }
@@ -242,7 +304,7 @@ final class PodWorker {
                 return;
             }
         }
-        if (gone || !kubelet.isRunning()) {
+        if (gone || !kubelet.canWrite()) {
             return;
         }
         publish(true);
@@ -266,6 +328,13 @@ final class PodWorker {
         }
         for (int i = 0; i < containers.size(); i++) {
             ContainerRecord r = containers.get(i);
+            boolean timersIdle = r.timers.stream().noneMatch(io.ksim.kernel.Timer::isPending);
+            if (r.state.waiting() != null && r.lastTerminated == null && !r.everCreated && timersIdle
+                    && !ImageManager.ERR_IMAGE_NEVER_PULL.equals(r.state.waiting().reason())
+                    && r.state.waiting().message() != null) {
+                startContainer(i, false); // an image pull retry fell due while the kubelet was down
+                continue;
+            }
             // A back-off that fell due while the kubelet was down did nothing: decide again now.
             if (r.isTerminated() || (r.lastTerminated != null && r.state.waiting() != null
                     && r.timers.stream().noneMatch(io.ksim.kernel.Timer::isPending))) {
@@ -294,39 +363,15 @@ final class PodWorker {
     }
 
     private void publish(boolean terminal) {
-        if (!kubelet.isRunning() || gone) {
+        if (!kubelet.canWrite() || gone) {
             return;
         }
-        Pod current;
-        try {
-            current = kubelet.api().get(BuiltinResources.PODS, pod.metadata().namespace(), pod.metadata().name());
-        } catch (ApiException e) {
-            if (e.code() == 404) {
-                return;
-            }
-            throw e;
+        Pod written = PodStatusWriter.write(kubelet, pod, containers, podIP, startTime, terminal);
+        if (written == null) {
+            return;
         }
-        List<ContainerStatus> statuses = new ArrayList<>();
-        for (ContainerRecord r : containers) {
-            statuses.add(r.toStatus(kubelet.imageID(r.model.reference())));
-        }
-        String phase = PodStatusGenerator.phase(pod.spec().restartPolicy(), statuses, terminal);
-        Instant now = kernel.instant();
-        PodStatus old = current.status();
-        PodStatus status = old.toBuilder()
-                .phase(phase)
-                .conditions(PodStatusGenerator.conditions(old, true, phase, statuses, now))
-                .hostIP(kubelet.config().internalIP())
-                .hostIPs(List.of(new HostIP(kubelet.config().internalIP())))
-                .podIP(podIP)
-                .podIPs(podIP == null ? List.of() : List.of(new PodIP(podIP)))
-                .startTime(startTime)
-                .containerStatuses(statuses)
-                .build();
-        if (!status.equals(old)) {
-            pod = kubelet.api().updateStatus(BuiltinResources.PODS, current.withStatus(status));
-        }
-        if (PodPhase.isTerminal(phase) && !terminal) {
+        pod = written;
+        if (PodPhase.isTerminal(written.status().phase()) && !terminal) {
             kubelet.releaseIP(podIP);
         }
     }

@@ -73,8 +73,7 @@ public final class BuiltinResources {
     public static final ResourceType<Service> SERVICES = ResourceType
             .builder(Service.class, "", "v1", "Service", "services").shortNames("svc").categories("all")
             .etcdPrefix("/registry/services/specs").names(NameValidator.DNS1035_LABEL).defaulter(CoreObjectDefaults::service)
-            .strategy(new SpecStatusStrategy<>(Service::spec, Service::withSpec, Service::status, Service::withStatus,
-                    () -> null, false))
+            .strategy(new ServiceStrategy())
             .withStatusSubresource().build();
     public static final ResourceType<Endpoints> ENDPOINTS = ResourceType
             .builder(Endpoints.class, "", "v1", "Endpoints", "endpoints").singular("endpoints").shortNames("ep")
@@ -124,27 +123,27 @@ public final class BuiltinResources {
     public static final ResourceType<Deployment> DEPLOYMENTS = ResourceType
             .builder(Deployment.class, "apps", "v1", "Deployment", "deployments").shortNames("deploy")
             .categories("all").defaulter(AppsDefaults::deployment)
-            .strategy(new WorkloadStrategy<>("deployment", Deployment::spec, Deployment::withSpec, Deployment::status,
+            .strategy(new WorkloadStrategy<>("deployment", "ReplicaSet", Deployment::spec, Deployment::withSpec, Deployment::status,
                     Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(), d -> d.spec().template()))
             .withStatusSubresource().build();
     public static final ResourceType<ReplicaSet> REPLICA_SETS = ResourceType
             .builder(ReplicaSet.class, "apps", "v1", "ReplicaSet", "replicasets").shortNames("rs").categories("all")
             .defaulter(AppsDefaults::replicaSet)
             // Upstream's ReplicaSet validation says "empty selector is invalid for deployment" too.
-            .strategy(new WorkloadStrategy<>("deployment", ReplicaSet::spec, ReplicaSet::withSpec, ReplicaSet::status,
+            .strategy(new WorkloadStrategy<>("deployment", "ReplicaSet", ReplicaSet::spec, ReplicaSet::withSpec, ReplicaSet::status,
                     ReplicaSet::withStatus, r -> r.spec().replicas(), r -> r.spec().selector(), r -> r.spec().template()))
             .withStatusSubresource().build();
     public static final ResourceType<StatefulSet> STATEFUL_SETS = ResourceType
             .builder(StatefulSet.class, "apps", "v1", "StatefulSet", "statefulsets").shortNames("sts")
             .categories("all").defaulter(AppsDefaults::statefulSet)
-            .strategy(new WorkloadStrategy<>("statefulset", StatefulSet::spec, StatefulSet::withSpec,
+            .strategy(new WorkloadStrategy<>("statefulset", "StatefulSet", StatefulSet::spec, StatefulSet::withSpec,
                     StatefulSet::status, StatefulSet::withStatus, t -> t.spec().replicas(), t -> t.spec().selector(),
                     t -> t.spec().template()))
             .withStatusSubresource().build();
     public static final ResourceType<DaemonSet> DAEMON_SETS = ResourceType
             .builder(DaemonSet.class, "apps", "v1", "DaemonSet", "daemonsets").shortNames("ds").categories("all")
             .defaulter(AppsDefaults::daemonSet)
-            .strategy(new WorkloadStrategy<>("daemonset", DaemonSet::spec, DaemonSet::withSpec, DaemonSet::status,
+            .strategy(new WorkloadStrategy<>("daemonset", "DaemonSet", DaemonSet::spec, DaemonSet::withSpec, DaemonSet::status,
                     DaemonSet::withStatus, ds -> null, ds -> ds.spec().selector(), ds -> ds.spec().template()))
             .withStatusSubresource().build();
     public static final ResourceType<ControllerRevision> CONTROLLER_REVISIONS = ResourceType

@@ -9,19 +9,25 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/** The spec/status strategy of an apps/v1 workload, with the spec validation they share. */
+/**
+ * The spec/status strategy of an apps/v1 workload, with the spec validation they share. {@code kindLower} names
+ * the kind in the empty-selector message, {@code templateOwner} in the activeDeadlineSeconds one (both follow
+ * upstream's wording, which for some kinds names another kind).
+ */
 final class WorkloadStrategy<T extends KubeObject, S, U> extends SpecStatusStrategy<T, S, U> {
 
     private final String kindLower;
+    private final String templateOwner;
     private final Function<T, Integer> replicas;
     private final Function<T, LabelSelector> selector;
     private final Function<T, PodTemplateSpec> template;
 
-    WorkloadStrategy(String kindLower, Function<T, S> spec, BiFunction<T, S, T> withSpec, Function<T, U> status,
+    WorkloadStrategy(String kindLower, String templateOwner, Function<T, S> spec, BiFunction<T, S, T> withSpec, Function<T, U> status,
             BiFunction<T, U, T> withStatus, Function<T, Integer> replicas, Function<T, LabelSelector> selector,
             Function<T, PodTemplateSpec> template) {
         super(spec, withSpec, status, withStatus, () -> null, true);
         this.kindLower = kindLower;
+        this.templateOwner = templateOwner;
         this.replicas = replicas;
         this.selector = selector;
         this.template = template;
@@ -29,7 +35,7 @@ final class WorkloadStrategy<T extends KubeObject, S, U> extends SpecStatusStrat
 
     @Override
     public List<StatusCause> validate(T obj) {
-        return WorkloadValidation.validate(kindLower, replicas.apply(obj), selector.apply(obj), template.apply(obj));
+        return WorkloadValidation.validate(kindLower, templateOwner, replicas.apply(obj), selector.apply(obj), template.apply(obj));
     }
 
     @Override

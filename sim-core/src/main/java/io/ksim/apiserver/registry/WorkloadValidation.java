@@ -10,6 +10,7 @@ import io.ksim.api.validation.FieldError;
 import io.ksim.api.validation.FieldPath;
 import io.ksim.api.validation.GoFormat;
 import io.ksim.api.validation.ObjectMetaValidation;
+import io.ksim.api.validation.PodSpecValidation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,8 @@ import java.util.Objects;
 /**
  * The spec checks upstream's apps validation shares between Deployments, ReplicaSets, StatefulSets and
  * DaemonSets (pkg/apis/apps/validation): replicas not negative; a selector that is present, valid, not empty
- * and matches the template's labels ("`selector` does not match template `labels`"); restartPolicy Always;
+ * and matches the template's labels ("`selector` does not match template `labels`"); a valid pod template
+ * ({@link PodSpecValidation}); restartPolicy Always; no activeDeadlineSeconds;
  * and, on update, an immutable selector, reported with Go's rendering of the value as upstream does:
  * {@code spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web2"},
  * MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable}.
@@ -29,7 +31,8 @@ final class WorkloadValidation {
     private WorkloadValidation() {
     }
 
-    static List<StatusCause> validate(String kindLower, Integer replicas, LabelSelector selector, PodTemplateSpec template) {
+    static List<StatusCause> validate(String kindLower, String templateOwner, Integer replicas, LabelSelector selector,
+            PodTemplateSpec template) {
         List<FieldError> errs = new ArrayList<>();
         if (replicas != null) {
             errs.addAll(ObjectMetaValidation.validateNonnegativeField(replicas, SPEC.child("replicas")));
@@ -51,12 +54,29 @@ final class WorkloadValidation {
                 }
             }
         }
+        errs.addAll(PodSpecValidation.validatePodTemplateSpec(template, SPEC.child("template")));
         String restart = template.spec().restartPolicy();
         if (restart != null && !restart.equals(RestartPolicy.ALWAYS)) {
             errs.add(FieldError.notSupported(SPEC.child("template", "spec", "restartPolicy"), restart,
                     List.of(RestartPolicy.ALWAYS)));
         }
+        errs.addAll(activeDeadline(templateOwner, template.spec().activeDeadlineSeconds()));
         return causes(errs);
+    }
+
+    /**
+     * Pods of apps/v1 workloads run for ever: a template's activeDeadlineSeconds is refused, with each kind's
+     * own wording (Deployments share the ReplicaSet's).
+     */
+    private static List<FieldError> activeDeadline(String templateOwner, Long deadline) {
+        if (deadline == null) {
+            return List.of();
+        }
+        FieldPath path = SPEC.child("template", "spec", "activeDeadlineSeconds");
+        if (templateOwner.equals("StatefulSet")) {
+            return List.of(FieldError.invalid(path, deadline, "must not be specified"));
+        }
+        return List.of(FieldError.forbidden(path, "activeDeadlineSeconds in " + templateOwner + " is not Supported"));
     }
 
     /** The selector of an apps/v1 workload may not change. */
