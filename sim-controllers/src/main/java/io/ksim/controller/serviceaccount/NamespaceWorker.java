@@ -27,6 +27,10 @@ final class NamespaceWorker {
     }
 
     private void processNextWorkItem() {
+        // A stopped controller's workers have exited: keys still queued are dropped with its caches.
+        if (queue.isShuttingDown()) {
+            return;
+        }
         String key = queue.get();
         if (key == null) {
             return;

@@ -152,4 +152,15 @@ class ServiceAccountControllersTest {
         k2.runUntil(Duration.ofSeconds(5));
         assertEquals(kernel.trace().format(), k2.trace().format());
     }
+    @Test
+    void aStoppedControllerCreatesNothingAndARestartedOneCatchesUp() {
+        startBoth();
+        serviceAccounts.stop();
+        api.create(BuiltinResources.NAMESPACES, null, Namespace.of("team-b"));
+        run();
+        assertFalse(hasServiceAccount("team-b", "default"));
+        new ServiceAccountsController(kernel, api).start();
+        run();
+        assertTrue(hasServiceAccount("team-b", "default"));
+    }
 }

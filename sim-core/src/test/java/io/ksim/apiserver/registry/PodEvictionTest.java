@@ -218,6 +218,22 @@ class PodEvictionTest {
                 e.getMessage());
     }
 
+    @Test
+    void tooManyUnconfirmedEvictionsAreForbidden() {
+        pod("web-1", PodPhase.RUNNING, true);
+        PodDisruptionBudget pdb = pdb(5, 5, 2);
+        java.util.TreeMap<String, Instant> unconfirmed = new java.util.TreeMap<>();
+        for (int i = 0; i <= PodEviction.MAX_DISRUPTED_POD_SIZE; i++) {
+            unconfirmed.put("gone-" + i, Instant.parse("2025-01-01T00:00:00Z"));
+        }
+        PodDisruptionBudgetStatus s = pdb.status();
+        api.updateStatus(BuiltinResources.POD_DISRUPTION_BUDGETS, pdb.withStatus(new PodDisruptionBudgetStatus(
+                s.observedGeneration(), unconfirmed, 5, 5, 2, 3, null)));
+        ApiException e = assertThrows(ApiException.class, () -> evict("web-1"));
+        assertEquals("poddisruptionbudget.policy \"web-pdb\" is forbidden: DisruptedPods map too big - too many "
+                + "evictions not confirmed by PDB controller", e.getMessage());
+    }
+
     /** An unready Running pod: (policy, allowed, currentHealthy, desiredHealthy) -> evicted?, allowed after. */
     static Stream<Arguments> unhealthyPods() {
         return Stream.of(
