@@ -36,23 +36,47 @@ final class PodWorker {
     private String podIP;
     private Instant startTime;
     private boolean killing;
+    /** The app containers are done for good (not restarted): the sidecars are being stopped. */
+    private boolean finishing;
+    private long stopStartedNanos;
     private boolean gone;
+    /** Index of the init container the pod waits for; past the init containers once initialized. */
+    private int initProgress;
 
     PodWorker(Kubelet kubelet, Pod pod) {
         this.kubelet = kubelet;
         this.kernel = kubelet.kernel();
         this.pod = pod;
-        List<ContainerStatus> old = pod.status().containerStatuses();
+        boolean hasInit = !pod.spec().initContainers().isEmpty();
+        for (Container c : pod.spec().initContainers()) {
+            add(c, c.isRestartable() ? ContainerRecord.Kind.SIDECAR : ContainerRecord.Kind.INIT, hasInit,
+                    pod.status().initContainerStatuses());
+        }
         for (Container c : pod.spec().containers()) {
-            ContainerRecord r = new ContainerRecord(c, kubelet.catalog().model(c.image()));
-            // After a reboot the containers are created again: a container that had run counts a restart.
-            for (ContainerStatus s : old) {
-                if (s.name().equals(c.name())) {
-                    r.restartCount = s.restartCount() + (s.containerID() != null ? 1 : 0);
-                }
+            add(c, ContainerRecord.Kind.APP, hasInit, pod.status().containerStatuses());
+        }
+    }
+
+    private void add(Container c, ContainerRecord.Kind kind, boolean hasInit, List<ContainerStatus> old) {
+        ContainerRecord r = new ContainerRecord(c, kind, kubelet.catalog().model(c.image()), hasInit);
+        // After a reboot the containers are created again: a container that had run counts a restart.
+        for (ContainerStatus s : old) {
+            if (s.name().equals(c.name())) {
+                r.restartCount = s.restartCount() + (s.containerID() != null ? 1 : 0);
             }
-            containers.add(r);
-            backOffs.add(new CrashLoopBackOff());
+        }
+        containers.add(r);
+        backOffs.add(new CrashLoopBackOff());
+    }
+
+    /**
+     * Init containers run one at a time: the next starts when a regular one completed (exit 0) or a sidecar
+     * started; after the last, the app containers start. Called when container {@code i} got that far.
+     */
+    private void initStepDone(int i) {
+        if (i == initProgress) {
+            initProgress++;
+            startContainer(i + 1, true);
         }
     }
 
@@ -102,7 +126,7 @@ final class PodWorker {
                     }
                 }));
             }
-            if (chain) {
+            if (chain && r.kind == ContainerRecord.Kind.APP) {
                 startContainer(i + 1, true);
             }
         });
@@ -132,7 +156,7 @@ final class PodWorker {
                 kubelet.recorder().normal(pod, "Killing", "FailedPostStartHook");
                 r.state = ContainerState.running(kernel.epoch().plusNanos(r.startedNanos));
                 stopContainer(i, podGracePeriod(null));
-                if (chain) {
+                if (chain && r.kind == ContainerRecord.Kind.APP) {
                     startContainer(i + 1, true);
                 }
             }));
@@ -149,8 +173,10 @@ final class PodWorker {
         r.ready = r.started && r.spec.readinessProbe() == null;
         armApplication(i);
         publish();
-        if (chain) {
+        if (r.kind == ContainerRecord.Kind.APP && chain) {
             startContainer(i + 1, true);
+        } else if (r.kind == ContainerRecord.Kind.SIDECAR && r.started) {
+            initStepDone(i);
         }
     }
 
@@ -192,6 +218,9 @@ final class PodWorker {
         if (wasStarted != r.started || wasReady != r.ready) {
             publish();
         }
+        if (type == ProbeType.STARTUP && r.kind == ContainerRecord.Kind.SIDECAR) {
+            initStepDone(containers.indexOf(r));
+        }
     }
 
     /**
@@ -211,6 +240,7 @@ final class PodWorker {
     }
 
     private void stopContainer(int i, Duration grace) {
+        containers.get(i).stopping = true;
         ContainerKiller.stop(kubelet, pod, podIP, containers.get(i), grace, code -> exited(i, code));
     }
 
@@ -224,28 +254,46 @@ final class PodWorker {
         Instant startedAt = r.state.running() != null ? r.state.running().startedAt() : null;
         r.state = ContainerState.terminated(new ContainerStateTerminated(exitCode, null,
                 exitCode == 0 ? "Completed" : "Error", null, startedAt, kernel.instant(), r.containerID));
-        r.ready = false;
+        r.stopping = false;
+        // A regular init container that completed counts as ready (upstream prober_manager UpdatePodStatus).
+        r.ready = r.kind == ContainerRecord.Kind.INIT && exitCode == 0;
         r.started = false;
-        if (killing) {
+        if (killing || finishing) {
             finishKillIfDone();
             return;
         }
         if (kubelet.isRunning()) {
             considerRestart(i);
+            if (r.kind == ContainerRecord.Kind.INIT && exitCode == 0) {
+                initStepDone(i);
+            }
             publish();
+            if (r.kind == ContainerRecord.Kind.APP && appContainersDone()) {
+                finishing = true; // the sidecars have nothing left to serve: stop them, last first
+                stopStartedNanos = kernel.nanos();
+                finishKillIfDone();
+            }
         }
+    }
+
+    /** Every app container terminated and none will be restarted. */
+    private boolean appContainersDone() {
+        for (ContainerRecord r : containers) {
+            if (r.kind == ContainerRecord.Kind.APP && (!r.isTerminated() || !r.everCreated)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The restart policy's answer to a terminated container, with the kubelet's back-off. */
     void considerRestart(int i) {
         ContainerRecord r = containers.get(i);
-        if (!r.isTerminated() || killing) {
+        if (!r.isTerminated() || killing || finishing) {
             return;
         }
-        String policy = pod.spec().restartPolicy();
-        int code = r.state.terminated().exitCode();
-        boolean restart = RestartPolicy.ALWAYS.equals(policy) || (RestartPolicy.ON_FAILURE.equals(policy) && code != 0)
-                || r.restartAfterKill;
+        boolean restart = RestartRules.shouldRestart(r.kind, pod.spec().restartPolicy(),
+                r.state.terminated().exitCode(), r.restartAfterKill, finishing);
         r.restartAfterKill = false;
         if (!restart) {
             return;
@@ -282,27 +330,47 @@ final class PodWorker {
         startContainer(i, false);
     }
 
-    /** Graceful deletion: SIGTERM now, SIGKILL after the grace period for what ignores SIGTERM. */
+    /**
+     * Graceful deletion: every container but the sidecars is stopped at once (preStop, SIGTERM, SIGKILL after
+     * the grace period); the sidecars then stop one after the other, last first, within what is left of the
+     * grace period.
+     */
     private void kill() {
         killing = true;
+        stopStartedNanos = kernel.nanos();
         Duration gracePeriod = podGracePeriod(null);
         for (int i = 0; i < containers.size(); i++) {
             ContainerRecord r = containers.get(i);
-            r.cancelTimers();
-            if (!r.isRunning()) {
-                continue;
+            if (!r.stopping) {
+                r.cancelTimers();
             }
-            kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
-            stopContainer(i, gracePeriod);
+            if (r.isRunning() && !r.stopping && r.kind != ContainerRecord.Kind.SIDECAR) {
+                kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
+                stopContainer(i, gracePeriod);
+            }
         }
         finishKillIfDone();
     }
 
+    /** Stops the next sidecar once everything else is down; deletes the pod when a deletion is done. */
     private void finishKillIfDone() {
         for (ContainerRecord r : containers) {
-            if (r.isRunning()) {
+            if (r.isRunning() && (r.kind != ContainerRecord.Kind.SIDECAR || r.stopping)) {
                 return;
             }
+        }
+        for (int i = containers.size() - 1; i >= 0; i--) {
+            ContainerRecord r = containers.get(i);
+            if (r.kind == ContainerRecord.Kind.SIDECAR && r.isRunning()) {
+                Duration left = podGracePeriod(null).minusNanos(kernel.nanos() - stopStartedNanos);
+                kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
+                stopContainer(i, left.isNegative() ? Duration.ZERO : left);
+                return;
+            }
+        }
+        if (!killing) {
+            publish(); // a finished pod: its sidecars are down too
+            return;
         }
         if (gone || !kubelet.canWrite()) {
             return;
@@ -322,7 +390,7 @@ final class PodWorker {
 
     /** A kubelet that comes back: finishes what it could not do while stopped. */
     void resync() {
-        if (killing) {
+        if (killing || finishing) {
             finishKillIfDone();
             return;
         }
