@@ -160,8 +160,15 @@ final class PodStatusGenerator {
         }
         for (int i = 0; i < initSpecs.size(); i++) {
             ContainerStatus s = initStatuses.get(i);
-            if (!initSpecs.get(i).isRestartable() && s.state().terminated() != null
-                    && s.state().terminated().exitCode() != 0) {
+            if (initSpecs.get(i).isRestartable()) {
+                continue;
+            }
+            if (s.state().terminated() != null && s.state().terminated().exitCode() != 0) {
+                return true;
+            }
+            // Waiting after a failure counts as failed too, as getPhase counts it.
+            if (s.state().waiting() != null && s.lastState().terminated() != null
+                    && s.lastState().terminated().exitCode() != 0) {
                 return true;
             }
         }

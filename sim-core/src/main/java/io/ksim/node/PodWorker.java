@@ -8,9 +8,6 @@ import io.ksim.api.core.LifecycleHandler;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.RestartPolicy;
-import io.ksim.apiserver.ApiException;
-import io.ksim.apiserver.DeleteOptions;
-import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pod on one node: its sandbox, its containers' life (pull, create, start, ready, exit, restart with
- * back-off, kill) and the status the kubelet posts for it. Containers start one after the other in spec
- * order, as the kubelet's SyncPod does. Application timers keep running while the kubelet is stopped (the
- * containers do), but only a running kubelet restarts containers and writes status.
+ * One pod on one node: its sandbox, its containers' life (pull, create, start, postStart, probes, exit,
+ * restart with back-off, stop) and the status the kubelet posts for it. Init containers run first, one at a
+ * time (a sidecar lets the next one start once it has started); then the app containers start one after the
+ * other in spec order, as the kubelet's SyncPod does. How the pod ends is {@link PodTermination}'s business.
+ * Application timers keep running while the kubelet is stopped or cut off (the containers do), but only a
+ * running kubelet restarts containers, and only one that reaches the API server writes status.
  */
 final class PodWorker {
 
@@ -35,10 +34,7 @@ final class PodWorker {
     private final List<CrashLoopBackOff> backOffs = new ArrayList<>();
     private String podIP;
     private Instant startTime;
-    private boolean killing;
-    /** The app containers are done for good (not restarted): the sidecars are being stopped. */
-    private boolean finishing;
-    private long stopStartedNanos;
+    private final PodTermination termination;
     private boolean gone;
     /** Index of the init container the pod waits for; past the init containers once initialized. */
     private int initProgress;
@@ -47,6 +43,7 @@ final class PodWorker {
         this.kubelet = kubelet;
         this.kernel = kubelet.kernel();
         this.pod = pod;
+        this.termination = new PodTermination(this);
         boolean hasInit = !pod.spec().initContainers().isEmpty();
         for (Container c : pod.spec().initContainers()) {
             add(c, c.isRestartable() ? ContainerRecord.Kind.SIDECAR : ContainerRecord.Kind.INIT, hasInit,
@@ -98,14 +95,14 @@ final class PodWorker {
 
     void update(Pod newer) {
         pod = newer;
-        if (newer.metadata().deletionTimestamp() != null && !killing) {
-            kill();
+        if (newer.metadata().deletionTimestamp() != null && !termination.isKilling()) {
+            termination.kill();
         }
     }
 
     /** Pull if needed, then create and start container {@code i}; {@code chain}: go on with the next one. */
     private void startContainer(int i, boolean chain) {
-        if (i >= containers.size() || killing || gone) {
+        if (i >= containers.size() || termination.isStopping() || gone) {
             return;
         }
         ContainerRecord r = containers.get(i);
@@ -200,7 +197,7 @@ final class PodWorker {
 
     /** A probe result that reached its threshold (upstream: the results managers' updates). */
     private void probeResult(ContainerRecord r, ProbeType type, boolean success) {
-        if (!r.isRunning() || killing) {
+        if (!r.isRunning() || termination.isKilling()) {
             return;
         }
         if (type.killsOnFailure() && !success) {
@@ -239,12 +236,12 @@ final class PodWorker {
         stopContainer(i, podGracePeriod(spec.terminationGracePeriodSeconds()));
     }
 
-    private void stopContainer(int i, Duration grace) {
+    void stopContainer(int i, Duration grace) {
         containers.get(i).stopping = true;
         ContainerKiller.stop(kubelet, pod, podIP, containers.get(i), grace, code -> exited(i, code));
     }
 
-    private Duration podGracePeriod(Long override) {
+    Duration podGracePeriod(Long override) {
         return ContainerKiller.gracePeriod(pod, override);
     }
 
@@ -258,8 +255,8 @@ final class PodWorker {
         // A regular init container that completed counts as ready (upstream prober_manager UpdatePodStatus).
         r.ready = r.kind == ContainerRecord.Kind.INIT && exitCode == 0;
         r.started = false;
-        if (killing || finishing) {
-            finishKillIfDone();
+        if (termination.isStopping()) {
+            termination.finishIfDone();
             return;
         }
         if (kubelet.isRunning()) {
@@ -268,32 +265,20 @@ final class PodWorker {
                 initStepDone(i);
             }
             publish();
-            if (r.kind == ContainerRecord.Kind.APP && appContainersDone()) {
-                finishing = true; // the sidecars have nothing left to serve: stop them, last first
-                stopStartedNanos = kernel.nanos();
-                finishKillIfDone();
+            if (r.kind == ContainerRecord.Kind.APP) {
+                termination.finishIfAppContainersDone();
             }
         }
-    }
-
-    /** Every app container terminated and none will be restarted. */
-    private boolean appContainersDone() {
-        for (ContainerRecord r : containers) {
-            if (r.kind == ContainerRecord.Kind.APP && (!r.isTerminated() || !r.everCreated)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The restart policy's answer to a terminated container, with the kubelet's back-off. */
     void considerRestart(int i) {
         ContainerRecord r = containers.get(i);
-        if (!r.isTerminated() || killing || finishing) {
+        if (!r.isTerminated() || termination.isStopping()) {
             return;
         }
         boolean restart = RestartRules.shouldRestart(r.kind, pod.spec().restartPolicy(),
-                r.state.terminated().exitCode(), r.restartAfterKill, finishing);
+                r.state.terminated().exitCode(), r.restartAfterKill, termination.isStopping());
         r.restartAfterKill = false;
         if (!restart) {
             return;
@@ -330,68 +315,10 @@ final class PodWorker {
         startContainer(i, false);
     }
 
-    /**
-     * Graceful deletion: every container but the sidecars is stopped at once (preStop, SIGTERM, SIGKILL after
-     * the grace period); the sidecars then stop one after the other, last first, within what is left of the
-     * grace period.
-     */
-    private void kill() {
-        killing = true;
-        stopStartedNanos = kernel.nanos();
-        Duration gracePeriod = podGracePeriod(null);
-        for (int i = 0; i < containers.size(); i++) {
-            ContainerRecord r = containers.get(i);
-            if (!r.stopping) {
-                r.cancelTimers();
-            }
-            if (r.isRunning() && !r.stopping && r.kind != ContainerRecord.Kind.SIDECAR) {
-                kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
-                stopContainer(i, gracePeriod);
-            }
-        }
-        finishKillIfDone();
-    }
-
-    /** Stops the next sidecar once everything else is down; deletes the pod when a deletion is done. */
-    private void finishKillIfDone() {
-        for (ContainerRecord r : containers) {
-            if (r.isRunning() && (r.kind != ContainerRecord.Kind.SIDECAR || r.stopping)) {
-                return;
-            }
-        }
-        for (int i = containers.size() - 1; i >= 0; i--) {
-            ContainerRecord r = containers.get(i);
-            if (r.kind == ContainerRecord.Kind.SIDECAR && r.isRunning()) {
-                Duration left = podGracePeriod(null).minusNanos(kernel.nanos() - stopStartedNanos);
-                kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
-                stopContainer(i, left.isNegative() ? Duration.ZERO : left);
-                return;
-            }
-        }
-        if (!killing) {
-            publish(); // a finished pod: its sidecars are down too
-            return;
-        }
-        if (gone || !kubelet.canWrite()) {
-            return;
-        }
-        publish(true);
-        gone = true;
-        try {
-            kubelet.api().delete(BuiltinResources.PODS, pod.metadata().namespace(), pod.metadata().name(),
-                    DeleteOptions.now());
-        } catch (ApiException e) {
-            if (e.code() != 404) {
-                throw e;
-            }
-        }
-        kubelet.forget(this);
-    }
-
     /** A kubelet that comes back: finishes what it could not do while stopped. */
     void resync() {
-        if (killing || finishing) {
-            finishKillIfDone();
+        if (termination.isStopping()) {
+            termination.finishIfDone();
             return;
         }
         for (int i = 0; i < containers.size(); i++) {
@@ -426,11 +353,24 @@ final class PodWorker {
         return gone;
     }
 
-    private void publish() {
+    /** The pod is finished here: no more writes. */
+    void markGone() {
+        gone = true;
+    }
+
+    Kubelet kubelet() {
+        return kubelet;
+    }
+
+    List<ContainerRecord> containers() {
+        return containers;
+    }
+
+    void publish() {
         publish(false);
     }
 
-    private void publish(boolean terminal) {
+    void publish(boolean terminal) {
         if (!kubelet.canWrite() || gone) {
             return;
         }
