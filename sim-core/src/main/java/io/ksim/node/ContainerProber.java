@@ -45,6 +45,8 @@ final class ContainerProber {
     private Boolean lastResult;
     private int resultRun;
     private boolean onHold;
+    /** The kubelet run the counts belong to: a restarted kubelet starts its probe workers afresh. */
+    private int kubeletRun;
 
     ContainerProber(Kubelet kubelet, ProbeType type, Probe probe, ContainerRecord container,
             Supplier<io.ksim.api.core.Pod> pod, Listener listener) {
@@ -56,6 +58,7 @@ final class ContainerProber {
         this.pod = pod;
         this.listener = listener;
         this.startedNanos = container.startedNanos;
+        this.kubeletRun = kubelet.runs();
     }
 
     ProbeType type() {
@@ -69,6 +72,14 @@ final class ContainerProber {
     private void tick() {
         container.timers.add(kernel.schedule(Duration.ofSeconds(ProbeRunner.positiveOr(probe.periodSeconds(),
                 DEFAULT_PERIOD_SECONDS)), kubelet.component(), this::tick));
+        if (!kubelet.isRunning()) {
+            return; // a stopped kubelet probes nothing (a partitioned one still does: probes are node-local)
+        }
+        if (kubeletRun != kubelet.runs()) {
+            kubeletRun = kubelet.runs();
+            lastResult = null;
+            resultRun = 0;
+        }
         if (onHold) {
             return;
         }
