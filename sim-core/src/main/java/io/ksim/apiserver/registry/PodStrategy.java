@@ -31,6 +31,12 @@ final class PodStrategy extends SpecStatusStrategy<Pod, PodSpec, PodStatus> {
         return pod.withStatus(status);
     }
 
+    /** Upstream's probe and hook checks (the rest of ValidatePodCreate is not modeled). */
+    @Override
+    public List<StatusCause> validate(Pod pod) {
+        return PodProbeValidation.validate(pod);
+    }
+
     /** ValidatePodUpdate's message (without the spec diff upstream appends). */
     static final String POD_UPDATE_FORBIDDEN = "pod updates may not change fields other than "
             + "`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,"
