@@ -167,7 +167,8 @@ final class PodWorker {
         // Without a startup probe a running container has started; without a readiness probe a started
         // container is ready (upstream's status manager); with probes, the probes decide.
         r.started = r.spec.startupProbe() == null;
-        r.ready = r.started && r.spec.readinessProbe() == null;
+        // A regular init container is ready only once it has completed.
+        r.ready = r.started && r.spec.readinessProbe() == null && r.kind != ContainerRecord.Kind.INIT;
         armApplication(i);
         publish();
         if (r.kind == ContainerRecord.Kind.APP && chain) {

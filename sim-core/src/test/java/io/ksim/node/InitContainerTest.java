@@ -69,7 +69,10 @@ class InitContainerTest {
         assertTrue(initA.ready());
         assertInitialized(pod, "False", "ContainersNotInitialized", "containers with incomplete status: [init-b]");
         cluster.runUntil(12.9);
-        assertNotNull(cluster.pod("web-1").status().initContainerStatuses().get(1).state().running());
+        ContainerStatus initB = cluster.pod("web-1").status().initContainerStatuses().get(1);
+        assertNotNull(initB.state().running());
+        assertEquals(Boolean.TRUE, initB.started());
+        assertEquals(false, initB.ready()); // ready only once completed
         cluster.runUntil(13);
         assertInitialized(cluster.pod("web-1"), "True", null, null);
         cluster.runUntil(15.4);
