@@ -40,6 +40,7 @@ final class ContainerProber {
     private final Probe probe;
     private final ContainerRecord container;
     private final Supplier<io.ksim.api.core.Pod> pod;
+    private final Supplier<String> podIP;
     private final Listener listener;
     private final long startedNanos;
     private Boolean lastResult;
@@ -49,13 +50,14 @@ final class ContainerProber {
     private int kubeletRun;
 
     ContainerProber(Kubelet kubelet, ProbeType type, Probe probe, ContainerRecord container,
-            Supplier<io.ksim.api.core.Pod> pod, Listener listener) {
+            Supplier<io.ksim.api.core.Pod> pod, Supplier<String> podIP, Listener listener) {
         this.kernel = kubelet.kernel();
         this.kubelet = kubelet;
         this.type = type;
         this.probe = probe;
         this.container = container;
         this.pod = pod;
+        this.podIP = podIP;
         this.listener = listener;
         this.startedNanos = container.startedNanos;
         this.kubeletRun = kubelet.runs();
@@ -92,7 +94,7 @@ final class ContainerProber {
             return; // startup probes stop once started; the others wait for it
         }
         ProbeRunner.Result result = ProbeRunner.run(type, probe, container.spec, container.model,
-                pod.get().status().podIP(), sinceStart);
+                podIP.get(), sinceStart);
         if (result.took().isZero()) {
             record(result);
         } else {

@@ -192,7 +192,7 @@ final class PodWorker {
 
     private void startProber(ContainerRecord r, ProbeType type, io.ksim.api.core.Probe probe) {
         if (probe != null) {
-            new ContainerProber(kubelet, type, probe, r, () -> pod, this::probeResult).start();
+            new ContainerProber(kubelet, type, probe, r, () -> pod, () -> podIP, this::probeResult).start();
         }
     }
 
