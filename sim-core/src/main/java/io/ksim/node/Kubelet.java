@@ -74,7 +74,8 @@ public final class Kubelet {
         this.config = config;
         this.catalog = catalog;
         this.component = "kubelet/" + config.name();
-        this.recorder = new KubeletEvents(new EventRecorder(kernel, api, "kubelet", config.name()), this::canWrite);
+        this.recorder = new KubeletEvents(new EventRecorder(kernel, api, "kubelet", config.name()), this::canWrite,
+                kernel.trace(), component);
         this.random = kernel.random(component);
         this.puller = new ImagePuller(catalog, config.presentImages());
         this.images = new ImageManager(kernel, component, recorder, puller, catalog);
