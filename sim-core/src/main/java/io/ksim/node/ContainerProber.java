@@ -40,22 +40,27 @@ final class ContainerProber {
     private final Probe probe;
     private final ContainerRecord container;
     private final Supplier<io.ksim.api.core.Pod> pod;
+    private final Supplier<String> podIP;
     private final Listener listener;
     private final long startedNanos;
     private Boolean lastResult;
     private int resultRun;
     private boolean onHold;
+    /** The kubelet run the counts belong to: a restarted kubelet starts its probe workers afresh. */
+    private int kubeletRun;
 
     ContainerProber(Kubelet kubelet, ProbeType type, Probe probe, ContainerRecord container,
-            Supplier<io.ksim.api.core.Pod> pod, Listener listener) {
+            Supplier<io.ksim.api.core.Pod> pod, Supplier<String> podIP, Listener listener) {
         this.kernel = kubelet.kernel();
         this.kubelet = kubelet;
         this.type = type;
         this.probe = probe;
         this.container = container;
         this.pod = pod;
+        this.podIP = podIP;
         this.listener = listener;
         this.startedNanos = container.startedNanos;
+        this.kubeletRun = kubelet.runs();
     }
 
     ProbeType type() {
@@ -69,6 +74,14 @@ final class ContainerProber {
     private void tick() {
         container.timers.add(kernel.schedule(Duration.ofSeconds(ProbeRunner.positiveOr(probe.periodSeconds(),
                 DEFAULT_PERIOD_SECONDS)), kubelet.component(), this::tick));
+        if (!kubelet.isRunning()) {
+            return; // a stopped kubelet probes nothing (a partitioned one still does: probes are node-local)
+        }
+        if (kubeletRun != kubelet.runs()) {
+            kubeletRun = kubelet.runs();
+            lastResult = null;
+            resultRun = 0;
+        }
         if (onHold) {
             return;
         }
@@ -81,7 +94,7 @@ final class ContainerProber {
             return; // startup probes stop once started; the others wait for it
         }
         ProbeRunner.Result result = ProbeRunner.run(type, probe, container.spec, container.model,
-                pod.get().status().podIP(), sinceStart);
+                podIP.get(), sinceStart);
         if (result.took().isZero()) {
             record(result);
         } else {

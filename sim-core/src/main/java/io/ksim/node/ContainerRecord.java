@@ -14,7 +14,11 @@ import java.util.List;
  */
 final class ContainerRecord {
 
+    /** Where the container sits in the pod: an init container, a sidecar (restartable init container), an app container. */
+    enum Kind { INIT, SIDECAR, APP }
+
     final Container spec;
+    final Kind kind;
     final ImageModel model;
     ContainerState state;
     ContainerStateTerminated lastTerminated;
@@ -30,10 +34,18 @@ final class ContainerRecord {
     long startedNanos;
     final List<Timer> timers = new ArrayList<>();
 
-    ContainerRecord(Container spec, ImageModel model) {
+    /** Set while the kubelet stops the container (preStop, grace period). */
+    boolean stopping;
+
+    /**
+     * A container not yet created: waiting {@code ContainerCreating}, or {@code PodInitializing} in a pod with
+     * init containers (the kubelet's default waiting reason there).
+     */
+    ContainerRecord(Container spec, Kind kind, ImageModel model, boolean podHasInitContainers) {
         this.spec = spec;
+        this.kind = kind;
         this.model = model;
-        this.state = ContainerState.waiting("ContainerCreating", null);
+        this.state = ContainerState.waiting(podHasInitContainers ? "PodInitializing" : "ContainerCreating", null);
     }
 
     boolean isRunning() {

@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  * failed pull             Warning Failed  Failed to pull image "x": &lt;error&gt;          -> ErrImagePull
  * inside the back-off     Normal BackOff  Back-off pulling image "x"                    -> ImagePullBackOff
  * </pre>
+ * The ImagePullBackOff message repeats the last pull error: {@code Back-off pulling image "x": ErrImagePull:
+ * <error>} (upstream since 1.32). Images are named as the pod names them, {@code :latest} added when untagged.
  */
 final class ImageManager {
 
@@ -48,6 +50,8 @@ final class ImageManager {
     private final ImageCatalog catalog;
     /** Back-off per "podUID_image", as upstream keys it; sorted so no iteration order depends on hashing. */
     private final Map<String, CrashLoopBackOff> backOffs = new TreeMap<>();
+    /** The last pull error per back-off key, which the ImagePullBackOff message repeats (since 1.32). */
+    private final Map<String, String> lastErrors = new TreeMap<>();
 
     ImageManager(Kernel kernel, String component, KubeletEvents recorder, ImagePuller puller, ImageCatalog catalog) {
         this.kernel = kernel;
@@ -62,7 +66,7 @@ final class ImageManager {
      * pull ends; the pull's timer goes to {@code timers} so that a kill cancels it).
      */
     void ensureImageExists(Pod pod, Container container, List<Timer> timers, Consumer<Outcome> done) {
-        String image = container.image();
+        String image = withDefaultTag(container.image());
         String policy = container.imagePullPolicy() == null ? PullPolicy.IF_NOT_PRESENT : container.imagePullPolicy();
         boolean present = puller.isPresent(image);
         if (!PullPolicy.ALWAYS.equals(policy) && present) {
@@ -81,15 +85,18 @@ final class ImageManager {
         if (backOff != null && backOff.inBackOffSinceUpdate(kernel.nanos())) {
             String message = "Back-off pulling image \"" + image + "\"";
             recorder.normal(pod, "BackOff", message);
-            done.accept(new Outcome(IMAGE_PULL_BACK_OFF, message));
+            String previous = lastErrors.get(key);
+            done.accept(new Outcome(IMAGE_PULL_BACK_OFF, previous == null ? message : message + ": " + previous));
             return;
         }
+        lastErrors.remove(key);
         recorder.normal(pod, "Pulling", "Pulling image \"" + image + "\"");
         if (puller.attemptFails(image)) {
             // Resolving a reference no registry has fails at once, without holding the node's pull slot.
             String error = notFound(ImageCatalog.normalize(image));
             recorder.warning(pod, "Failed", "Failed to pull image \"" + image + "\": " + error);
             backOffs.computeIfAbsent(key, k -> new CrashLoopBackOff()).restarted(kernel.nanos());
+            lastErrors.put(key, ERR_IMAGE_PULL + ": " + error);
             done.accept(new Outcome(ERR_IMAGE_PULL, error));
             return;
         }
@@ -101,6 +108,12 @@ final class ImageManager {
                     + " including waiting). Image size: " + catalog.model(image).sizeBytes() + " bytes.");
             done.accept(Outcome.OK);
         }));
+    }
+
+    /** The reference as the kubelet names it in events: {@code :latest} added when it has no tag or digest. */
+    static String withDefaultTag(String image) {
+        int lastSlash = image.lastIndexOf('/');
+        return image.contains("@") || image.indexOf(':', lastSlash + 1) >= 0 ? image : image + ":latest";
     }
 
     /** containerd's error for a reference its registry does not have, as the CRI returns it. */

@@ -64,6 +64,8 @@ public final class Kubelet {
     private boolean powered = true;
     /** True while the network between this node and the API server is cut. */
     private boolean partitioned;
+    /** How many times the kubelet process has started. */
+    private int runs;
     private Informer<Pod> informer;
 
     public Kubelet(Kernel kernel, ApiServer api, NodeConfig config, ImageCatalog catalog) {
@@ -72,7 +74,8 @@ public final class Kubelet {
         this.config = config;
         this.catalog = catalog;
         this.component = "kubelet/" + config.name();
-        this.recorder = new KubeletEvents(new EventRecorder(kernel, api, "kubelet", config.name()), this::canWrite);
+        this.recorder = new KubeletEvents(new EventRecorder(kernel, api, "kubelet", config.name()), this::canWrite,
+                kernel.trace(), component);
         this.random = kernel.random(component);
         this.puller = new ImagePuller(catalog, config.presentImages());
         this.images = new ImageManager(kernel, component, recorder, puller, catalog);
@@ -101,6 +104,7 @@ public final class Kubelet {
             return;
         }
         running = true;
+        runs++;
         kernel.trace().record(component, "Starting", config.name(), "kubelet " + NodeRegistration.KUBELET_VERSION
                 + " starting");
         if (!partitioned) {
@@ -312,6 +316,11 @@ public final class Kubelet {
 
     KubeletEvents recorder() {
         return recorder;
+    }
+
+    /** How many times the kubelet process has started; probe workers start afresh in each run. */
+    int runs() {
+        return runs;
     }
 
     /** True while the kubelet runs and reaches the API server: it may write status, events and deletions. */

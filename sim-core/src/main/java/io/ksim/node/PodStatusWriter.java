@@ -1,9 +1,11 @@
 package io.ksim.node;
 
+import io.ksim.api.core.Container;
 import io.ksim.api.core.ContainerStatus;
 import io.ksim.api.core.HostIP;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodIP;
+import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.PodStatus;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.registry.BuiltinResources;
@@ -36,15 +38,21 @@ final class PodStatusWriter {
             }
             throw e;
         }
+        List<ContainerStatus> initStatuses = new ArrayList<>();
         List<ContainerStatus> statuses = new ArrayList<>();
         for (ContainerRecord r : containers) {
-            statuses.add(r.toStatus(kubelet.imageID(r.model.reference())));
+            (r.kind == ContainerRecord.Kind.APP ? statuses : initStatuses)
+                    .add(r.toStatus(kubelet.imageID(r.model.reference())));
         }
-        String phase = PodStatusGenerator.phase(pod.spec().restartPolicy(), statuses, terminal);
+        List<Container> initSpecs = pod.spec().initContainers();
+        String phase = PodStatusGenerator.initializationFailed(pod.spec().restartPolicy(), initSpecs, initStatuses)
+                ? PodPhase.FAILED : PodStatusGenerator.phase(pod.spec().restartPolicy(), statuses, terminal);
         PodStatus old = current.status();
         PodStatus status = old.toBuilder()
                 .phase(phase)
-                .conditions(PodStatusGenerator.conditions(old, true, phase, statuses, kubelet.kernel().instant()))
+                .conditions(PodStatusGenerator.conditions(old, true, phase, initSpecs, initStatuses, statuses,
+                        kubelet.kernel().instant()))
+                .initContainerStatuses(initStatuses)
                 .hostIP(kubelet.config().internalIP())
                 .hostIPs(List.of(new HostIP(kubelet.config().internalIP())))
                 .podIP(podIP)

@@ -8,9 +8,6 @@ import io.ksim.api.core.LifecycleHandler;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.RestartPolicy;
-import io.ksim.apiserver.ApiException;
-import io.ksim.apiserver.DeleteOptions;
-import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pod on one node: its sandbox, its containers' life (pull, create, start, ready, exit, restart with
- * back-off, kill) and the status the kubelet posts for it. Containers start one after the other in spec
- * order, as the kubelet's SyncPod does. Application timers keep running while the kubelet is stopped (the
- * containers do), but only a running kubelet restarts containers and writes status.
+ * One pod on one node: its sandbox, its containers' life (pull, create, start, postStart, probes, exit,
+ * restart with back-off, stop) and the status the kubelet posts for it. Init containers run first, one at a
+ * time (a sidecar lets the next one start once it has started); then the app containers start one after the
+ * other in spec order, as the kubelet's SyncPod does. How the pod ends is {@link PodTermination}'s business.
+ * Application timers keep running while the kubelet is stopped or cut off (the containers do), but only a
+ * running kubelet restarts containers, and only one that reaches the API server writes status.
  */
 final class PodWorker {
 
@@ -35,24 +34,46 @@ final class PodWorker {
     private final List<CrashLoopBackOff> backOffs = new ArrayList<>();
     private String podIP;
     private Instant startTime;
-    private boolean killing;
+    private final PodTermination termination;
     private boolean gone;
+    /** Index of the init container the pod waits for; past the init containers once initialized. */
+    private int initProgress;
 
     PodWorker(Kubelet kubelet, Pod pod) {
         this.kubelet = kubelet;
         this.kernel = kubelet.kernel();
         this.pod = pod;
-        List<ContainerStatus> old = pod.status().containerStatuses();
+        this.termination = new PodTermination(this);
+        boolean hasInit = !pod.spec().initContainers().isEmpty();
+        for (Container c : pod.spec().initContainers()) {
+            add(c, c.isRestartable() ? ContainerRecord.Kind.SIDECAR : ContainerRecord.Kind.INIT, hasInit,
+                    pod.status().initContainerStatuses());
+        }
         for (Container c : pod.spec().containers()) {
-            ContainerRecord r = new ContainerRecord(c, kubelet.catalog().model(c.image()));
-            // After a reboot the containers are created again: a container that had run counts a restart.
-            for (ContainerStatus s : old) {
-                if (s.name().equals(c.name())) {
-                    r.restartCount = s.restartCount() + (s.containerID() != null ? 1 : 0);
-                }
+            add(c, ContainerRecord.Kind.APP, hasInit, pod.status().containerStatuses());
+        }
+    }
+
+    private void add(Container c, ContainerRecord.Kind kind, boolean hasInit, List<ContainerStatus> old) {
+        ContainerRecord r = new ContainerRecord(c, kind, kubelet.catalog().model(c.image()), hasInit);
+        // After a reboot the containers are created again: a container that had run counts a restart.
+        for (ContainerStatus s : old) {
+            if (s.name().equals(c.name())) {
+                r.restartCount = s.restartCount() + (s.containerID() != null ? 1 : 0);
             }
-            containers.add(r);
-            backOffs.add(new CrashLoopBackOff());
+        }
+        containers.add(r);
+        backOffs.add(new CrashLoopBackOff());
+    }
+
+    /**
+     * Init containers run one at a time: the next starts when a regular one completed (exit 0) or a sidecar
+     * started; after the last, the app containers start. Called when container {@code i} got that far.
+     */
+    private void initStepDone(int i) {
+        if (i == initProgress) {
+            initProgress++;
+            startContainer(i + 1, true);
         }
     }
 
@@ -74,14 +95,14 @@ final class PodWorker {
 
     void update(Pod newer) {
         pod = newer;
-        if (newer.metadata().deletionTimestamp() != null && !killing) {
-            kill();
+        if (newer.metadata().deletionTimestamp() != null && !termination.isKilling()) {
+            termination.kill();
         }
     }
 
     /** Pull if needed, then create and start container {@code i}; {@code chain}: go on with the next one. */
     private void startContainer(int i, boolean chain) {
-        if (i >= containers.size() || killing || gone) {
+        if (i >= containers.size() || termination.isStopping() || gone) {
             return;
         }
         ContainerRecord r = containers.get(i);
@@ -102,7 +123,7 @@ final class PodWorker {
                     }
                 }));
             }
-            if (chain) {
+            if (chain && r.kind == ContainerRecord.Kind.APP) {
                 startContainer(i + 1, true);
             }
         });
@@ -132,7 +153,7 @@ final class PodWorker {
                 kubelet.recorder().normal(pod, "Killing", "FailedPostStartHook");
                 r.state = ContainerState.running(kernel.epoch().plusNanos(r.startedNanos));
                 stopContainer(i, podGracePeriod(null));
-                if (chain) {
+                if (chain && r.kind == ContainerRecord.Kind.APP) {
                     startContainer(i + 1, true);
                 }
             }));
@@ -146,11 +167,14 @@ final class PodWorker {
         // Without a startup probe a running container has started; without a readiness probe a started
         // container is ready (upstream's status manager); with probes, the probes decide.
         r.started = r.spec.startupProbe() == null;
-        r.ready = r.started && r.spec.readinessProbe() == null;
+        // A regular init container is ready only once it has completed.
+        r.ready = r.started && r.spec.readinessProbe() == null && r.kind != ContainerRecord.Kind.INIT;
         armApplication(i);
         publish();
-        if (chain) {
+        if (r.kind == ContainerRecord.Kind.APP && chain) {
             startContainer(i + 1, true);
+        } else if (r.kind == ContainerRecord.Kind.SIDECAR && r.started) {
+            initStepDone(i);
         }
     }
 
@@ -168,13 +192,13 @@ final class PodWorker {
 
     private void startProber(ContainerRecord r, ProbeType type, io.ksim.api.core.Probe probe) {
         if (probe != null) {
-            new ContainerProber(kubelet, type, probe, r, () -> pod, this::probeResult).start();
+            new ContainerProber(kubelet, type, probe, r, () -> pod, () -> podIP, this::probeResult).start();
         }
     }
 
     /** A probe result that reached its threshold (upstream: the results managers' updates). */
     private void probeResult(ContainerRecord r, ProbeType type, boolean success) {
-        if (!r.isRunning() || killing) {
+        if (!r.isRunning() || termination.isKilling()) {
             return;
         }
         if (type.killsOnFailure() && !success) {
@@ -191,6 +215,9 @@ final class PodWorker {
         }
         if (wasStarted != r.started || wasReady != r.ready) {
             publish();
+        }
+        if (type == ProbeType.STARTUP && r.kind == ContainerRecord.Kind.SIDECAR) {
+            initStepDone(containers.indexOf(r));
         }
     }
 
@@ -210,11 +237,12 @@ final class PodWorker {
         stopContainer(i, podGracePeriod(spec.terminationGracePeriodSeconds()));
     }
 
-    private void stopContainer(int i, Duration grace) {
+    void stopContainer(int i, Duration grace) {
+        containers.get(i).stopping = true;
         ContainerKiller.stop(kubelet, pod, podIP, containers.get(i), grace, code -> exited(i, code));
     }
 
-    private Duration podGracePeriod(Long override) {
+    Duration podGracePeriod(Long override) {
         return ContainerKiller.gracePeriod(pod, override);
     }
 
@@ -224,28 +252,34 @@ final class PodWorker {
         Instant startedAt = r.state.running() != null ? r.state.running().startedAt() : null;
         r.state = ContainerState.terminated(new ContainerStateTerminated(exitCode, null,
                 exitCode == 0 ? "Completed" : "Error", null, startedAt, kernel.instant(), r.containerID));
-        r.ready = false;
+        r.stopping = false;
+        // A regular init container that completed counts as ready (upstream prober_manager UpdatePodStatus).
+        r.ready = r.kind == ContainerRecord.Kind.INIT && exitCode == 0;
         r.started = false;
-        if (killing) {
-            finishKillIfDone();
+        if (termination.isStopping()) {
+            termination.finishIfDone();
             return;
         }
         if (kubelet.isRunning()) {
             considerRestart(i);
+            if (r.kind == ContainerRecord.Kind.INIT && exitCode == 0) {
+                initStepDone(i);
+            }
             publish();
+            if (r.kind == ContainerRecord.Kind.APP) {
+                termination.finishIfAppContainersDone();
+            }
         }
     }
 
     /** The restart policy's answer to a terminated container, with the kubelet's back-off. */
     void considerRestart(int i) {
         ContainerRecord r = containers.get(i);
-        if (!r.isTerminated() || killing) {
+        if (!r.isTerminated() || termination.isStopping()) {
             return;
         }
-        String policy = pod.spec().restartPolicy();
-        int code = r.state.terminated().exitCode();
-        boolean restart = RestartPolicy.ALWAYS.equals(policy) || (RestartPolicy.ON_FAILURE.equals(policy) && code != 0)
-                || r.restartAfterKill;
+        boolean restart = RestartRules.shouldRestart(r.kind, pod.spec().restartPolicy(),
+                r.state.terminated().exitCode(), r.restartAfterKill, termination.isStopping());
         r.restartAfterKill = false;
         if (!restart) {
             return;
@@ -282,48 +316,10 @@ final class PodWorker {
         startContainer(i, false);
     }
 
-    /** Graceful deletion: SIGTERM now, SIGKILL after the grace period for what ignores SIGTERM. */
-    private void kill() {
-        killing = true;
-        Duration gracePeriod = podGracePeriod(null);
-        for (int i = 0; i < containers.size(); i++) {
-            ContainerRecord r = containers.get(i);
-            r.cancelTimers();
-            if (!r.isRunning()) {
-                continue;
-            }
-            kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
-            stopContainer(i, gracePeriod);
-        }
-        finishKillIfDone();
-    }
-
-    private void finishKillIfDone() {
-        for (ContainerRecord r : containers) {
-            if (r.isRunning()) {
-                return;
-            }
-        }
-        if (gone || !kubelet.canWrite()) {
-            return;
-        }
-        publish(true);
-        gone = true;
-        try {
-            kubelet.api().delete(BuiltinResources.PODS, pod.metadata().namespace(), pod.metadata().name(),
-                    DeleteOptions.now());
-        } catch (ApiException e) {
-            if (e.code() != 404) {
-                throw e;
-            }
-        }
-        kubelet.forget(this);
-    }
-
     /** A kubelet that comes back: finishes what it could not do while stopped. */
     void resync() {
-        if (killing) {
-            finishKillIfDone();
+        if (termination.isStopping()) {
+            termination.finishIfDone();
             return;
         }
         for (int i = 0; i < containers.size(); i++) {
@@ -358,11 +354,24 @@ final class PodWorker {
         return gone;
     }
 
-    private void publish() {
+    /** The pod is finished here: no more writes. */
+    void markGone() {
+        gone = true;
+    }
+
+    Kubelet kubelet() {
+        return kubelet;
+    }
+
+    List<ContainerRecord> containers() {
+        return containers;
+    }
+
+    void publish() {
         publish(false);
     }
 
-    private void publish(boolean terminal) {
+    void publish(boolean terminal) {
         if (!kubelet.canWrite() || gone) {
             return;
         }

@@ -187,6 +187,37 @@ class ContainerProbeTest {
         assertEquals(3, cluster.eventCount("sick-1", "Readiness probe failed: "));
     }
 
+    /**
+     * The probes are the kubelet's: while it is stopped nothing is probed, so nothing is killed, and a
+     * restarted kubelet counts afresh (its probe workers are new).
+     */
+    @Test
+    void aStoppedKubeletProbesNothing() {
+        cluster.createProbedPod("sick-1", "node-1", "sick:1", null, null, HTTP, null);
+        cluster.runUntil(40); // failures at 32 (and 42, 52 were it running)
+        cluster.kubelet(1).stop();
+        cluster.runUntil(100);
+        cluster.kubelet(1).start();
+        cluster.runUntil(100);
+        assertEquals(0, status("sick-1").restartCount());
+        cluster.runUntil(121.9); // failures at 102, 112, 122: the one at 32 is forgotten
+        assertEquals(0, status("sick-1").restartCount());
+        cluster.runUntil(122);
+        assertEquals(1, status("sick-1").restartCount());
+    }
+
+    /** During a network partition the kubelet still probes and kills: only its writes are cut off. */
+    @Test
+    void aPartitionedKubeletStillKillsAnUnhealthyContainer() {
+        cluster.createProbedPod("sick-1", "node-1", "sick:1", null, null, HTTP, null);
+        cluster.runUntil(40);
+        cluster.kubelet(1).partition();
+        cluster.runUntil(60);
+        cluster.kubelet(1).healPartition();
+        cluster.runUntil(60);
+        assertEquals(1, status("sick-1").restartCount()); // killed at 52 while cut off
+    }
+
     private ContainerStatus status(String pod) {
         return cluster.pod(pod).status().containerStatuses().get(0);
     }

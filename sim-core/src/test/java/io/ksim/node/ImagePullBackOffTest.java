@@ -26,15 +26,16 @@ class ImagePullBackOffTest {
         cluster.createPod("ghost-1", "node-1", "ghost:1", null);
         String error = "rpc error: code = NotFound desc = failed to pull and unpack image \"" + GHOST
                 + "\": failed to resolve reference \"" + GHOST + "\": " + GHOST + ": not found";
+        String backOff = "Back-off pulling image \"ghost:1\": ErrImagePull: " + error;
         Object[][] timeline = {
             {0.0, "ErrImagePull", error},
             {10.0, "ErrImagePull", error},
-            {20.0, "ImagePullBackOff", "Back-off pulling image \"ghost:1\""},
+            {20.0, "ImagePullBackOff", backOff},
             {30.0, "ErrImagePull", error},
-            {40.0, "ImagePullBackOff", "Back-off pulling image \"ghost:1\""},
-            {60.0, "ImagePullBackOff", "Back-off pulling image \"ghost:1\""},
+            {40.0, "ImagePullBackOff", backOff},
+            {60.0, "ImagePullBackOff", backOff},
             {70.0, "ErrImagePull", error},
-            {80.0, "ImagePullBackOff", "Back-off pulling image \"ghost:1\""},
+            {80.0, "ImagePullBackOff", backOff},
         };
         for (Object[] step : timeline) {
             cluster.runUntil((double) step[0]);
@@ -62,6 +63,14 @@ class ImagePullBackOffTest {
         assertEquals(1, cluster.eventCount("flakyreg-1",
                 "Successfully pulled image \"flakyreg:1\" in 1s (1s including waiting). Image size: 10485760 bytes."));
         assertEquals(0, cluster.pod("flakyreg-1").status().containerStatuses().get(0).restartCount());
+    }
+
+    @Test
+    void anUntaggedImageIsNamedWithLatest() {
+        assertEquals("nginx:latest", ImageManager.withDefaultTag("nginx"));
+        assertEquals("localhost:5000/app:latest", ImageManager.withDefaultTag("localhost:5000/app"));
+        assertEquals("nginx:1.25", ImageManager.withDefaultTag("nginx:1.25"));
+        assertEquals("nginx@sha256:abc", ImageManager.withDefaultTag("nginx@sha256:abc"));
     }
 
     @Test

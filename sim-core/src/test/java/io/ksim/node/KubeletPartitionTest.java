@@ -59,6 +59,11 @@ class KubeletPartitionTest {
         assertEquals(2, status("crash-1").restartCount());
         assertEquals("CrashLoopBackOff", status("crash-1").state().waiting().reason());
         assertEquals(at(23), status("crash-1").lastState().terminated().finishedAt());
+        // What happened meanwhile is in the trace, though no Event object was written.
+        assertTrue(cluster.kernel.trace().format().contains("Back-off restarting failed container crash in pod "
+                + "crash-1_default(" + cluster.pod("crash-1").metadata().uid() + ") (event not delivered: no API server)"));
+        assertEquals(0, cluster.eventCount("crash-1", "Back-off restarting failed container crash in pod crash-1_default("
+                + cluster.pod("crash-1").metadata().uid() + ")"));
     }
 
     @Test

@@ -32,6 +32,7 @@ final class TestCluster {
             .image("laggy:1 size=10Mi start=1s respond=2s")
             .image("ghost:1 size=10Mi pull=fail")
             .image("flakyreg:1 size=10Mi start=1s pull=fail:2")
+            .image("proxy:1 size=10Mi start=1s")
             .image("hooked:1 size=10Mi start=1s poststart=3s prestop=4s")
             .image("badhook:1 size=10Mi start=1s poststart=fail prestop=fail")
             .build();
