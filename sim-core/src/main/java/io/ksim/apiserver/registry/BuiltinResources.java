@@ -151,13 +151,12 @@ public final class BuiltinResources {
             .defaulter(AppsDefaults::controllerRevision).build();
     public static final ResourceType<Job> JOBS = ResourceType.builder(Job.class, "batch", "v1", "Job", "jobs")
             .categories("all").defaulter(BatchDefaults::job)
-            .strategy(new SpecStatusStrategy<>(Job::spec, Job::withSpec, Job::status, Job::withStatus, () -> null, true))
+            .strategy(new JobStrategy())
             .withStatusSubresource().build();
     public static final ResourceType<CronJob> CRON_JOBS = ResourceType
             .builder(CronJob.class, "batch", "v1", "CronJob", "cronjobs").shortNames("cj").categories("all")
             .defaulter(BatchDefaults::cronJob)
-            .strategy(new SpecStatusStrategy<>(CronJob::spec, CronJob::withSpec, CronJob::status, CronJob::withStatus,
-                    () -> null, true))
+            .strategy(new CronJobStrategy())
             .withStatusSubresource().build();
     public static final ResourceType<EndpointSlice> ENDPOINT_SLICES = ResourceType
             .builder(EndpointSlice.class, "discovery.k8s.io", "v1", "EndpointSlice", "endpointslices")

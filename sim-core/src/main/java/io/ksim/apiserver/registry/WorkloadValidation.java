@@ -3,12 +3,11 @@ package io.ksim.apiserver.registry;
 import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.core.RestartPolicy;
 import io.ksim.api.meta.LabelSelector;
-import io.ksim.api.meta.LabelSelectorRequirement;
 import io.ksim.api.meta.StatusCause;
 import io.ksim.api.selector.LabelSelectorValidation;
 import io.ksim.api.validation.FieldError;
 import io.ksim.api.validation.FieldPath;
-import io.ksim.api.validation.GoFormat;
+import io.ksim.api.validation.GoValues;
 import io.ksim.api.validation.ObjectMetaValidation;
 import io.ksim.api.validation.PodSpecValidation;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ final class WorkloadValidation {
                         .fromLabelSelector(selector.matchLabels(), selector.matchExpressions());
                 if (!parsed.matches(template.metadata().labels())) {
                     errs.add(FieldError.invalid(SPEC.child("template", "metadata", "labels"),
-                            template.metadata().labels(), "`selector` does not match template `labels`"));
+                            GoValues.stringMap(template.metadata().labels()), "`selector` does not match template `labels`"));
                 }
             }
         }
@@ -93,27 +92,6 @@ final class WorkloadValidation {
 
     /** Go's {@code %#v} of a metav1.LabelSelector. */
     static Object goValue(LabelSelector s) {
-        if (s == null) {
-            return null;
-        }
-        String labels = s.matchLabels().isEmpty() ? "map[string]string(nil)" : GoFormat.stringMap(s.matchLabels());
-        StringBuilder exprs = new StringBuilder();
-        if (s.matchExpressions().isEmpty()) {
-            exprs.append("[]v1.LabelSelectorRequirement(nil)");
-        } else {
-            exprs.append("[]v1.LabelSelectorRequirement{");
-            for (int i = 0; i < s.matchExpressions().size(); i++) {
-                LabelSelectorRequirement r = s.matchExpressions().get(i);
-                if (i > 0) {
-                    exprs.append(", ");
-                }
-                exprs.append("v1.LabelSelectorRequirement{Key:").append(GoFormat.quote(r.key()))
-                        .append(", Operator:").append(GoFormat.quote(r.operator()))
-                        .append(", Values:").append(r.values().isEmpty() ? "[]string(nil)" : GoFormat.stringSlice(r.values()))
-                        .append('}');
-            }
-            exprs.append('}');
-        }
-        return new FieldError.Rendered("v1.LabelSelector{MatchLabels:" + labels + ", MatchExpressions:" + exprs + "}");
+        return GoValues.labelSelector(s);
     }
 }
