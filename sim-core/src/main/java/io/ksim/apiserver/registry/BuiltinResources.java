@@ -40,7 +40,12 @@ import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.StorageDefaults;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
+import io.ksim.api.meta.StatusCause;
+import io.ksim.api.validation.FieldPath;
 import io.ksim.api.validation.NameValidator;
+import io.ksim.api.validation.PersistentVolumeClaimValidation;
+import io.ksim.api.validation.PodDisruptionBudgetValidation;
+import io.ksim.api.validation.TolerationValidation;
 import java.util.List;
 
 /**
@@ -65,6 +70,13 @@ public final class BuiltinResources {
                 public Node prepareForCreate(Node node) {
                     return node;
                 }
+
+                // Upstream reports taints under metadata (fldPath.Child("taints") of the metadata path).
+                @Override
+                public List<StatusCause> validate(Node node) {
+                    return ConfigMapSecretStrategies.causes(TolerationValidation.validateTaints(
+                            node.spec().taints(), FieldPath.of("metadata", "taints")));
+                }
             })
             .withStatusSubresource().build();
     public static final ResourceType<Namespace> NAMESPACES = ResourceType
@@ -80,9 +92,10 @@ public final class BuiltinResources {
             .etcdPrefix("/registry/services/endpoints").defaulter(CoreObjectDefaults::endpoints).build();
     public static final ResourceType<ConfigMap> CONFIG_MAPS = ResourceType
             .builder(ConfigMap.class, "", "v1", "ConfigMap", "configmaps").shortNames("cm")
-            .defaulter(CoreObjectDefaults::configMap).build();
+            .defaulter(CoreObjectDefaults::configMap).strategy(ConfigMapSecretStrategies.CONFIG_MAP).build();
     public static final ResourceType<Secret> SECRETS = ResourceType
-            .builder(Secret.class, "", "v1", "Secret", "secrets").defaulter(CoreObjectDefaults::secret).build();
+            .builder(Secret.class, "", "v1", "Secret", "secrets").defaulter(CoreObjectDefaults::secret)
+            .strategy(ConfigMapSecretStrategies.SECRET).build();
     public static final ResourceType<ServiceAccount> SERVICE_ACCOUNTS = ResourceType
             .builder(ServiceAccount.class, "", "v1", "ServiceAccount", "serviceaccounts").shortNames("sa").build();
     public static final ResourceType<PersistentVolume> PERSISTENT_VOLUMES = ResourceType
@@ -105,6 +118,17 @@ public final class BuiltinResources {
                 @Override
                 public PersistentVolumeClaim prepareForCreate(PersistentVolumeClaim pvc) {
                     return pvc;
+                }
+
+                @Override
+                public List<StatusCause> validate(PersistentVolumeClaim pvc) {
+                    return ConfigMapSecretStrategies.causes(PersistentVolumeClaimValidation.validate(pvc.spec()));
+                }
+
+                @Override
+                public List<StatusCause> validateUpdate(PersistentVolumeClaim pvc, PersistentVolumeClaim old) {
+                    return pvc.spec().equals(old.spec()) ? List.of()
+                            : ConfigMapSecretStrategies.causes(PersistentVolumeClaimValidation.validateUpdate(pvc, old));
                 }
             })
             .withStatusSubresource().build();
@@ -165,7 +189,12 @@ public final class BuiltinResources {
             .builder(PodDisruptionBudget.class, "policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets")
             .shortNames("pdb")
             .strategy(new SpecStatusStrategy<>(PodDisruptionBudget::spec, PodDisruptionBudget::withSpec,
-                    PodDisruptionBudget::status, PodDisruptionBudget::withStatus, () -> null, true))
+                    PodDisruptionBudget::status, PodDisruptionBudget::withStatus, () -> null, true) {
+                @Override
+                public List<StatusCause> validate(PodDisruptionBudget pdb) {
+                    return ConfigMapSecretStrategies.causes(PodDisruptionBudgetValidation.validate(pdb.spec()));
+                }
+            })
             .withStatusSubresource().build();
     public static final ResourceType<Role> ROLES = ResourceType
             .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles").build();
