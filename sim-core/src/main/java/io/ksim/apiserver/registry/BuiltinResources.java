@@ -40,8 +40,14 @@ import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.StorageDefaults;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
+import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.StatusCause;
+import io.ksim.api.validation.FieldError;
+import io.ksim.api.validation.PodSpecValidation;
+import io.ksim.apiserver.Strategy;
+import java.util.function.Function;
 import io.ksim.api.validation.FieldPath;
+import io.ksim.api.validation.LeaseRbacValidation;
 import io.ksim.api.validation.NameValidator;
 import io.ksim.api.validation.PersistentVolumeClaimValidation;
 import io.ksim.api.validation.PodDisruptionBudgetValidation;
@@ -61,6 +67,8 @@ public final class BuiltinResources {
             .withStatusSubresource().build();
     public static final ResourceType<PodTemplate> POD_TEMPLATES = ResourceType
             .builder(PodTemplate.class, "", "v1", "PodTemplate", "podtemplates").defaulter(PodDefaults::podTemplate)
+            .strategy(validating((PodTemplate t) -> PodSpecValidation.validatePodTemplateSpec(t.template(),
+                    FieldPath.of("template"))))
             .build();
     public static final ResourceType<Node> NODES = ResourceType.builder(Node.class, "", "v1", "Node", "nodes")
             .shortNames("no").clusterScoped().etcdPrefix("/registry/minions").defaulter(CoreObjectDefaults::node)
@@ -197,10 +205,12 @@ public final class BuiltinResources {
             })
             .withStatusSubresource().build();
     public static final ResourceType<Role> ROLES = ResourceType
-            .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles").build();
+            .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles")
+            .strategy(validating((Role r) -> LeaseRbacValidation.validateRules(r.rules(), true))).build();
     public static final ResourceType<ClusterRole> CLUSTER_ROLES = ResourceType
             .builder(ClusterRole.class, "rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles")
-            .clusterScoped().build();
+            .clusterScoped().strategy(validating((ClusterRole r) -> LeaseRbacValidation.validateRules(r.rules(), false)))
+            .build();
     public static final ResourceType<RoleBinding> ROLE_BINDINGS = ResourceType
             .builder(RoleBinding.class, "rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings")
             .defaulter(RbacDefaults::roleBinding).build();
@@ -209,7 +219,8 @@ public final class BuiltinResources {
                     "clusterrolebindings")
             .clusterScoped().defaulter(RbacDefaults::clusterRoleBinding).build();
     public static final ResourceType<Lease> LEASES = ResourceType
-            .builder(Lease.class, "coordination.k8s.io", "v1", "Lease", "leases").build();
+            .builder(Lease.class, "coordination.k8s.io", "v1", "Lease", "leases")
+            .strategy(validating((Lease l) -> LeaseRbacValidation.validateLeaseSpec(l.spec()))).build();
     public static final ResourceType<PriorityClass> PRIORITY_CLASSES = ResourceType
             .builder(PriorityClass.class, "scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses")
             .shortNames("pc").clusterScoped().defaulter(SchedulingDefaults::priorityClass).build();
@@ -225,6 +236,16 @@ public final class BuiltinResources {
             ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, STORAGE_CLASSES);
 
     private BuiltinResources() {
+    }
+
+    /** A strategy with no status whose create and update checks are {@code check}. */
+    private static <T extends KubeObject> Strategy<T> validating(Function<T, List<FieldError>> check) {
+        return new Strategy<>() {
+            @Override
+            public List<StatusCause> validate(T obj) {
+                return ConfigMapSecretStrategies.causes(check.apply(obj));
+            }
+        };
     }
 
     /** Serves every built-in resource. */

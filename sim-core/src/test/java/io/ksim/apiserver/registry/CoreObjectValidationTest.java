@@ -31,7 +31,9 @@ class CoreObjectValidationTest {
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
 
     private KubeObject create(String yaml) {
-        String ns = yaml.contains("kind: Node\n") || yaml.contains("kind: Namespace\n") ? null : "default";
+        boolean clusterScoped = yaml.contains("kind: Node\n") || yaml.contains("kind: Namespace\n")
+                || yaml.contains("kind: ClusterRole\n");
+        String ns = clusterScoped ? null : "default";
         return api.createObject(ns, api.scheme().decodeAll(yaml).get(0));
     }
 
@@ -103,6 +105,27 @@ class CoreObjectValidationTest {
                                 + "spec: {taints: [{key: k, value: a, effect: NoSchedule}, {key: k, value: b, effect: NoSchedule}]}",
                         "Node \"n1\" is invalid: metadata.taints[1]: Duplicate value: core.Taint{Key:\"k\", Value:\"b\", "
                                 + "Effect:\"NoSchedule\", TimeAdded:(*v1.Time)(nil)}: taints must be unique by key and effect pair"),
+                Arguments.of("lease duration zero",
+                        "apiVersion: coordination.k8s.io/v1\nkind: Lease\nmetadata: {name: l}\nspec: {leaseDurationSeconds: 0}",
+                        "Lease.coordination.k8s.io \"l\" is invalid: spec.leaseDurationSeconds: Invalid value: 0: must be greater than 0"),
+                Arguments.of("role rule without verbs",
+                        "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\n"
+                                + "rules: [{apiGroups: [''], resources: [pods]}]",
+                        "Role.rbac.authorization.k8s.io \"r\" is invalid: rules[0].verbs: Required value: verbs must contain "
+                                + "at least one value"),
+                Arguments.of("role rule on non-resource URLs",
+                        "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\n"
+                                + "rules: [{verbs: [get], nonResourceURLs: [/healthz]}]",
+                        "Role.rbac.authorization.k8s.io \"r\" is invalid: rules[0].nonResourceURLs: Invalid value: "
+                                + "[]string{\"/healthz\"}: namespaced rules cannot apply to non-resource URLs"),
+                Arguments.of("cluster role rule without resources",
+                        "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\n"
+                                + "rules: [{verbs: [get], apiGroups: ['']}]",
+                        "ClusterRole.rbac.authorization.k8s.io \"r\" is invalid: rules[0].resources: Required value: "
+                                + "resource rules must supply at least one resource"),
+                Arguments.of("pod template without containers",
+                        "apiVersion: v1\nkind: PodTemplate\nmetadata: {name: t}\ntemplate: {spec: {containers: []}}",
+                        "PodTemplate \"t\" is invalid: template.spec.containers: Required value"),
                 Arguments.of("namespace finalizer neither standard nor qualified",
                         "apiVersion: v1\nkind: Namespace\nmetadata: {name: team}\nspec: {finalizers: [cleanup]}",
                         "Namespace \"team\" is invalid: spec.finalizers: Invalid value: \"cleanup\": name is neither a "
