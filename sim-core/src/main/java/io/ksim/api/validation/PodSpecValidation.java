@@ -19,14 +19,14 @@ import java.util.Set;
  * A pod spec, wherever it sits (a Pod, or the template of a Deployment, ReplicaSet, StatefulSet, DaemonSet, Job
  * or CronJob), as upstream's ValidatePodSpec and ValidatePodTemplateSpec check it
  * (pkg/apis/core/validation/validation.go, v1.32), in upstream's order: volumes, containers, init and ephemeral
- * containers, host-network ports, restartPolicy, dnsPolicy, nodeSelector, dnsConfig, readiness and scheduling
- * gates, serviceAccountName, nodeName, activeDeadlineSeconds, hostname, subdomain, tolerations, hostAliases,
+ * containers, host-network ports, restartPolicy, dnsPolicy, nodeSelector, affinity, dnsConfig, readiness and
+ * scheduling gates, topology spread constraints, serviceAccountName, nodeName, activeDeadlineSeconds, hostname, subdomain, tolerations, hostAliases,
  * priorityClassName, preemptionPolicy, overhead. For example a pod without containers gets
  * {@code spec.containers: Required value}, and {@code restartPolicy: Sometimes} gets
  * {@code spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"}.
  *
- * <p>Not checked (ksim keeps these opaque or does not model them): security contexts, affinity terms, topology
- * spread constraints, resource claims, OS-specific fields, annotations specific to pods.
+ * <p>Not checked (ksim keeps these opaque or does not model them): security contexts, resource claims,
+ * OS-specific fields, annotations specific to pods.
  */
 public final class PodSpecValidation {
 
@@ -90,6 +90,7 @@ public final class PodSpecValidation {
         errs.addAll(oneOf(spec.restartPolicy(), RESTART_POLICIES, fldPath.child("restartPolicy")));
         errs.addAll(oneOf(spec.dnsPolicy(), DNS_POLICIES, fldPath.child("dnsPolicy")));
         errs.addAll(ObjectMetaValidation.validateLabels(spec.nodeSelector(), fldPath.child("nodeSelector")));
+        errs.addAll(SchedulingConstraintsValidation.validateAffinity(spec.affinity(), fldPath.child("affinity")));
         errs.addAll(dnsConfig(spec.dnsConfig(), spec.dnsPolicy(), fldPath.child("dnsConfig")));
         for (int i = 0; i < spec.readinessGates().size(); i++) {
             String type = nullToEmpty(spec.readinessGates().get(i).conditionType());
@@ -104,6 +105,8 @@ public final class PodSpecValidation {
                 errs.add(FieldError.duplicate(p, gate));
             }
         }
+        errs.addAll(SchedulingConstraintsValidation.validateTopologySpreadConstraints(spec.topologySpreadConstraints(),
+                fldPath.child("topologySpreadConstraints")));
         subdomainIfSet(spec.serviceAccountName(), fldPath.child("serviceAccountName"), errs);
         subdomainIfSet(spec.nodeName(), fldPath.child("nodeName"), errs);
         Long deadline = spec.activeDeadlineSeconds();

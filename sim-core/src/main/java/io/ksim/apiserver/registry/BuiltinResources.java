@@ -40,7 +40,18 @@ import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.StorageDefaults;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
+import io.ksim.api.meta.KubeObject;
+import io.ksim.api.meta.StatusCause;
+import io.ksim.api.validation.FieldError;
+import io.ksim.api.validation.PodSpecValidation;
+import io.ksim.apiserver.Strategy;
+import java.util.function.Function;
+import io.ksim.api.validation.FieldPath;
+import io.ksim.api.validation.LeaseRbacValidation;
 import io.ksim.api.validation.NameValidator;
+import io.ksim.api.validation.PersistentVolumeClaimValidation;
+import io.ksim.api.validation.PodDisruptionBudgetValidation;
+import io.ksim.api.validation.TolerationValidation;
 import java.util.List;
 
 /**
@@ -56,6 +67,8 @@ public final class BuiltinResources {
             .withStatusSubresource().build();
     public static final ResourceType<PodTemplate> POD_TEMPLATES = ResourceType
             .builder(PodTemplate.class, "", "v1", "PodTemplate", "podtemplates").defaulter(PodDefaults::podTemplate)
+            .strategy(validating((PodTemplate t) -> PodSpecValidation.validatePodTemplateSpec(t.template(),
+                    FieldPath.of("template"))))
             .build();
     public static final ResourceType<Node> NODES = ResourceType.builder(Node.class, "", "v1", "Node", "nodes")
             .shortNames("no").clusterScoped().etcdPrefix("/registry/minions").defaulter(CoreObjectDefaults::node)
@@ -64,6 +77,13 @@ public final class BuiltinResources {
                 @Override
                 public Node prepareForCreate(Node node) {
                     return node;
+                }
+
+                // Upstream reports taints under metadata (fldPath.Child("taints") of the metadata path).
+                @Override
+                public List<StatusCause> validate(Node node) {
+                    return ConfigMapSecretStrategies.causes(TolerationValidation.validateTaints(
+                            node.spec().taints(), FieldPath.of("metadata", "taints")));
                 }
             })
             .withStatusSubresource().build();
@@ -80,9 +100,10 @@ public final class BuiltinResources {
             .etcdPrefix("/registry/services/endpoints").defaulter(CoreObjectDefaults::endpoints).build();
     public static final ResourceType<ConfigMap> CONFIG_MAPS = ResourceType
             .builder(ConfigMap.class, "", "v1", "ConfigMap", "configmaps").shortNames("cm")
-            .defaulter(CoreObjectDefaults::configMap).build();
+            .defaulter(CoreObjectDefaults::configMap).strategy(ConfigMapSecretStrategies.CONFIG_MAP).build();
     public static final ResourceType<Secret> SECRETS = ResourceType
-            .builder(Secret.class, "", "v1", "Secret", "secrets").defaulter(CoreObjectDefaults::secret).build();
+            .builder(Secret.class, "", "v1", "Secret", "secrets").defaulter(CoreObjectDefaults::secret)
+            .strategy(ConfigMapSecretStrategies.SECRET).build();
     public static final ResourceType<ServiceAccount> SERVICE_ACCOUNTS = ResourceType
             .builder(ServiceAccount.class, "", "v1", "ServiceAccount", "serviceaccounts").shortNames("sa").build();
     public static final ResourceType<PersistentVolume> PERSISTENT_VOLUMES = ResourceType
@@ -105,6 +126,17 @@ public final class BuiltinResources {
                 @Override
                 public PersistentVolumeClaim prepareForCreate(PersistentVolumeClaim pvc) {
                     return pvc;
+                }
+
+                @Override
+                public List<StatusCause> validate(PersistentVolumeClaim pvc) {
+                    return ConfigMapSecretStrategies.causes(PersistentVolumeClaimValidation.validate(pvc.spec()));
+                }
+
+                @Override
+                public List<StatusCause> validateUpdate(PersistentVolumeClaim pvc, PersistentVolumeClaim old) {
+                    return pvc.spec().equals(old.spec()) ? List.of()
+                            : ConfigMapSecretStrategies.causes(PersistentVolumeClaimValidation.validateUpdate(pvc, old));
                 }
             })
             .withStatusSubresource().build();
@@ -151,13 +183,12 @@ public final class BuiltinResources {
             .defaulter(AppsDefaults::controllerRevision).build();
     public static final ResourceType<Job> JOBS = ResourceType.builder(Job.class, "batch", "v1", "Job", "jobs")
             .categories("all").defaulter(BatchDefaults::job)
-            .strategy(new SpecStatusStrategy<>(Job::spec, Job::withSpec, Job::status, Job::withStatus, () -> null, true))
+            .strategy(new JobStrategy())
             .withStatusSubresource().build();
     public static final ResourceType<CronJob> CRON_JOBS = ResourceType
             .builder(CronJob.class, "batch", "v1", "CronJob", "cronjobs").shortNames("cj").categories("all")
             .defaulter(BatchDefaults::cronJob)
-            .strategy(new SpecStatusStrategy<>(CronJob::spec, CronJob::withSpec, CronJob::status, CronJob::withStatus,
-                    () -> null, true))
+            .strategy(new CronJobStrategy())
             .withStatusSubresource().build();
     public static final ResourceType<EndpointSlice> ENDPOINT_SLICES = ResourceType
             .builder(EndpointSlice.class, "discovery.k8s.io", "v1", "EndpointSlice", "endpointslices")
@@ -166,14 +197,21 @@ public final class BuiltinResources {
             .builder(PodDisruptionBudget.class, "policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets")
             .shortNames("pdb")
             .strategy(new SpecStatusStrategy<>(PodDisruptionBudget::spec, PodDisruptionBudget::withSpec,
-                    PodDisruptionBudget::status, PodDisruptionBudget::withStatus, () -> null, true))
+                    PodDisruptionBudget::status, PodDisruptionBudget::withStatus, () -> null, true) {
+                @Override
+                public List<StatusCause> validate(PodDisruptionBudget pdb) {
+                    return ConfigMapSecretStrategies.causes(PodDisruptionBudgetValidation.validate(pdb.spec()));
+                }
+            })
             .withStatusSubresource().build();
     public static final ResourceType<Role> ROLES = ResourceType
             .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles")
-            .names(NameValidator.PATH_SEGMENT_NAME).build();
+            .names(NameValidator.PATH_SEGMENT_NAME)
+            .strategy(validating((Role r) -> LeaseRbacValidation.validateRules(r.rules(), true))).build();
     public static final ResourceType<ClusterRole> CLUSTER_ROLES = ResourceType
             .builder(ClusterRole.class, "rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles")
-            .clusterScoped().names(NameValidator.PATH_SEGMENT_NAME).build();
+            .clusterScoped().names(NameValidator.PATH_SEGMENT_NAME)
+            .strategy(validating((ClusterRole r) -> LeaseRbacValidation.validateRules(r.rules(), false))).build();
     public static final ResourceType<RoleBinding> ROLE_BINDINGS = ResourceType
             .builder(RoleBinding.class, "rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings")
             .names(NameValidator.PATH_SEGMENT_NAME).defaulter(RbacDefaults::roleBinding).build();
@@ -182,7 +220,8 @@ public final class BuiltinResources {
                     "clusterrolebindings")
             .clusterScoped().names(NameValidator.PATH_SEGMENT_NAME).defaulter(RbacDefaults::clusterRoleBinding).build();
     public static final ResourceType<Lease> LEASES = ResourceType
-            .builder(Lease.class, "coordination.k8s.io", "v1", "Lease", "leases").build();
+            .builder(Lease.class, "coordination.k8s.io", "v1", "Lease", "leases")
+            .strategy(validating((Lease l) -> LeaseRbacValidation.validateLeaseSpec(l.spec()))).build();
     public static final ResourceType<PriorityClass> PRIORITY_CLASSES = ResourceType
             .builder(PriorityClass.class, "scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses")
             .shortNames("pc").clusterScoped().defaulter(SchedulingDefaults::priorityClass).build();
@@ -198,6 +237,16 @@ public final class BuiltinResources {
             ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, STORAGE_CLASSES);
 
     private BuiltinResources() {
+    }
+
+    /** A strategy with no status whose create and update checks are {@code check}. */
+    private static <T extends KubeObject> Strategy<T> validating(Function<T, List<FieldError>> check) {
+        return new Strategy<>() {
+            @Override
+            public List<StatusCause> validate(T obj) {
+                return ConfigMapSecretStrategies.causes(check.apply(obj));
+            }
+        };
     }
 
     /** Serves every built-in resource. */

@@ -77,7 +77,10 @@ class RbacAuthorizerTest {
 
     @Test
     void aRoleBindingToAClusterRoleGrantsOnlyInItsNamespace() {
-        clusterRole("admin", new PolicyRule(List.of("*"), List.of("*"), List.of("*"), null, List.of("*")));
+        // Upstream's fixture puts resources and non-resource URLs in one rule, which ValidatePolicyRule refuses
+        // ("rules cannot apply to both regular resources and non-resource URLs"): two rules here.
+        clusterRole("admin", new PolicyRule(List.of("*"), List.of("*"), List.of("*"), null, null),
+                urlRule(List.of("*"), List.of("*")));
         roleBinding("ns1", "admin", RoleRef.clusterRole("admin"), Subject.user("admin"), Subject.group("admins"));
         UserInfo admin = UserInfo.user("admin");
         UserInfo joe = UserInfo.user("joe", "admins");

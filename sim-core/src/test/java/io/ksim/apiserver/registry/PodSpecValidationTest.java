@@ -183,6 +183,36 @@ class PodSpecValidationTest {
                         "spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive"),
                 Arguments.of("hostname not a DNS label", "hostname: web.example\ncontainers: [{name: app, image: a}]",
                         "spec.hostname: Invalid value: \"web.example\": must not contain dots"),
+                Arguments.of("node affinity In without values",
+                        "affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: "
+                                + "[{matchExpressions: [{key: zone, operator: In}]}]}}}\ncontainers: [{name: app, image: a}]",
+                        "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                                + ".matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"),
+                Arguments.of("node affinity without terms",
+                        "affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: []}}}\n"
+                                + "containers: [{name: app, image: a}]",
+                        "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: "
+                                + "Required value: must have at least one node selector term"),
+                Arguments.of("preferred weight out of range",
+                        "affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 101, "
+                                + "podAffinityTerm: {topologyKey: zone, labelSelector: {matchLabels: {app: web}}}}]}}\n"
+                                + "containers: [{name: app, image: a}]",
+                        "spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: "
+                                + "Invalid value: 101: must be in the range 1-100"),
+                Arguments.of("spread constraint with maxSkew 0",
+                        "topologySpreadConstraints: [{maxSkew: 0, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]\n"
+                                + "containers: [{name: app, image: a}]",
+                        "spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero"),
+                Arguments.of("spread constraints repeat key and action",
+                        "topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}, "
+                                + "{maxSkew: 2, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]\ncontainers: [{name: app, image: a}]",
+                        "spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}: Duplicate value: "
+                                + "\"{zone, DoNotSchedule}\""),
+                Arguments.of("spread constraint action unsupported",
+                        "topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: Sometimes}]\n"
+                                + "containers: [{name: app, image: a}]",
+                        "spec.topologySpreadConstraints[0].whenUnsatisfiable: Unsupported value: \"Sometimes\": "
+                                + "supported values: \"DoNotSchedule\", \"ScheduleAnyway\""),
                 Arguments.of("image with surrounding whitespace", "containers: [{name: app, image: ' nginx'}]",
                         "spec.containers[0].image: Invalid value: \" nginx\": must not have leading or trailing whitespace"));
     }

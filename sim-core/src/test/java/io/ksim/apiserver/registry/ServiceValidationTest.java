@@ -91,6 +91,21 @@ class ServiceValidationTest {
                                 + "`externalTrafficPolicy` is 'Local'"),
                 Arguments.of("external IP invalid", "externalIPs: [10.0.0.300]\nports: [{port: 80}]",
                         "spec.externalIPs[0]: Invalid value: \"10.0.0.300\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"),
+                Arguments.of("clusterIPs not following clusterIP",
+                        "clusterIP: 10.96.0.10\nclusterIPs: [10.96.0.11]\nports: [{port: 80}]",
+                        "spec.clusterIPs: Invalid value: []string{\"10.96.0.11\"}: first value must match `clusterIP`"),
+                Arguments.of("two IPv4 cluster IPs",
+                        "clusterIP: 10.96.0.10\nclusterIPs: [10.96.0.10, 10.96.0.11]\nports: [{port: 80}]",
+                        "spec.clusterIPs: Invalid value: []string{\"10.96.0.10\", \"10.96.0.11\"}: may specify no more "
+                                + "than one IP for each IP family"),
+                Arguments.of("cluster IP of the wrong family",
+                        "clusterIP: 10.96.0.10\nipFamilies: [IPv6]\nports: [{port: 80}]",
+                        "spec.clusterIPs[0]: Invalid value: \"10.96.0.10\": expected an IPv6 value as indicated by `ipFamilies[0]`"),
+                Arguments.of("ipFamilyPolicy unsupported", "ipFamilyPolicy: BothStacks\nports: [{port: 80}]",
+                        "spec.ipFamilyPolicy: Unsupported value: \"BothStacks\": supported values: \"PreferDualStack\", "
+                                + "\"RequireDualStack\", \"SingleStack\""),
+                Arguments.of("loadBalancerClass off a LoadBalancer", "loadBalancerClass: example.com/lb\nports: [{port: 80}]",
+                        "spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'"),
                 Arguments.of("allocateLoadBalancerNodePorts off a LoadBalancer",
                         "allocateLoadBalancerNodePorts: true\nports: [{port: 80}]",
                         "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'"));
@@ -125,6 +140,16 @@ class ServiceValidationTest {
         ApiException e = assertThrows(ApiException.class, () -> api.update(BuiltinResources.SERVICES, changed));
         assertEquals("Service \"web\" is invalid: spec.clusterIPs[0]: Invalid value: []string{\"10.96.0.12\"}: "
                 + "may not change once set", e.getMessage());
+    }
+
+    @Test
+    void releasingTheSecondaryClusterIPNeedsSingleStack() {
+        Service svc = create("clusterIP: 10.96.0.11\nclusterIPs: [10.96.0.11, 'fd00::11']\nipFamilyPolicy: PreferDualStack\n"
+                + "ports: [{port: 80}]");
+        Service single = svc.withSpec(svc.spec().toBuilder().clusterIPs(List.of("10.96.0.11")).build());
+        ApiException e = assertThrows(ApiException.class, () -> api.update(BuiltinResources.SERVICES, single));
+        assertEquals("Service \"web\" is invalid: spec.ipFamilyPolicy: Invalid value: \"PreferDualStack\": must be set "
+                + "to 'SingleStack' when releasing the secondary clusterIP", e.getMessage());
     }
 
     @Test

@@ -116,8 +116,16 @@ class WorkloadValidationTest {
         assertEquals("DaemonSet.apps \"web\" is invalid: spec.template.spec.activeDeadlineSeconds: Forbidden: "
                 + "activeDeadlineSeconds in DaemonSet is not Supported", ds.getMessage());
         ApiException sts = assertThrows(ApiException.class, () -> create(template("StatefulSet", "apps/v1", spec)));
-        assertEquals("StatefulSet.apps \"web\" is invalid: spec.template.spec.activeDeadlineSeconds: Invalid value: "
-                + "30: must not be specified", sts.getMessage());
+        assertEquals("StatefulSet.apps \"web\" is invalid: spec.template.spec.activeDeadlineSeconds: Forbidden: "
+                + "activeDeadlineSeconds in StatefulSet is not Supported", sts.getMessage());
+    }
+
+    // ValidatePodTemplateSpecForStatefulSet leaves the pod spec unchecked (a TODO upstream): mounts may name
+    // volumeClaimTemplates.
+    @Test
+    void aStatefulSetsPodSpecIsNotChecked() {
+        create(template("StatefulSet", "apps/v1",
+                "containers: [{name: db, image: postgres, volumeMounts: [{name: data, mountPath: /var/lib/pg}]}]"));
     }
 
     @Test
