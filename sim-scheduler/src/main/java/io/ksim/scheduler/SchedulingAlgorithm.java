@@ -1,0 +1,224 @@
+package io.ksim.scheduler;
+
+import io.ksim.scheduler.framework.CycleState;
+import io.ksim.scheduler.framework.FitError;
+import io.ksim.scheduler.framework.Framework;
+import io.ksim.scheduler.framework.NodeInfo;
+import io.ksim.scheduler.framework.PodInfo;
+import io.ksim.scheduler.framework.Snapshot;
+import io.ksim.scheduler.framework.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * One pod's trip through PreFilter, Filter, PreScore, Score and host selection (upstream
+ * schedule_one.go: schedulePod, findNodesThatFitPod, prioritizeNodes, selectHost).
+ *
+ * <p>Nodes are visited from a start index that rotates across cycles, and the search stops once
+ * {@link #numFeasibleNodesToFind} feasible nodes are found. A single feasible node is taken without
+ * scoring. Among the best-scored nodes one is chosen uniformly by reservoir sampling with the scheduler's
+ * random stream, visiting them in the order they were found.
+ */
+public final class SchedulingAlgorithm {
+
+    /** upstream minFeasibleNodesToFind. */
+    public static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
+    /** upstream minFeasibleNodesPercentageToFind. */
+    public static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+    /** upstream DefaultPercentageOfNodesToScore base of the adaptive formula. */
+    public static final int ADAPTIVE_BASE_PERCENTAGE = 50;
+    /** upstream ErrNoNodesAvailable. */
+    public static final String NO_NODES_AVAILABLE = "no nodes available to schedule pods";
+
+    private final Framework framework;
+    private final SplittableRandom random;
+    /** 0 means upstream's adaptive default. */
+    private final int percentageOfNodesToScore;
+    private int nextStartNodeIndex;
+
+    public SchedulingAlgorithm(Framework framework, SplittableRandom random, int percentageOfNodesToScore) {
+        this.framework = framework;
+        this.random = random;
+        this.percentageOfNodesToScore = percentageOfNodesToScore;
+    }
+
+    /** The outcome of one attempt: a node, or a FitError / error status; and its explanation. */
+    public record Result(String node, FitError fitError, Status error, CycleState state, SchedulingDecision decision,
+            int evaluatedNodes, int feasibleNodes) {
+    }
+
+    public int nextStartNodeIndex() {
+        return nextStartNodeIndex;
+    }
+
+    /**
+     * upstream numFeasibleNodesToFind: all nodes below 100 or at 100%; otherwise the percentage (by default
+     * 50 - nodes/125, at least 5) of the nodes, at least 100. Example: 5000 nodes -> 10% -> 500.
+     */
+    public static int numFeasibleNodesToFind(int percentage, int numAllNodes) {
+        if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND || percentage >= 100) {
+            return numAllNodes;
+        }
+        int p = percentage;
+        if (p <= 0) {
+            p = ADAPTIVE_BASE_PERCENTAGE - numAllNodes / 125;
+            if (p < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) {
+                p = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+            }
+        }
+        int num = (int) ((long) numAllNodes * p / 100);
+        return Math.max(num, MIN_FEASIBLE_NODES_TO_FIND);
+    }
+
+    public Result schedule(PodInfo pod, Snapshot snapshot, long nanos, int attempt) {
+        List<NodeInfo> all = snapshot.nodes();
+        CycleState state = new CycleState();
+        if (all.isEmpty()) {
+            Status err = Status.unresolvable(NO_NODES_AVAILABLE);
+            return new Result(null, null, err, state,
+                    new SchedulingDecision(pod.key(), nanos, attempt, null, NO_NODES_AVAILABLE, 0, List.of()), 0, 0);
+        }
+        Framework.PreFilterOutcome pre = framework.runPreFilter(state, pod, snapshot);
+        if (!pre.status().isSuccess()) {
+            if (!pre.status().isRejected()) {
+                return failure(pod, state, nanos, attempt, all.size(), null, pre.status(), List.of());
+            }
+            Map<String, Status> statuses = new LinkedHashMap<>();
+            List<NodeVerdict> verdicts = new ArrayList<>();
+            for (NodeInfo n : all) {
+                statuses.put(n.name(), pre.status());
+                verdicts.add(new NodeVerdict(n.name(), pre.status(), true, List.of(), 0));
+            }
+            FitError fit = new FitError(all.size(), statuses, pre.status().message(), "");
+            return failure(pod, state, nanos, attempt, all.size(), fit, null, verdicts);
+        }
+        List<NodeInfo> feasible = new ArrayList<>();
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        int processed = findFeasible(state, pod, all, pre.skipped(), feasible, statuses);
+        if (feasible.isEmpty()) {
+            FitError fit = new FitError(all.size(), statuses, "", "");
+            List<NodeVerdict> verdicts = new ArrayList<>();
+            statuses.forEach((n, s) -> verdicts.add(new NodeVerdict(n, s, true, List.of(), 0)));
+            return failure(pod, state, nanos, attempt, all.size(), fit, null, verdicts);
+        }
+        Map<String, NodeVerdict> scored = new LinkedHashMap<>();
+        String chosen;
+        if (feasible.size() == 1) {
+            chosen = feasible.get(0).name();
+            scored.put(chosen, new NodeVerdict(chosen, null, true, List.of(), 0));
+        } else {
+            chosen = prioritizeAndSelect(state, pod, feasible, snapshot, scored);
+        }
+        List<NodeVerdict> verdicts = verdicts(all, statuses, scored);
+        NodeVerdict win = scored.get(chosen);
+        String summary = feasible.size() == 1 ? "only feasible node of " + processed + " examined"
+                : "score " + win.totalScore() + " of " + feasible.size() + " feasible nodes";
+        SchedulingDecision d = new SchedulingDecision(pod.key(), nanos, attempt, chosen, summary, all.size(), verdicts);
+        return new Result(chosen, null, null, state, d, processed, feasible.size());
+    }
+
+    private int findFeasible(CycleState state, PodInfo pod, List<NodeInfo> all, Set<String> skipped,
+            List<NodeInfo> feasible, Map<String, Status> statuses) {
+        int n = all.size();
+        int toFind = numFeasibleNodesToFind(percentageOfNodesToScore, n);
+        int processed = 0;
+        for (int i = 0; i < n; i++) {
+            NodeInfo node = all.get((nextStartNodeIndex + i) % n);
+            processed++;
+            Status s = framework.runFilter(state, pod, node, skipped);
+            if (s.isSuccess()) {
+                feasible.add(node);
+                if (feasible.size() >= toFind) {
+                    break;
+                }
+            } else {
+                statuses.put(node.name(), s);
+            }
+        }
+        nextStartNodeIndex = (nextStartNodeIndex + processed) % n;
+        return processed;
+    }
+
+    private String prioritizeAndSelect(CycleState state, PodInfo pod, List<NodeInfo> feasible, Snapshot snapshot,
+            Map<String, NodeVerdict> out) {
+        Set<String> skipped = framework.runPreScore(state, pod, feasible, snapshot);
+        int n = feasible.size();
+        long[] totals = new long[n];
+        List<List<PluginScore>> perNode = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            perNode.add(new ArrayList<>());
+        }
+        for (Framework.WeightedScorePlugin wp : framework.scorePlugins()) {
+            if (skipped.contains(wp.plugin().name())) {
+                continue;
+            }
+            long[] raw = new long[n];
+            for (int i = 0; i < n; i++) {
+                raw[i] = wp.plugin().score(state, pod, feasible.get(i));
+            }
+            long[] norm = raw.clone();
+            wp.plugin().normalize(state, pod, feasible, norm);
+            for (int i = 0; i < n; i++) {
+                PluginScore ps = new PluginScore(wp.plugin().name(), raw[i], norm[i], wp.weight());
+                perNode.get(i).add(ps);
+                totals[i] += ps.weighted();
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            String name = feasible.get(i).name();
+            out.put(name, new NodeVerdict(name, null, true, perNode.get(i), totals[i]));
+        }
+        return feasible.get(selectHost(totals, random)).name();
+    }
+
+    /**
+     * upstream selectHost: the index of a highest total, chosen uniformly among ties by reservoir
+     * sampling: the k-th tie replaces the choice when {@code random.nextInt(k) == 0}.
+     */
+    public static int selectHost(long[] totals, SplittableRandom random) {
+        int selected = 0;
+        long max = totals[0];
+        int ties = 1;
+        for (int i = 1; i < totals.length; i++) {
+            if (totals[i] > max) {
+                max = totals[i];
+                selected = i;
+                ties = 1;
+            } else if (totals[i] == max) {
+                ties++;
+                if (random.nextInt(ties) == 0) {
+                    selected = i;
+                }
+            }
+        }
+        return selected;
+    }
+
+    private static List<NodeVerdict> verdicts(List<NodeInfo> all, Map<String, Status> statuses,
+            Map<String, NodeVerdict> scored) {
+        List<NodeVerdict> out = new ArrayList<>(all.size());
+        for (NodeInfo n : all) {
+            Status s = statuses.get(n.name());
+            NodeVerdict v = scored.get(n.name());
+            if (s != null) {
+                out.add(new NodeVerdict(n.name(), s, true, List.of(), 0));
+            } else if (v != null) {
+                out.add(v);
+            } else {
+                out.add(new NodeVerdict(n.name(), null, false, List.of(), 0));
+            }
+        }
+        return out;
+    }
+
+    private static Result failure(PodInfo pod, CycleState state, long nanos, int attempt, int numAll, FitError fit,
+            Status error, List<NodeVerdict> verdicts) {
+        String msg = fit != null ? fit.message() : error.message();
+        SchedulingDecision d = new SchedulingDecision(pod.key(), nanos, attempt, null, msg, numAll, verdicts);
+        return new Result(null, fit, error, state, d, verdicts.size(), 0);
+    }
+}
