@@ -36,7 +36,8 @@ class SchedulerTest {
         assertEquals(1, scheduled.size());
         assertEquals("Successfully assigned default/web-1 to node-2", scheduled.get(0).message());
         assertEquals("default-scheduler", scheduled.get(0).source().component());
-        assertTrue(f.kernel.trace().format().contains("Placed"));
+        assertTrue(f.kernel.trace().format().contains(
+                "default-scheduler Placed         default/web-1  -> node-2 (score 486 of 2 feasible nodes)\n"));
         SchedulingDecision d = f.scheduler.explain("default", "web-1").orElseThrow();
         assertEquals("node-2", d.selectedNode());
         assertEquals(2, d.nodes().size());

@@ -1,0 +1,48 @@
+package io.ksim.scheduler;
+
+import static io.ksim.scheduler.TestObjects.pod;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ksim.api.core.Container;
+import io.ksim.api.core.Pod;
+import io.ksim.api.core.PodPhase;
+import io.ksim.apiserver.registry.BuiltinResources;
+import io.ksim.node.ImageCatalog;
+import io.ksim.node.Kubelet;
+import io.ksim.node.NodeConfig;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** End to end with sim-core's kubelets: they register nodes, the scheduler binds, the kubelet runs the pod. */
+class SchedulerWithKubeletsTest {
+
+    private static final ImageCatalog CATALOG = ImageCatalog.builder()
+            .image("nginx:1.25 size=20Mi start=500ms ready=2s").build();
+
+    @Test
+    void boundPodRunsOnItsNode() {
+        SchedulerFixture f = new SchedulerFixture(7);
+        for (int i = 1; i <= 3; i++) {
+            NodeConfig.Builder b = NodeConfig.builder("node-" + i).zone("zone-" + (char) ('a' + i - 1))
+                    .podCIDR("10.244." + i + ".0/24").internalIP("172.18.0." + (i + 1));
+            if (i == 2) {
+                b.presentImage("nginx:1.25");
+            }
+            new Kubelet(f.kernel, f.api, b.build(), CATALOG).start();
+        }
+        f.kernel.advance(Duration.ofSeconds(1));
+        Pod web = pod("web-1").container(Container.of("web", "nginx:1.25")).build();
+        f.addPod(web);
+        f.kernel.advance(Duration.ofSeconds(5));
+        Pod p = f.pod("web-1");
+        assertNotEquals(null, p.spec().nodeName());
+        assertEquals(PodPhase.RUNNING, p.status().phase());
+        SchedulingDecision d = f.scheduler.explain("default", "web-1").orElseThrow();
+        assertEquals(3, d.nodes().size());
+        assertTrue(d.nodes().stream().allMatch(NodeVerdict::feasible));
+        assertEquals(1, f.api.list(BuiltinResources.EVENTS, "default").items().stream()
+                .filter(e -> "Scheduled".equals(e.reason())).count());
+    }
+}
