@@ -67,6 +67,9 @@ public final class Scheduler {
     final Informer<StatefulSet> statefulSets;
     final Function<String, Map<String, String>> namespaceLabels;
     private final Map<String, SchedulingDecision> decisions = new HashMap<>();
+    /** Decisions still holding per-node detail, oldest first. */
+    private final java.util.ArrayDeque<SchedulingDecision> detailed = new java.util.ArrayDeque<>();
+    private final int explanationDetailLimit;
     private final SchedulingCycle cycle;
     private long startNanos;
     private boolean cycleArmed;
@@ -78,6 +81,7 @@ public final class Scheduler {
         this.kernel = b.kernel;
         this.api = b.api;
         this.recorder = new EventRecorder(kernel, api, COMPONENT, "");
+        this.explanationDetailLimit = b.explanationDetailLimit;
         this.pods = informer(BuiltinResources.PODS);
         this.nodes = informer(BuiltinResources.NODES);
         this.namespaces = informer(BuiltinResources.NAMESPACES);
@@ -149,6 +153,10 @@ public final class Scheduler {
 
     void recordDecision(SchedulingDecision d) {
         decisions.put(d.pod(), d);
+        detailed.addLast(d);
+        while (detailed.size() > explanationDetailLimit) {
+            detailed.pollFirst().dropDetail();
+        }
     }
 
     /** The current snapshot of the cache. */
@@ -350,6 +358,7 @@ public final class Scheduler {
         private ScoringStrategy strategy = ScoringStrategy.DEFAULT;
         private int percentageOfNodesToScore;
         private boolean preemption = true;
+        private int explanationDetailLimit = 1000;
 
         private Builder(Kernel kernel, ApiServer api) {
             this.kernel = Objects.requireNonNull(kernel);
@@ -375,6 +384,18 @@ public final class Scheduler {
         /** Whether DefaultPreemption runs when no node fits. */
         public Builder preemption(boolean enabled) {
             this.preemption = enabled;
+            return this;
+        }
+
+        /**
+         * How many of the most recent decisions keep their per-node detail (verdicts and scores); older ones
+         * keep outcome and message. Bounds memory when thousands of pods meet thousands of nodes.
+         */
+        public Builder explanationDetailLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("explanationDetailLimit must not be negative: " + limit);
+            }
+            this.explanationDetailLimit = limit;
             return this;
         }
 

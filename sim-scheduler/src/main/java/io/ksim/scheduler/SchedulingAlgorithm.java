@@ -48,7 +48,7 @@ public final class SchedulingAlgorithm {
 
     /** The outcome of one attempt: a node, or a FitError / error status; and its explanation. */
     public record Result(String node, FitError fitError, Status error, CycleState state, SchedulingDecision decision,
-            int evaluatedNodes, int feasibleNodes) {
+            int evaluatedNodes, int feasibleNodes, String firstRejection) {
     }
 
     public int nextStartNodeIndex() {
@@ -80,45 +80,51 @@ public final class SchedulingAlgorithm {
         if (all.isEmpty()) {
             Status err = Status.unresolvable(NO_NODES_AVAILABLE);
             return new Result(null, null, err, state,
-                    new SchedulingDecision(pod.key(), nanos, attempt, null, NO_NODES_AVAILABLE, 0, List.of()), 0, 0);
+                    new SchedulingDecision(pod.key(), nanos, attempt, null, NO_NODES_AVAILABLE, 0, List.of()), 0, 0, null);
         }
         Framework.PreFilterOutcome pre = framework.runPreFilter(state, pod, snapshot);
         if (!pre.status().isSuccess()) {
-            if (!pre.status().isRejected()) {
-                return failure(pod, state, nanos, attempt, all.size(), null, pre.status(), List.of());
+            Status rejection = pre.status();
+            if (!rejection.isRejected()) {
+                return failure(pod, state, nanos, attempt, all, null, rejection, Map.of());
             }
             Map<String, Status> statuses = new LinkedHashMap<>();
-            List<NodeVerdict> verdicts = new ArrayList<>();
             for (NodeInfo n : all) {
-                statuses.put(n.name(), pre.status());
-                verdicts.add(new NodeVerdict(n.name(), pre.status(), true, List.of(), 0));
+                statuses.put(n.name(), rejection);
             }
-            FitError fit = new FitError(all.size(), statuses, pre.status().message(), "");
-            return failure(pod, state, nanos, attempt, all.size(), fit, null, verdicts);
+            FitError fit = new FitError(all.size(), statuses, rejection.message(), "");
+            return failure(pod, state, nanos, attempt, all, fit, null, statuses);
         }
         List<NodeInfo> feasible = new ArrayList<>();
         Map<String, Status> statuses = new LinkedHashMap<>();
         int processed = findFeasible(state, pod, all, pre.skipped(), feasible, statuses);
         if (feasible.isEmpty()) {
             FitError fit = new FitError(all.size(), statuses, "", "");
-            List<NodeVerdict> verdicts = new ArrayList<>();
-            statuses.forEach((n, s) -> verdicts.add(new NodeVerdict(n, s, true, List.of(), 0)));
-            return failure(pod, state, nanos, attempt, all.size(), fit, null, verdicts);
+            return failure(pod, state, nanos, attempt, all, fit, null, statuses);
         }
-        Map<String, NodeVerdict> scored = new LinkedHashMap<>();
+        Scores scores = null;
         String chosen;
+        String summary;
         if (feasible.size() == 1) {
             chosen = feasible.get(0).name();
-            scored.put(chosen, new NodeVerdict(chosen, null, true, List.of(), 0));
+            summary = "only feasible node of " + processed + " examined";
         } else {
-            chosen = prioritizeAndSelect(state, pod, feasible, snapshot, scored);
+            scores = prioritize(state, pod, feasible, snapshot);
+            int best = selectHost(scores.totals, random);
+            chosen = feasible.get(best).name();
+            summary = "score " + scores.totals[best] + " of " + feasible.size() + " feasible nodes";
         }
-        List<NodeVerdict> verdicts = verdicts(all, statuses, scored);
-        NodeVerdict win = scored.get(chosen);
-        String summary = feasible.size() == 1 ? "only feasible node of " + processed + " examined"
-                : "score " + win.totalScore() + " of " + feasible.size() + " feasible nodes";
-        SchedulingDecision d = new SchedulingDecision(pod.key(), nanos, attempt, chosen, summary, all.size(), verdicts);
-        return new Result(chosen, null, null, state, d, processed, feasible.size());
+        Scores kept = scores;
+        SchedulingDecision d = new SchedulingDecision(pod.key(), nanos, attempt, chosen, summary, all.size(),
+                () -> verdicts(all, statuses, feasible, kept));
+        return new Result(chosen, null, null, state, d, processed, feasible.size(), firstRejection(statuses));
+    }
+
+    private static String firstRejection(Map<String, Status> statuses) {
+        for (Map.Entry<String, Status> e : statuses.entrySet()) {
+            return e.getKey() + ": " + e.getValue().message();
+        }
+        return null;
     }
 
     private int findFeasible(CycleState state, PodInfo pod, List<NodeInfo> all, Set<String> skipped,
@@ -143,15 +149,18 @@ public final class SchedulingAlgorithm {
         return processed;
     }
 
-    private String prioritizeAndSelect(CycleState state, PodInfo pod, List<NodeInfo> feasible, Snapshot snapshot,
-            Map<String, NodeVerdict> out) {
+    /** What scoring kept: per plugin (profile order) the raw and normalized score of each feasible node. */
+    private record Scores(List<Framework.WeightedScorePlugin> plugins, List<int[]> raw, List<int[]> normalized,
+            long[] totals) {
+    }
+
+    private Scores prioritize(CycleState state, PodInfo pod, List<NodeInfo> feasible, Snapshot snapshot) {
         Set<String> skipped = framework.runPreScore(state, pod, feasible, snapshot);
         int n = feasible.size();
         long[] totals = new long[n];
-        List<List<PluginScore>> perNode = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            perNode.add(new ArrayList<>());
-        }
+        List<Framework.WeightedScorePlugin> used = new ArrayList<>();
+        List<int[]> raws = new ArrayList<>();
+        List<int[]> norms = new ArrayList<>();
         for (Framework.WeightedScorePlugin wp : framework.scorePlugins()) {
             if (skipped.contains(wp.plugin().name())) {
                 continue;
@@ -163,16 +172,21 @@ public final class SchedulingAlgorithm {
             long[] norm = raw.clone();
             wp.plugin().normalize(state, pod, feasible, norm);
             for (int i = 0; i < n; i++) {
-                PluginScore ps = new PluginScore(wp.plugin().name(), raw[i], norm[i], wp.weight());
-                perNode.get(i).add(ps);
-                totals[i] += ps.weighted();
+                totals[i] += norm[i] * wp.weight();
             }
+            used.add(wp);
+            raws.add(toInts(raw));
+            norms.add(toInts(norm));
         }
-        for (int i = 0; i < n; i++) {
-            String name = feasible.get(i).name();
-            out.put(name, new NodeVerdict(name, null, true, perNode.get(i), totals[i]));
+        return new Scores(used, raws, norms, totals);
+    }
+
+    private static int[] toInts(long[] a) {
+        int[] out = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, a[i]));
         }
-        return feasible.get(selectHost(totals, random)).name();
+        return out;
     }
 
     /**
@@ -198,16 +212,28 @@ public final class SchedulingAlgorithm {
         return selected;
     }
 
-    private static List<NodeVerdict> verdicts(List<NodeInfo> all, Map<String, Status> statuses,
-            Map<String, NodeVerdict> scored) {
+    private static List<NodeVerdict> verdicts(List<NodeInfo> all, Map<String, Status> statuses, List<NodeInfo> feasible,
+            Scores scores) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < feasible.size(); i++) {
+            index.put(feasible.get(i).name(), i);
+        }
         List<NodeVerdict> out = new ArrayList<>(all.size());
         for (NodeInfo n : all) {
             Status s = statuses.get(n.name());
-            NodeVerdict v = scored.get(n.name());
+            Integer i = index.get(n.name());
             if (s != null) {
                 out.add(new NodeVerdict(n.name(), s, true, List.of(), 0));
-            } else if (v != null) {
-                out.add(v);
+            } else if (i != null && scores != null) {
+                List<PluginScore> ps = new ArrayList<>(scores.plugins().size());
+                for (int p = 0; p < scores.plugins().size(); p++) {
+                    Framework.WeightedScorePlugin wp = scores.plugins().get(p);
+                    ps.add(new PluginScore(wp.plugin().name(), scores.raw().get(p)[i], scores.normalized().get(p)[i],
+                            wp.weight()));
+                }
+                out.add(new NodeVerdict(n.name(), null, true, ps, scores.totals()[i]));
+            } else if (i != null) {
+                out.add(new NodeVerdict(n.name(), null, true, List.of(), 0));
             } else {
                 out.add(new NodeVerdict(n.name(), null, false, List.of(), 0));
             }
@@ -215,10 +241,11 @@ public final class SchedulingAlgorithm {
         return out;
     }
 
-    private static Result failure(PodInfo pod, CycleState state, long nanos, int attempt, int numAll, FitError fit,
-            Status error, List<NodeVerdict> verdicts) {
+    private static Result failure(PodInfo pod, CycleState state, long nanos, int attempt, List<NodeInfo> all,
+            FitError fit, Status error, Map<String, Status> statuses) {
         String msg = fit != null ? fit.message() : error.message();
-        SchedulingDecision d = new SchedulingDecision(pod.key(), nanos, attempt, null, msg, numAll, verdicts);
-        return new Result(null, fit, error, state, d, verdicts.size(), 0);
+        SchedulingDecision d = new SchedulingDecision(pod.key(), nanos, attempt, null, msg, all.size(),
+                () -> verdicts(all, statuses, List.of(), null));
+        return new Result(null, fit, error, state, d, statuses.size(), 0, firstRejection(statuses));
     }
 }

@@ -98,14 +98,8 @@ final class SchedulingCycle {
 
     /** The trace's one-line reason: the winning score, and the first rejection if some node was rejected. */
     private static String placementReason(SchedulingAlgorithm.Result r) {
-        StringBuilder b = new StringBuilder(r.decision().message());
-        for (NodeVerdict v : r.decision().nodes()) {
-            if (v.rejection() != null) {
-                b.append("; ").append(v.node()).append(": ").append(v.rejection().message());
-                break;
-            }
-        }
-        return b.toString();
+        String first = r.firstRejection();
+        return first == null ? r.decision().message() : r.decision().message() + "; " + first;
     }
 
     private void onUnschedulable(QueuedPodInfo q, PodInfo pod, SchedulingAlgorithm.Result r, Snapshot snapshot,
@@ -123,8 +117,7 @@ final class SchedulingCycle {
             fit = fit.withPostFilterMsg(pf.status().message());
         }
         String msg = fit.message();
-        SchedulingDecision d = r.decision();
-        s.recordDecision(new SchedulingDecision(d.pod(), d.nanos(), d.attempt(), null, msg, d.numAllNodes(), d.nodes()));
+        s.recordDecision(r.decision().withMessage(msg));
         fail(q, pod, Status.unschedulable(msg), msg, nominated, podCycle, fit.unschedulablePlugins());
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 final class NodeTree {
 
     private final Map<String, List<String>> zones = new LinkedHashMap<>();
+    private final java.util.Set<String> names = new java.util.HashSet<>();
     private int size;
 
     static String zoneKey(Node node) {
@@ -26,19 +27,19 @@ final class NodeTree {
     }
 
     void add(Node node) {
-        List<String> names = zones.computeIfAbsent(zoneKey(node), z -> new ArrayList<>());
-        if (!names.contains(node.metadata().name())) {
-            names.add(node.metadata().name());
+        if (names.add(node.metadata().name())) {
+            zones.computeIfAbsent(zoneKey(node), z -> new ArrayList<>()).add(node.metadata().name());
             size++;
         }
     }
 
     void remove(Node node) {
         String key = zoneKey(node);
-        List<String> names = zones.get(key);
-        if (names != null && names.remove(node.metadata().name())) {
+        List<String> zone = zones.get(key);
+        if (zone != null && zone.remove(node.metadata().name())) {
+            names.remove(node.metadata().name());
             size--;
-            if (names.isEmpty()) {
+            if (zone.isEmpty()) {
                 zones.remove(key);
             }
         }

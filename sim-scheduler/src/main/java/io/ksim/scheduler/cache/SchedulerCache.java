@@ -35,6 +35,9 @@ public final class SchedulerCache {
     /** The last snapshot; rebuilt only when nodes come, go or change zone (NodeInfos are shared). */
     private Snapshot snapshot;
     private Function<String, Map<String, String>> snapshotLabels;
+    /** Counted pods (on known nodes or waiting) with any pod affinity term, and with required anti-affinity. */
+    private int podsWithAffinity;
+    private int podsWithRequiredAntiAffinity;
 
     public int nodeCount() {
         return nodes.size();
@@ -117,7 +120,7 @@ public final class SchedulerCache {
         PodState st = pods.get(key);
         if (st != null && st.assumed()) {
             pods.remove(key);
-            unplace(key, st.node());
+            unplace(st.pod(), st.node());
         }
     }
 
@@ -130,7 +133,7 @@ public final class SchedulerCache {
     public void addOrUpdatePod(PodInfo pod, String nodeName) {
         PodState old = pods.get(pod.key());
         if (old != null) {
-            unplace(pod.key(), old.node());
+            unplace(old.pod(), old.node());
         }
         place(pod, nodeName);
         pods.put(pod.key(), new PodState(pod, nodeName, false));
@@ -139,7 +142,7 @@ public final class SchedulerCache {
     public void removePod(String key) {
         PodState old = pods.remove(key);
         if (old != null) {
-            unplace(key, old.node());
+            unplace(old.pod(), old.node());
         }
     }
 
@@ -150,6 +153,7 @@ public final class SchedulerCache {
     }
 
     private void place(PodInfo pod, String nodeName) {
+        countAffinity(pod, 1);
         NodeInfo info = nodes.get(nodeName);
         if (info != null) {
             info.addPod(pod);
@@ -158,7 +162,18 @@ public final class SchedulerCache {
         }
     }
 
-    private void unplace(String key, String nodeName) {
+    private void countAffinity(PodInfo pod, int delta) {
+        if (pod.hasAffinityTerms()) {
+            podsWithAffinity += delta;
+        }
+        if (pod.hasRequiredAntiAffinity()) {
+            podsWithRequiredAntiAffinity += delta;
+        }
+    }
+
+    private void unplace(PodInfo pod, String nodeName) {
+        countAffinity(pod, -1);
+        String key = pod.key();
         NodeInfo info = nodes.get(nodeName);
         if (info != null) {
             info.removePod(key);
@@ -180,7 +195,7 @@ public final class SchedulerCache {
             for (String name : tree.list()) {
                 list.add(nodes.get(name));
             }
-            snapshot = new Snapshot(list, namespaceLabels);
+            snapshot = new Snapshot(list, namespaceLabels, () -> podsWithAffinity, () -> podsWithRequiredAntiAffinity);
             snapshotLabels = namespaceLabels;
         }
         return snapshot;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * The nodes a scheduling cycle sees, in the order upstream's node tree lists them (round robin over
@@ -17,14 +18,47 @@ public final class Snapshot {
     private final List<NodeInfo> nodes;
     private final Map<String, NodeInfo> byName;
     private final Function<String, Map<String, String>> namespaceLabels;
+    private final IntSupplier podsWithAffinity;
+    private final IntSupplier podsWithRequiredAntiAffinity;
 
-    public Snapshot(List<NodeInfo> nodes, Function<String, Map<String, String>> namespaceLabels) {
+    /**
+     * @param podsWithAffinity             how many counted pods have any pod (anti-)affinity term
+     * @param podsWithRequiredAntiAffinity how many have required anti-affinity terms
+     */
+    public Snapshot(List<NodeInfo> nodes, Function<String, Map<String, String>> namespaceLabels,
+            IntSupplier podsWithAffinity, IntSupplier podsWithRequiredAntiAffinity) {
         this.nodes = List.copyOf(nodes);
         this.byName = new HashMap<>();
         for (NodeInfo n : this.nodes) {
             byName.put(n.name(), n);
         }
         this.namespaceLabels = namespaceLabels;
+        this.podsWithAffinity = podsWithAffinity;
+        this.podsWithRequiredAntiAffinity = podsWithRequiredAntiAffinity;
+    }
+
+    /** A snapshot that counts pods with affinity by looking at its nodes. */
+    public Snapshot(List<NodeInfo> nodes, Function<String, Map<String, String>> namespaceLabels) {
+        this(nodes, namespaceLabels, null, null);
+    }
+
+    /**
+     * Whether any pod on any node has pod (anti-)affinity terms; lets InterPodAffinity skip its scan of all
+     * nodes, as upstream's HavePodsWithAffinityList does.
+     */
+    public boolean anyPodsWithAffinity() {
+        if (podsWithAffinity != null) {
+            return podsWithAffinity.getAsInt() > 0;
+        }
+        return nodes.stream().anyMatch(NodeInfo::hasPodsWithAffinity);
+    }
+
+    /** Whether any pod on any node has required anti-affinity terms. */
+    public boolean anyPodsWithRequiredAntiAffinity() {
+        if (podsWithRequiredAntiAffinity != null) {
+            return podsWithRequiredAntiAffinity.getAsInt() > 0;
+        }
+        return nodes.stream().anyMatch(NodeInfo::hasPodsWithRequiredAntiAffinity);
     }
 
     /** A snapshot of these nodes where no namespace has labels; for tests. */
@@ -52,6 +86,6 @@ public final class Snapshot {
         for (NodeInfo n : nodes) {
             out.add(n.name().equals(replacement.name()) ? replacement : n);
         }
-        return new Snapshot(out, namespaceLabels);
+        return new Snapshot(out, namespaceLabels, podsWithAffinity, podsWithRequiredAntiAffinity);
     }
 }

@@ -65,10 +65,13 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
 
     @Override
     public Status preFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
+        boolean incomingHasTerms = !pod.requiredAffinity().isEmpty() || !pod.requiredAntiAffinity().isEmpty();
+        if (!incomingHasTerms && !snapshot.anyPodsWithRequiredAntiAffinity()) {
+            return Status.SKIP;
+        }
         Map<Pair, Integer> existingAnti = new HashMap<>();
         Map<Pair, Integer> affinity = new HashMap<>();
         Map<Pair, Integer> anti = new HashMap<>();
-        boolean incomingHasTerms = !pod.requiredAffinity().isEmpty() || !pod.requiredAntiAffinity().isEmpty();
         for (NodeInfo node : snapshot.nodes()) {
             if (!incomingHasTerms && !node.hasPodsWithRequiredAntiAffinity()) {
                 continue;
@@ -163,6 +166,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
     @Override
     public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> feasible, Snapshot snapshot) {
         boolean incomingPreferred = !pod.preferredAffinity().isEmpty() || !pod.preferredAntiAffinity().isEmpty();
+        if (!incomingPreferred && !snapshot.anyPodsWithAffinity()) {
+            return Status.SKIP;
+        }
         Map<String, Map<String, Long>> topologyScore = new TreeMap<>();
         for (NodeInfo node : snapshot.nodes()) {
             if (!incomingPreferred && !node.hasPodsWithAffinity()) {
