@@ -250,6 +250,14 @@ public final class Scheduler {
         return SCHEDULER_NAME.equals(pod.spec().schedulerName());
     }
 
+    /**
+     * A pod with scheduling gates waits outside the queue until they are all removed (upstream's
+     * SchedulingGates PreEnqueue plugin). Upstream's API server also marks such a pod PodScheduled=False/SchedulingGated.
+     */
+    private static boolean gated(Pod pod) {
+        return !pod.spec().schedulingGates().isEmpty();
+    }
+
     private static String key(Pod pod) {
         return pod.metadata().namespace() + "/" + pod.metadata().name();
     }
@@ -264,7 +272,7 @@ public final class Scheduler {
             if (assigned(pod)) {
                 cache.addOrUpdatePod(podInfo(pod), pod.spec().nodeName());
                 moveAll(ClusterEvent.ASSIGNED_POD_ADD);
-            } else if (responsible(pod) && !pod.metadata().isBeingDeleted()) {
+            } else if (responsible(pod) && !pod.metadata().isBeingDeleted() && !gated(pod)) {
                 queue.add(podInfo(pod), kernel.nanos());
                 armCycle();
             }
@@ -286,9 +294,9 @@ public final class Scheduler {
                 cache.addOrUpdatePod(podInfo(newPod), newPod.spec().nodeName());
                 moveAll(assigned(oldPod) ? ClusterEvent.ASSIGNED_POD_UPDATE : ClusterEvent.ASSIGNED_POD_ADD);
             } else if (responsible(newPod)) {
-                if (newPod.metadata().isBeingDeleted()) {
+                if (newPod.metadata().isBeingDeleted() || gated(newPod)) {
                     queue.delete(key(newPod));
-                } else if (!Objects.equals(oldPod.spec(), newPod.spec())
+                } else if (gated(oldPod) || !Objects.equals(oldPod.spec(), newPod.spec())
                         || !Objects.equals(oldPod.metadata().labels(), newPod.metadata().labels())) {
                     queue.update(podInfo(newPod), kernel.nanos());
                     armCycle();

@@ -82,6 +82,22 @@ class SchedulerScenariosTest {
     }
 
     @Test
+    void gatedPodWaitsUntilItsGatesAreRemoved() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("4").memory("4Gi").build());
+        f.addPod(pod("gated").spec(b -> b.schedulingGates(List.of(new io.ksim.api.core.PodSchedulingGate("example.com/wait"))))
+                .build());
+        f.settle();
+        assertNull(f.nodeOf("gated"));
+        assertTrue(f.scheduler.explain("default", "gated").isEmpty());
+        // Upstream's update validation lets a client remove gates; ksim's does not yet, so the server-side path is used.
+        f.api.guaranteedUpdate(BuiltinResources.PODS, "default", "gated",
+                p -> p.withSpec(p.spec().toBuilder().schedulingGates(List.of()).build()));
+        f.settle();
+        assertEquals("node-1", f.nodeOf("gated"));
+    }
+
+    @Test
     void podOfAnotherSchedulerIsLeftAlone() {
         SchedulerFixture f = new SchedulerFixture(1);
         f.addNode(node("node-1").cpu("4").memory("4Gi").build());
