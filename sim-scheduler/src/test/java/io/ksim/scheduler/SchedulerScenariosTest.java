@@ -98,6 +98,53 @@ class SchedulerScenariosTest {
     }
 
     @Test
+    void searchStopsAfterEnoughFeasibleNodesAndTheNextCycleStartsWhereItStopped() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        for (int i = 0; i < 250; i++) {
+            f.addNode(node(String.format("node-%03d", i)).cpu("4").memory("4Gi").build());
+        }
+        f.addPod(pod("a").build());
+        f.settle();
+        // 250 nodes: 50 - 250/125 = 48% -> 120 feasible nodes are enough
+        SchedulingDecision d = f.scheduler.explain("default", "a").orElseThrow();
+        assertEquals(120, d.nodes().stream().filter(NodeVerdict::examined).count());
+        assertTrue(d.verdict("node-000").examined());
+        assertTrue(!d.verdict("node-120").examined());
+        f.addPod(pod("b").build());
+        f.settle();
+        SchedulingDecision e = f.scheduler.explain("default", "b").orElseThrow();
+        assertTrue(e.verdict("node-120").examined());
+        assertTrue(e.verdict("node-239").examined());
+        assertTrue(!e.verdict("node-240").examined() && !e.verdict("node-000").examined());
+    }
+
+    @Test
+    void unschedulablePodIsRetriedAfterFiveMinutesWithoutAnyEvent() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("4").memory("4Gi").taint("k", "v", "NoSchedule").build());
+        f.addPod(pod("x").build());
+        f.settle();
+        assertEquals(1, f.scheduler.explain("default", "x").orElseThrow().attempt());
+        f.advance(Duration.ofMinutes(5));
+        assertEquals(1, f.scheduler.explain("default", "x").orElseThrow().attempt());
+        f.advance(Duration.ofSeconds(31));
+        assertEquals(2, f.scheduler.explain("default", "x").orElseThrow().attempt());
+    }
+
+    @Test
+    void onlyTheMostRecentDecisionsKeepTheirDetail() {
+        SchedulerFixture f = new SchedulerFixture(1, b -> b.explanationDetailLimit(2));
+        f.addNode(node("node-1").cpu("4").memory("4Gi").build());
+        for (int i = 0; i < 3; i++) {
+            f.addPod(pod("p" + i).build());
+            f.settle();
+        }
+        assertTrue(!f.scheduler.explain("default", "p0").orElseThrow().detailKept());
+        assertEquals("node-1", f.scheduler.explain("default", "p0").orElseThrow().selectedNode());
+        assertEquals(1, f.scheduler.explain("default", "p2").orElseThrow().nodes().size());
+    }
+
+    @Test
     void podOfAnotherSchedulerIsLeftAlone() {
         SchedulerFixture f = new SchedulerFixture(1);
         f.addNode(node("node-1").cpu("4").memory("4Gi").build());
