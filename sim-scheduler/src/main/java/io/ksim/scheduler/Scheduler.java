@@ -67,6 +67,9 @@ public final class Scheduler {
     final Informer<StatefulSet> statefulSets;
     final Function<String, Map<String, String>> namespaceLabels;
     private final Map<String, SchedulingDecision> decisions = new HashMap<>();
+    /** Pods nominated by preemption: pod key -> (node, pod), and node -> pods in nomination order. */
+    private final Map<String, String> nominatedNode = new HashMap<>();
+    private final Map<String, java.util.LinkedHashMap<String, PodInfo>> nominatedByNode = new HashMap<>();
     /** Decisions still holding per-node detail, oldest first. */
     private final java.util.ArrayDeque<SchedulingDecision> detailed = new java.util.ArrayDeque<>();
     private final int explanationDetailLimit;
@@ -98,7 +101,8 @@ public final class Scheduler {
         DefaultPreemption preemption = b.preemption ? new DefaultPreemption(this::preemptionHandle) : null;
         this.framework = DefaultProfile.build(new DefaultProfile.Context(api, cache::nodeCount, cache::nodesWithImage,
                 spread::of, preemption), b.strategy);
-        this.algorithm = new SchedulingAlgorithm(framework, kernel.random(COMPONENT), b.percentageOfNodesToScore);
+        this.algorithm = new SchedulingAlgorithm(framework, kernel.random(COMPONENT), b.percentageOfNodesToScore,
+                this::nominatedTo);
         this.cycle = new SchedulingCycle(this);
     }
 
@@ -180,6 +184,29 @@ public final class Scheduler {
             }
         }
         return 0;
+    }
+
+    /** Records that preemption nominated {@code pod} to {@code node} (upstream's nominator). */
+    void nominate(PodInfo pod, String node) {
+        clearNomination(pod.key());
+        nominatedNode.put(pod.key(), node);
+        nominatedByNode.computeIfAbsent(node, n -> new java.util.LinkedHashMap<>()).put(pod.key(), pod);
+    }
+
+    void clearNomination(String podKey) {
+        String node = nominatedNode.remove(podKey);
+        if (node != null) {
+            Map<String, PodInfo> pods = nominatedByNode.get(node);
+            pods.remove(podKey);
+            if (pods.isEmpty()) {
+                nominatedByNode.remove(node);
+            }
+        }
+    }
+
+    private java.util.List<PodInfo> nominatedTo(String node) {
+        Map<String, PodInfo> pods = nominatedByNode.get(node);
+        return pods == null ? java.util.List.of() : java.util.List.copyOf(pods.values());
     }
 
     PodInfo podInfo(Pod pod) {
@@ -290,6 +317,7 @@ public final class Scheduler {
             if (assigned(newPod)) {
                 if (!assigned(oldPod)) {
                     queue.delete(key(newPod));
+                    clearNomination(key(newPod));
                 }
                 cache.addOrUpdatePod(podInfo(newPod), newPod.spec().nodeName());
                 moveAll(assigned(oldPod) ? ClusterEvent.ASSIGNED_POD_UPDATE : ClusterEvent.ASSIGNED_POD_ADD);
@@ -307,6 +335,7 @@ public final class Scheduler {
         @Override
         public void onDelete(Pod pod) {
             String key = key(pod);
+            clearNomination(key);
             if (cache.nodeOf(key) != null) {
                 cache.removePod(key);
                 moveAll(ClusterEvent.ASSIGNED_POD_DELETE);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * One pod's trip through PreFilter, Filter, PreScore, Score and host selection (upstream
@@ -39,11 +40,19 @@ public final class SchedulingAlgorithm {
     /** 0 means upstream's adaptive default. */
     private final int percentageOfNodesToScore;
     private int nextStartNodeIndex;
+    /** The pods nominated to a node by preemption (upstream's nominator); never null. */
+    private final Function<String, List<PodInfo>> nominatedPods;
 
     public SchedulingAlgorithm(Framework framework, SplittableRandom random, int percentageOfNodesToScore) {
+        this(framework, random, percentageOfNodesToScore, node -> List.of());
+    }
+
+    public SchedulingAlgorithm(Framework framework, SplittableRandom random, int percentageOfNodesToScore,
+            Function<String, List<PodInfo>> nominatedPods) {
         this.framework = framework;
         this.random = random;
         this.percentageOfNodesToScore = percentageOfNodesToScore;
+        this.nominatedPods = nominatedPods;
     }
 
     /** The outcome of one attempt: a node, or a FitError / error status; and its explanation. */
@@ -97,7 +106,18 @@ public final class SchedulingAlgorithm {
         }
         List<NodeInfo> feasible = new ArrayList<>();
         Map<String, Status> statuses = new LinkedHashMap<>();
-        int processed = findFeasible(state, pod, all, pre.skipped(), feasible, statuses);
+        int processed = 0;
+        NodeInfo nominated = snapshot.get(pod.pod().status().nominatedNodeName() == null ? ""
+                : pod.pod().status().nominatedNodeName());
+        if (nominated != null) {
+            // upstream evaluates the node preemption nominated first; its one-node search leaves the start
+            // index at 0 (it is taken modulo the one-node list)
+            Map<String, Status> first = new LinkedHashMap<>();
+            processed = findFeasible(state, pod, List.of(nominated), pre.skipped(), feasible, first);
+        }
+        if (feasible.isEmpty()) {
+            processed = findFeasible(state, pod, all, pre.skipped(), feasible, statuses);
+        }
         if (feasible.isEmpty()) {
             FitError fit = new FitError(all.size(), statuses, "", "");
             return failure(pod, state, nanos, attempt, all, fit, null, statuses);
@@ -135,7 +155,7 @@ public final class SchedulingAlgorithm {
         for (int i = 0; i < n; i++) {
             NodeInfo node = all.get((nextStartNodeIndex + i) % n);
             processed++;
-            Status s = framework.runFilter(state, pod, node, skipped);
+            Status s = filterWithNominatedPods(state, pod, node, skipped);
             if (s.isSuccess()) {
                 feasible.add(node);
                 if (feasible.size() >= toFind) {
@@ -147,6 +167,31 @@ public final class SchedulingAlgorithm {
         }
         nextStartNodeIndex = (nextStartNodeIndex + processed) % n;
         return processed;
+    }
+
+    /**
+     * upstream RunFilterPluginsWithNominatedPods: pods nominated to the node with at least this pod's
+     * priority count as if they were there, so that a lower-priority pod does not take the room preemption
+     * freed for them; if some were added the filters run again without them.
+     */
+    private Status filterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, Set<String> skipped) {
+        List<PodInfo> nominated = nominatedPods.apply(node.name());
+        NodeInfo with = null;
+        for (PodInfo p : nominated) {
+            if (p.priority() >= pod.priority() && !p.key().equals(pod.key())) {
+                if (with == null) {
+                    with = node.copy();
+                }
+                with.addPod(p);
+            }
+        }
+        if (with != null) {
+            Status s = framework.runFilter(state, pod, with, skipped);
+            if (!s.isSuccess()) {
+                return s;
+            }
+        }
+        return framework.runFilter(state, pod, node, skipped);
     }
 
     /** What scoring kept: per plugin (profile order) the raw and normalized score of each feasible node. */

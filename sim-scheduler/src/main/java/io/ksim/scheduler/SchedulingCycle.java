@@ -60,6 +60,7 @@ final class SchedulingCycle {
         }
         s.recordDecision(r.decision());
         String node = r.node();
+        s.clearNomination(pod.key());
         s.cache.assumePod(pod, node);
         CycleState state = r.state();
         Status st = s.framework.runReserve(state, pod, node);
@@ -115,6 +116,9 @@ final class SchedulingCycle {
             PostFilterPlugin.Result pf = s.framework.runPostFilter(r.state(), pod, snapshot, fit.nodeStatuses());
             nominated = pf.nominatedNodeName();
             fit = fit.withPostFilterMsg(pf.status().message());
+            if (nominated != null) {
+                s.nominate(pod, nominated);
+            }
         }
         String msg = fit.message();
         s.recordDecision(r.decision().withMessage(msg));

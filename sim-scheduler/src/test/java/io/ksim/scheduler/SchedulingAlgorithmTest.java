@@ -32,6 +32,23 @@ class SchedulingAlgorithmTest {
     }
 
     @Test
+    void podsNominatedToANodeKeepItsRoomFromLowerPriorityPods() {
+        var node = new io.ksim.scheduler.framework.NodeInfo(TestObjects.node("node-1").cpu("1").memory("4Gi").build());
+        var snapshot = io.ksim.scheduler.framework.Snapshot.of(java.util.List.of(node));
+        var nominated = io.ksim.scheduler.framework.PodInfo.of(TestObjects.pod("high").container("800m", "1Mi").build(), 1000);
+        var fw = io.ksim.scheduler.plugins.DefaultProfile.build(new io.ksim.scheduler.plugins.DefaultProfile.Context(
+                null, () -> 1, img -> 0, p -> null, null), io.ksim.scheduler.plugins.ScoringStrategy.DEFAULT);
+        SchedulingAlgorithm alg = new SchedulingAlgorithm(fw, new SplittableRandom(1), 0,
+                n -> n.equals("node-1") ? java.util.List.of(nominated) : java.util.List.of());
+        var low = io.ksim.scheduler.framework.PodInfo.of(TestObjects.pod("low").container("800m", "1Mi").build(), 0);
+        var r = alg.schedule(low, snapshot, 0, 1);
+        assertEquals(null, r.node());
+        assertEquals("0/1 nodes are available: 1 Insufficient cpu.", r.fitError().message());
+        var higher = io.ksim.scheduler.framework.PodInfo.of(TestObjects.pod("higher").container("800m", "1Mi").build(), 2000);
+        assertEquals("node-1", alg.schedule(higher, snapshot, 0, 1).node());
+    }
+
+    @Test
     void selectHostTakesTheUniqueMaximum() {
         assertEquals(2, SchedulingAlgorithm.selectHost(new long[] {1, 2, 3, 0}, new SplittableRandom(1)));
     }
