@@ -86,8 +86,10 @@ final class SchedulingCycle {
         if (!st.isSuccess()) {
             s.framework.runUnreserve(state, pod, node);
             s.cache.forgetPod(pod.key());
-            fail(q, pod, Status.error(st.message()), "running Bind plugin \"DefaultBinder\": " + st.message(), null,
-                    podCycle, Set.of());
+            String msg = "binding rejected: running Bind plugin \"" + st.plugin() + "\": " + st.message();
+            // the forgotten assumption freed room: as upstream, treat it as an assigned pod's deletion
+            s.moveAll(io.ksim.scheduler.framework.ClusterEvent.ASSIGNED_POD_DELETE);
+            fail(q, pod, Status.error(msg), msg, null, podCycle, Set.of());
             s.armCycle();
             return;
         }
