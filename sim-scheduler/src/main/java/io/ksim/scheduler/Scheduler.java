@@ -230,24 +230,37 @@ public final class Scheduler {
         armFlushes();
     }
 
-    /** Arms the backoff and leftover flushes at their next grid instants, if anything waits for them. */
+    /**
+     * Arms the backoff and leftover flushes at their next grid instants, if anything waits for them; a
+     * timer already armed for a later instant is moved earlier.
+     */
     void armFlushes() {
         long nextBackoff = queue.nextBackoffExpiry();
-        if (nextBackoff >= 0 && (backoffTimer == null || !backoffTimer.isPending())) {
+        if (nextBackoff >= 0) {
             long at = gridAtOrAfter(Math.max(nextBackoff, kernel.nanos()), BACKOFF_FLUSH_PERIOD);
-            backoffTimer = kernel.scheduleAtNanos(at, COMPONENT, () -> {
-                queue.flushBackoffCompleted(kernel.nanos());
-                armCycle();
-            });
+            if (backoffTimer == null || !backoffTimer.isPending() || backoffTimer.dueNanos() > at) {
+                if (backoffTimer != null) {
+                    backoffTimer.cancel();
+                }
+                backoffTimer = kernel.scheduleAtNanos(at, COMPONENT, () -> {
+                    queue.flushBackoffCompleted(kernel.nanos());
+                    armCycle();
+                });
+            }
         }
         long nextLeftover = queue.nextUnschedulableTimeout();
-        if (nextLeftover >= 0 && (leftoverTimer == null || !leftoverTimer.isPending())) {
+        if (nextLeftover >= 0) {
             // the pod must have waited strictly longer than 5 minutes
             long at = gridAtOrAfter(Math.max(nextLeftover + 1, kernel.nanos()), UNSCHEDULABLE_FLUSH_PERIOD);
-            leftoverTimer = kernel.scheduleAtNanos(at, COMPONENT, () -> {
-                queue.flushUnschedulableLeftover(kernel.nanos());
-                armCycle();
-            });
+            if (leftoverTimer == null || !leftoverTimer.isPending() || leftoverTimer.dueNanos() > at) {
+                if (leftoverTimer != null) {
+                    leftoverTimer.cancel();
+                }
+                leftoverTimer = kernel.scheduleAtNanos(at, COMPONENT, () -> {
+                    queue.flushUnschedulableLeftover(kernel.nanos());
+                    armCycle();
+                });
+            }
         }
     }
 

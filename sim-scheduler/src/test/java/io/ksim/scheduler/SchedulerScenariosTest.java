@@ -145,6 +145,35 @@ class SchedulerScenariosTest {
     }
 
     @Test
+    void aShortBackoffIsNotHeldUpByALongerOneArmedBefore() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("1").memory("4Gi").label("disk", "hdd").build());
+        // "slow" fails four times (its backoff grows to 8 s); each node update retries it
+        f.addPod(pod("slow").container("2", "1Mi").build());
+        for (int i = 0; i < 4; i++) {
+            f.advance(Duration.ofSeconds(9));
+            var n = f.api.get(BuiltinResources.NODES, null, "node-1");
+            f.api.update(BuiltinResources.NODES, n.withMetadata(n.metadata().withLabels(Map.of("disk", "hdd" + i,
+                    "kubernetes.io/hostname", "node-1"))));
+            f.settle();
+        }
+        assertEquals(5, f.scheduler.explain("default", "slow").orElseThrow().attempt());
+        // a node event puts "slow" in backoffQ for 10 s, arming the flush 10 s ahead
+        var n = f.api.get(BuiltinResources.NODES, null, "node-1");
+        f.api.update(BuiltinResources.NODES, n.withMetadata(n.metadata().withLabels(Map.of("disk", "hdd",
+                "kubernetes.io/hostname", "node-1"))));
+        f.settle();
+        // then "fast" fails once; after the next node event it must be retried at the next 1 s flush
+        f.addPod(pod("fast").spec(b -> b.nodeSelector(new TreeMap<>(Map.of("disk", "ssd")))).build());
+        f.settle();
+        n = f.api.get(BuiltinResources.NODES, null, "node-1");
+        f.api.update(BuiltinResources.NODES, n.withMetadata(n.metadata().withLabels(Map.of("disk", "ssd",
+                "kubernetes.io/hostname", "node-1"))));
+        f.advance(Duration.ofMillis(2100));
+        assertEquals("node-1", f.nodeOf("fast"));
+    }
+
+    @Test
     void podOfAnotherSchedulerIsLeftAlone() {
         SchedulerFixture f = new SchedulerFixture(1);
         f.addNode(node("node-1").cpu("4").memory("4Gi").build());
