@@ -174,6 +174,28 @@ class SchedulerScenariosTest {
     }
 
     @Test
+    void podsOfAReplicaSetAreScoredByTheDefaultSpreading() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("4").memory("4Gi").build());
+        f.addNode(node("node-2").cpu("4").memory("4Gi").build());
+        var selector = io.ksim.api.meta.LabelSelector.matchLabels(Map.of("app", "web"));
+        var template = new io.ksim.api.core.PodTemplateSpec(io.ksim.api.meta.ObjectMeta.builder()
+                .labels(Map.of("app", "web")).build(), io.ksim.api.core.PodSpec.of(io.ksim.api.core.Container.of("c", "nginx:1.25")));
+        var rs = f.api.create(BuiltinResources.REPLICA_SETS, "default", new io.ksim.api.apps.ReplicaSet(
+                io.ksim.api.meta.ObjectMeta.of("default", "web"),
+                new io.ksim.api.apps.ReplicaSet.ReplicaSetSpec(2, null, selector, template)));
+        var owner = new io.ksim.api.meta.OwnerReference("apps/v1", "ReplicaSet", "web", rs.metadata().uid(), true, true);
+        for (int i = 0; i < 2; i++) {
+            Pod p = pod("web-" + i).label("app", "web").build();
+            f.addPod(p.withMetadata(p.metadata().toBuilder().ownerReferences(List.of(owner)).build()));
+            f.settle();
+        }
+        SchedulingDecision d = f.scheduler.explain("default", "web-1").orElseThrow();
+        assertTrue(d.verdict("node-1").scores().stream().anyMatch(s -> s.plugin().equals("PodTopologySpread")));
+        assertTrue(!f.nodeOf("web-0").equals(f.nodeOf("web-1")), "the second replica goes to the other node");
+    }
+
+    @Test
     void podOfAnotherSchedulerIsLeftAlone() {
         SchedulerFixture f = new SchedulerFixture(1);
         f.addNode(node("node-1").cpu("4").memory("4Gi").build());

@@ -111,4 +111,26 @@ class PodTopologySpreadTest {
         // per-node counts 2, 1, 0, 3 times log(4 + 2) = 1.79: raw 4, 2, 0, 5; 100 * (5 + 0 - s) / 5
         assertArrayEquals(new long[] {20, 60, 100, 0}, got);
     }
+
+    @Test
+    void systemDefaultsSpreadPodsOfAWorkloadOverHostsAndZones() {
+        String host = "kubernetes.io/hostname";
+        String zone = "topology.kubernetes.io/zone";
+        io.ksim.api.selector.LabelSelector rs = io.ksim.api.selector.LabelSelector.fromSet(Map.of("app", "web"));
+        List<NodeInfo> nodes = list(
+                nodeInfo(node("n1").zone("a").build(), pod("w1").label("app", "web").build(),
+                        pod("w2").label("app", "web").build()),
+                nodeInfo(node("n2").zone("a").build()),
+                nodeInfo(node("n3").zone("b").build()));
+        Pod incoming = pod("w3").label("app", "web").build();
+        long[] got = PluginTesting.scores(new PodTopologySpread(p -> rs), incoming, nodes);
+        // hostname (maxSkew 3, 3 hosts: log 5) and zone (maxSkew 5, 2 zones: log 4):
+        // n1 = 2*1.609 + 2 + 2*1.386 + 4 = 12, n2 = 2 + 2.773 + 4 = 9, n3 = 2 + 4 = 6; 100 * (12 + 6 - s) / 12
+        assertArrayEquals(new long[] {50, 75, 100}, got);
+        // a pod that belongs to no workload gets no default spreading
+        assertEquals(null, PluginTesting.scores(new PodTopologySpread(p -> io.ksim.api.selector.LabelSelector.fromSet(Map.of())),
+                incoming, nodes));
+        assertEquals(host, SpreadConstraint.HOSTNAME);
+        assertEquals(zone, SpreadConstraint.ZONE);
+    }
 }
