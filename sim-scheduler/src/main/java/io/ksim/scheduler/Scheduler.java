@@ -5,14 +5,12 @@ import io.ksim.api.apps.StatefulSet;
 import io.ksim.api.core.Namespace;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.Pod;
-import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.Service;
 import io.ksim.api.scheduling.PriorityClass;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.client.EventRecorder;
 import io.ksim.client.Informer;
-import io.ksim.client.ResourceEventHandler;
 import io.ksim.kernel.Kernel;
 import io.ksim.scheduler.cache.SchedulerCache;
 import io.ksim.scheduler.framework.ClusterEvent;
@@ -67,9 +65,7 @@ public final class Scheduler {
     final Informer<StatefulSet> statefulSets;
     final Function<String, Map<String, String>> namespaceLabels;
     private final Map<String, SchedulingDecision> decisions = new HashMap<>();
-    /** Pods nominated by preemption: pod key -> (node, pod), and node -> pods in nomination order. */
-    private final Map<String, String> nominatedNode = new HashMap<>();
-    private final Map<String, java.util.LinkedHashMap<String, PodInfo>> nominatedByNode = new HashMap<>();
+    final Nominator nominator = new Nominator();
     /** Decisions still holding per-node detail, oldest first. */
     private final java.util.ArrayDeque<SchedulingDecision> detailed = new java.util.ArrayDeque<>();
     private final int explanationDetailLimit;
@@ -102,7 +98,7 @@ public final class Scheduler {
         this.framework = DefaultProfile.build(new DefaultProfile.Context(api, cache::nodeCount, cache::nodesWithImage,
                 spread::of, preemption), b.strategy);
         this.algorithm = new SchedulingAlgorithm(framework, kernel.random(COMPONENT), b.percentageOfNodesToScore,
-                this::nominatedTo);
+                nominator::nominatedTo);
         this.cycle = new SchedulingCycle(this);
     }
 
@@ -121,8 +117,8 @@ public final class Scheduler {
     /** Starts the informers; scheduling begins as pods arrive. */
     public void start() {
         startNanos = kernel.nanos();
-        pods.addEventHandler(new PodHandler());
-        nodes.addEventHandler(new NodeHandler());
+        pods.addEventHandler(new EventHandlers.PodHandler(this));
+        nodes.addEventHandler(new EventHandlers.NodeHandler(this));
         for (Informer<?> i : new Informer<?>[] {namespaces, priorityClasses, services, replicaSets, statefulSets,
                 nodes, pods}) {
             i.start();
@@ -184,29 +180,6 @@ public final class Scheduler {
             }
         }
         return 0;
-    }
-
-    /** Records that preemption nominated {@code pod} to {@code node} (upstream's nominator). */
-    void nominate(PodInfo pod, String node) {
-        clearNomination(pod.key());
-        nominatedNode.put(pod.key(), node);
-        nominatedByNode.computeIfAbsent(node, n -> new java.util.LinkedHashMap<>()).put(pod.key(), pod);
-    }
-
-    void clearNomination(String podKey) {
-        String node = nominatedNode.remove(podKey);
-        if (node != null) {
-            Map<String, PodInfo> pods = nominatedByNode.get(node);
-            pods.remove(podKey);
-            if (pods.isEmpty()) {
-                nominatedByNode.remove(node);
-            }
-        }
-    }
-
-    private java.util.List<PodInfo> nominatedTo(String node) {
-        Map<String, PodInfo> pods = nominatedByNode.get(node);
-        return pods == null ? java.util.List.of() : java.util.List.copyOf(pods.values());
     }
 
     PodInfo podInfo(Pod pod) {
@@ -275,130 +248,6 @@ public final class Scheduler {
         if (queue.moveAllToActiveOrBackoff(event, framework::interested, kernel.nanos()) > 0) {
             armCycle();
         }
-    }
-
-    private static boolean assigned(Pod pod) {
-        return pod.spec().nodeName() != null && !pod.spec().nodeName().isEmpty();
-    }
-
-    private static boolean terminal(Pod pod) {
-        String phase = pod.status().phase();
-        return PodPhase.SUCCEEDED.equals(phase) || PodPhase.FAILED.equals(phase);
-    }
-
-    private static boolean responsible(Pod pod) {
-        return SCHEDULER_NAME.equals(pod.spec().schedulerName());
-    }
-
-    /**
-     * A pod with scheduling gates waits outside the queue until they are all removed (upstream's
-     * SchedulingGates PreEnqueue plugin). Upstream's API server also marks such a pod PodScheduled=False/SchedulingGated.
-     */
-    private static boolean gated(Pod pod) {
-        return !pod.spec().schedulingGates().isEmpty();
-    }
-
-    private static String key(Pod pod) {
-        return pod.metadata().namespace() + "/" + pod.metadata().name();
-    }
-
-    /** Bound pods go to the cache, pending ones of this scheduler to the queue; terminal pods count as gone. */
-    private final class PodHandler implements ResourceEventHandler<Pod> {
-        @Override
-        public void onAdd(Pod pod, boolean inInitialList) {
-            if (terminal(pod)) {
-                return;
-            }
-            if (assigned(pod)) {
-                cache.addOrUpdatePod(podInfo(pod), pod.spec().nodeName());
-                moveAll(ClusterEvent.ASSIGNED_POD_ADD);
-            } else if (responsible(pod) && !pod.metadata().isBeingDeleted() && !gated(pod)) {
-                queue.add(podInfo(pod), kernel.nanos());
-                armCycle();
-            }
-        }
-
-        @Override
-        public void onUpdate(Pod oldPod, Pod newPod) {
-            if (oldPod == newPod) {
-                return;
-            }
-            if (terminal(newPod)) {
-                onDelete(newPod);
-                return;
-            }
-            if (assigned(newPod)) {
-                if (!assigned(oldPod)) {
-                    queue.delete(key(newPod));
-                    clearNomination(key(newPod));
-                }
-                cache.addOrUpdatePod(podInfo(newPod), newPod.spec().nodeName());
-                moveAll(assigned(oldPod) ? ClusterEvent.ASSIGNED_POD_UPDATE : ClusterEvent.ASSIGNED_POD_ADD);
-            } else if (responsible(newPod)) {
-                if (newPod.metadata().isBeingDeleted() || gated(newPod)) {
-                    queue.delete(key(newPod));
-                } else if (gated(oldPod) || !Objects.equals(oldPod.spec(), newPod.spec())
-                        || !Objects.equals(oldPod.metadata().labels(), newPod.metadata().labels())) {
-                    queue.update(podInfo(newPod), kernel.nanos());
-                    armCycle();
-                }
-            }
-        }
-
-        @Override
-        public void onDelete(Pod pod) {
-            String key = key(pod);
-            clearNomination(key);
-            if (cache.nodeOf(key) != null) {
-                cache.removePod(key);
-                moveAll(ClusterEvent.ASSIGNED_POD_DELETE);
-            }
-            queue.delete(key);
-        }
-    }
-
-    /** Nodes go to the cache; a change that can make a pod fit moves the unschedulable pods. */
-    private final class NodeHandler implements ResourceEventHandler<Node> {
-        @Override
-        public void onAdd(Node node, boolean inInitialList) {
-            cache.addNode(node);
-            moveAll(ClusterEvent.NODE_ADD);
-        }
-
-        @Override
-        public void onUpdate(Node oldNode, Node newNode) {
-            if (oldNode == newNode) {
-                return;
-            }
-            cache.updateNode(oldNode, newNode);
-            if (schedulingPropertiesChanged(oldNode, newNode)) {
-                moveAll(ClusterEvent.NODE_UPDATE);
-            }
-        }
-
-        @Override
-        public void onDelete(Node node) {
-            cache.removeNode(node);
-            moveAll(ClusterEvent.NODE_DELETE);
-        }
-    }
-
-    /**
-     * upstream nodeSchedulingPropertiesChange: labels, taints, spec.unschedulable, allocatable, or a
-     * condition's status; a heartbeat alone is not a reason to retry pods.
-     */
-    static boolean schedulingPropertiesChanged(Node a, Node b) {
-        if (!a.metadata().labels().equals(b.metadata().labels())
-                || !a.spec().taints().equals(b.spec().taints())
-                || a.spec().isUnschedulable() != b.spec().isUnschedulable()
-                || !a.status().allocatable().equals(b.status().allocatable())) {
-            return true;
-        }
-        Map<String, String> ca = new HashMap<>();
-        a.status().conditions().forEach(c -> ca.put(c.type(), c.status()));
-        Map<String, String> cb = new HashMap<>();
-        b.status().conditions().forEach(c -> cb.put(c.type(), c.status()));
-        return !ca.equals(cb);
     }
 
     /** Builds a scheduler: default profile, LeastAllocated, adaptive percentageOfNodesToScore, preemption on. */

@@ -60,7 +60,7 @@ final class SchedulingCycle {
         }
         s.recordDecision(r.decision());
         String node = r.node();
-        s.clearNomination(pod.key());
+        s.nominator.clear(pod.key());
         s.cache.assumePod(pod, node);
         CycleState state = r.state();
         Status st = s.framework.runReserve(state, pod, node);
@@ -119,7 +119,7 @@ final class SchedulingCycle {
             nominated = pf.nominatedNodeName();
             fit = fit.withPostFilterMsg(pf.status().message());
             if (nominated != null) {
-                s.nominate(pod, nominated);
+                s.nominator.nominate(pod, nominated);
             }
         }
         String msg = fit.message();
