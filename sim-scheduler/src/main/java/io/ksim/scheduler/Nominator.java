@@ -35,6 +35,10 @@ final class Nominator {
 
     /** The pods nominated to {@code node}, in nomination order. */
     List<PodInfo> nominatedTo(String node) {
+        if (podsOfNode.isEmpty()) {
+            // the common case: nothing is nominated, and every node of every cycle asks
+            return List.of();
+        }
         Map<String, PodInfo> pods = podsOfNode.get(node);
         return pods == null ? List.of() : List.copyOf(pods.values());
     }

@@ -1,6 +1,7 @@
 package io.ksim.scheduler;
 
 import io.ksim.scheduler.framework.CycleState;
+import io.ksim.scheduler.framework.FilterPlugin;
 import io.ksim.scheduler.framework.FitError;
 import io.ksim.scheduler.framework.Framework;
 import io.ksim.scheduler.framework.NodeInfo;
@@ -149,13 +150,14 @@ public final class SchedulingAlgorithm {
 
     private int findFeasible(CycleState state, PodInfo pod, List<NodeInfo> all, Set<String> skipped,
             List<NodeInfo> feasible, Map<String, Status> statuses) {
+        List<FilterPlugin> active = framework.filtersExcept(skipped);
         int n = all.size();
         int toFind = numFeasibleNodesToFind(percentageOfNodesToScore, n);
         int processed = 0;
         for (int i = 0; i < n; i++) {
             NodeInfo node = all.get((nextStartNodeIndex + i) % n);
             processed++;
-            Status s = filterWithNominatedPods(state, pod, node, skipped);
+            Status s = filterWithNominatedPods(state, pod, node, active);
             if (s.isSuccess()) {
                 feasible.add(node);
                 if (feasible.size() >= toFind) {
@@ -174,8 +176,11 @@ public final class SchedulingAlgorithm {
      * priority count as if they were there, so that a lower-priority pod does not take the room preemption
      * freed for them; if some were added the filters run again without them.
      */
-    private Status filterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, Set<String> skipped) {
+    private Status filterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active) {
         List<PodInfo> nominated = nominatedPods.apply(node.name());
+        if (nominated.isEmpty()) {
+            return framework.runFilter(state, pod, node, active);
+        }
         NodeInfo with = null;
         for (PodInfo p : nominated) {
             if (p.priority() >= pod.priority() && !p.key().equals(pod.key())) {
@@ -186,12 +191,12 @@ public final class SchedulingAlgorithm {
             }
         }
         if (with != null) {
-            Status s = framework.runFilter(state, pod, with, skipped);
+            Status s = framework.runFilter(state, pod, with, active);
             if (!s.isSuccess()) {
                 return s;
             }
         }
-        return framework.runFilter(state, pod, node, skipped);
+        return framework.runFilter(state, pod, node, active);
     }
 
     /** What scoring kept: per plugin (profile order) the raw and normalized score of each feasible node. */

@@ -126,10 +126,27 @@ public final class Framework {
 
     /** Runs the filters on one node; the first rejection wins, attributed to its plugin. */
     public Status runFilter(CycleState state, PodInfo pod, NodeInfo node, Set<String> skipped) {
+        return runFilter(state, pod, node, filtersExcept(skipped));
+    }
+
+    /** The filter plugins PreFilter did not skip, in profile order; computed once per cycle. */
+    public List<FilterPlugin> filtersExcept(Set<String> skipped) {
+        if (skipped.isEmpty()) {
+            return filters;
+        }
+        List<FilterPlugin> out = new ArrayList<>(filters.size());
         for (FilterPlugin p : filters) {
-            if (skipped.contains(p.name())) {
-                continue;
+            if (!skipped.contains(p.name())) {
+                out.add(p);
             }
+        }
+        return out;
+    }
+
+    /** Runs {@code active} (see {@link #filtersExcept}) on one node; the first rejection wins. */
+    public Status runFilter(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active) {
+        for (int i = 0; i < active.size(); i++) {
+            FilterPlugin p = active.get(i);
             Status s = p.filter(state, pod, node);
             if (!s.isSuccess()) {
                 return s.withPlugin(p.name());
