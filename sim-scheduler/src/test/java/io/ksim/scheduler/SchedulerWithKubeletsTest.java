@@ -45,4 +45,32 @@ class SchedulerWithKubeletsTest {
         assertEquals(1, f.api.list(BuiltinResources.EVENTS, "default").items().stream()
                 .filter(e -> "Scheduled".equals(e.reason())).count());
     }
+
+    @Test
+    void preemptedPodIsKilledGracefullyAndThePreemptorRuns() {
+        SchedulerFixture f = new SchedulerFixture(7);
+        f.api.create(BuiltinResources.PRIORITY_CLASSES, null, new io.ksim.api.scheduling.PriorityClass(null, null,
+                io.ksim.api.meta.ObjectMeta.of(null, "high"), 1000, null, null, null));
+        new Kubelet(f.kernel, f.api, NodeConfig.builder("node-1").cpu("1").memory("4Gi").podCIDR("10.244.1.0/24")
+                .internalIP("172.18.0.2").presentImage("nginx:1.25").build(), CATALOG).start();
+        f.kernel.advance(Duration.ofSeconds(1));
+        f.addPod(pod("low").container(Container.builder().name("web").image("nginx:1.25").resources(
+                io.ksim.api.core.ResourceRequirements.of(null, java.util.Map.of("cpu",
+                        io.ksim.api.resource.Quantity.parse("800m")))).build()).build());
+        f.kernel.advance(Duration.ofSeconds(5));
+        assertEquals(PodPhase.RUNNING, f.pod("low").status().phase());
+        f.addPod(pod("high").container(Container.builder().name("web").image("nginx:1.25").resources(
+                io.ksim.api.core.ResourceRequirements.of(null, java.util.Map.of("cpu",
+                        io.ksim.api.resource.Quantity.parse("800m")))).build())
+                .spec(b -> b.priorityClassName("high")).build());
+        f.kernel.advance(Duration.ofSeconds(1));
+        assertEquals("node-1", f.pod("high").status().nominatedNodeName());
+        f.kernel.advance(Duration.ofSeconds(60));
+        assertTrue(f.api.list(BuiltinResources.PODS, "default").items().stream()
+                .noneMatch(p -> p.metadata().name().equals("low")), "the victim is gone after its grace period");
+        assertEquals("node-1", f.pod("high").spec().nodeName());
+        assertEquals(PodPhase.RUNNING, f.pod("high").status().phase());
+        assertEquals(1, f.api.list(BuiltinResources.EVENTS, "default").items().stream()
+                .filter(e -> "Preempted".equals(e.reason())).count());
+    }
 }
