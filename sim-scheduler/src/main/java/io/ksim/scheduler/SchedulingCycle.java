@@ -202,6 +202,24 @@ final class SchedulingCycle {
                 }
                 s.recorder.normal(v, "Preempted", "Preempted by pod " + preemptor.pod().metadata().uid() + " on node " + node);
             }
+
+            @Override
+            public void clearLowerPriorityNominations(PodInfo preemptor, String node) {
+                for (PodInfo p : s.nominator.nominatedTo(node)) {
+                    if (p.priority() >= preemptor.priority() || p.key().equals(preemptor.key())) {
+                        continue;
+                    }
+                    s.nominator.clear(p.key());
+                    try {
+                        Pod current = s.api.get(BuiltinResources.PODS, p.pod().metadata().namespace(),
+                                p.pod().metadata().name());
+                        s.api.updateStatus(BuiltinResources.PODS,
+                                current.withStatus(current.status().toBuilder().nominatedNodeName(null).build()));
+                    } catch (ApiException gone) {
+                        // deleted or changed meanwhile: its next attempt sees the node as it is
+                    }
+                }
+            }
         };
     }
 }

@@ -221,6 +221,13 @@ class SchedulerScenariosTest {
         Pod low = f.pod("low");
         assertNotNull(low.metadata().deletionTimestamp());
         assertEquals("PreemptionByScheduler", PodConditions.getPodCondition(low.status(), "DisruptionTarget").reason());
+        // while the victim terminates, the preemptor's retries wait for it instead of preempting again
+        var n = f.api.get(BuiltinResources.NODES, null, "node-1");
+        f.api.update(BuiltinResources.NODES, n.withMetadata(n.metadata().withLabels(Map.of("x", "y",
+                "kubernetes.io/hostname", "node-1"))));
+        f.advance(Duration.ofSeconds(2));
+        assertEquals("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to a terminating pod "
+                + "on the nominated node..", PodConditions.getPodCondition(f.pod("high").status(), "PodScheduled").message());
         // no kubelet here: finish the graceful deletion as the kubelet would
         f.api.delete(BuiltinResources.PODS, "default", "low", io.ksim.apiserver.DeleteOptions.now());
         f.advance(Duration.ofSeconds(2));

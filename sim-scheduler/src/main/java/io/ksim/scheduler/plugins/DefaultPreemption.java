@@ -39,6 +39,7 @@ public final class DefaultPreemption implements PostFilterPlugin {
     public static final String NOT_HELPFUL = "Preemption is not helpful for scheduling";
     public static final String NO_VICTIMS = "No preemption victims found for incoming pod";
     public static final String NEVER = "not eligible due to preemptionPolicy=Never.";
+    public static final String TERMINATING_ON_NOMINATED = "not eligible due to a terminating pod on the nominated node.";
     /** upstream's defaults: at least 10% of the potential nodes, and at least 100, are tried. */
     static final int MIN_CANDIDATE_NODES_PERCENTAGE = 10;
     static final int MIN_CANDIDATE_NODES_ABSOLUTE = 100;
@@ -51,6 +52,9 @@ public final class DefaultPreemption implements PostFilterPlugin {
 
         /** Marks {@code victim} DisruptionTarget and deletes it gracefully. */
         void evict(PodInfo victim, PodInfo preemptor, String node);
+
+        /** Takes back the nomination of lower-priority pods nominated to {@code node}: they may no longer fit. */
+        void clearLowerPriorityNominations(PodInfo preemptor, String node);
     }
 
     private final Supplier<Handle> handle;
@@ -72,6 +76,11 @@ public final class DefaultPreemption implements PostFilterPlugin {
     public Result postFilter(CycleState state, PodInfo pod, Snapshot snapshot, Map<String, Status> nodeStatuses) {
         if (PreemptionPolicy.NEVER.equals(pod.pod().spec().preemptionPolicy())) {
             return new Result(null, Status.unschedulable("preemption: " + NEVER));
+        }
+        String nominatedNode = pod.pod().status().nominatedNodeName();
+        if (nominatedNode != null && !nominatedNode.isEmpty() && terminatingVictimOn(pod, snapshot.get(nominatedNode),
+                nodeStatuses.get(nominatedNode))) {
+            return new Result(null, Status.unschedulable("preemption: " + TERMINATING_ON_NOMINATED));
         }
         Handle h = handle.get();
         Map<String, Status> preemptionStatuses = new LinkedHashMap<>();
@@ -107,7 +116,37 @@ public final class DefaultPreemption implements PostFilterPlugin {
         for (PodInfo victim : best.victims()) {
             h.evict(victim, pod, best.node());
         }
+        h.clearLowerPriorityNominations(pod, best.node());
         return new Result(best.node(), Status.SUCCESS);
+    }
+
+    /**
+     * upstream PodEligibleToPreemptOthers: a pod whose nominated node still has a lower-priority pod being
+     * deleted by an earlier preemption waits for it rather than preempting again, unless the filters now find
+     * that node unresolvable.
+     */
+    static boolean terminatingVictimOn(PodInfo pod, NodeInfo nominated, Status nominatedStatus) {
+        if (nominated == null
+                || (nominatedStatus != null && nominatedStatus.code() == Code.UNSCHEDULABLE_AND_UNRESOLVABLE)) {
+            return false;
+        }
+        for (PodInfo p : nominated.pods()) {
+            if (p.priority() < pod.priority() && p.pod().metadata().deletionTimestamp() != null
+                    && preemptedByScheduler(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean preemptedByScheduler(PodInfo p) {
+        for (io.ksim.api.core.PodCondition c : p.pod().status().conditions()) {
+            if ("DisruptionTarget".equals(c.type()) && c.isTrue()
+                    && io.ksim.api.core.PodCondition.REASON_PREEMPTION_BY_SCHEDULER.equals(c.reason())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** upstream SelectVictimsOnNode: a Candidate, or the Status saying why this node will not do. */
