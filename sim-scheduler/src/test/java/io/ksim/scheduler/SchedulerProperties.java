@@ -40,7 +40,8 @@ import net.jqwik.api.Property;
  * <ul>
  *   <li>it never binds a pod to a node where a filter fails;</li>
  *   <li>it never overcommits a node's allocatable cpu, memory or pod count;</li>
- *   <li>once the queue has settled, no pod is pending while some node passes every filter for it.</li>
+ *   <li>once the queue has settled, no pod is pending while some node passes every filter for it;</li>
+ *   <li>the same seed gives the same placements and the same trace.</li>
  * </ul>
  */
 class SchedulerProperties {
@@ -199,6 +200,16 @@ class SchedulerProperties {
                     throw new AssertionError(p.metadata().name() + " pending although " + n.name() + " fits");
                 }
             }
+        }
+        return true;
+    }
+
+    @Property(tries = 20)
+    boolean sameSeedSameTrace(@ForAll long seed) {
+        String first = run(seed).f().kernel.trace().format();
+        String second = run(seed).f().kernel.trace().format();
+        if (!first.equals(second)) {
+            throw new AssertionError("traces differ for seed " + seed);
         }
         return true;
     }
