@@ -14,6 +14,7 @@ import io.ksim.apiserver.registry.KubeApiServer;
 import io.ksim.apiserver.registry.PodBinding;
 import io.ksim.client.Informer;
 import io.ksim.client.ResourceEventHandler;
+import io.ksim.controller.deployment.DeploymentController;
 import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.kernel.Kernel;
 import io.ksim.node.ImageCatalog;
@@ -70,7 +71,8 @@ public final class TestCluster {
             k.start();
         }
         manager = new ControllerManager(ControllerContext.of(kernel, api))
-                .register(ReplicaSetController.NAME, ReplicaSetController::new);
+                .register(ReplicaSetController.NAME, ReplicaSetController::new)
+                .register(DeploymentController.NAME, DeploymentController::new);
         manager.startAll();
         binderPods = Informer.builder(kernel, api, BuiltinResources.PODS).component("test-binder").build();
         binderPods.addEventHandler(new ResourceEventHandler<>() {

@@ -125,7 +125,8 @@ public final class BuiltinResources {
             .builder(Deployment.class, "apps", "v1", "Deployment", "deployments").shortNames("deploy")
             .categories("all").defaulter(AppsDefaults::deployment)
             .strategy(new WorkloadStrategy<>("deployment", Deployment::spec, Deployment::withSpec, Deployment::status,
-                    Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(), d -> d.spec().template()))
+                    Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(), d -> d.spec().template(),
+                    true))
             .withStatusSubresource().build();
     public static final ResourceType<ReplicaSet> REPLICA_SETS = ResourceType
             .builder(ReplicaSet.class, "apps", "v1", "ReplicaSet", "replicasets").shortNames("rs").categories("all")
