@@ -26,7 +26,7 @@ import java.util.Objects;
  *   <li>more related pods on the same node before fewer ("doubled up" first);</li>
  *   <li>both ready: ready more recently before longer, compared in log2 buckets of time-ready with
  *       the uid as tie-break (a zero ready time counts as newest);</li>
- *   <li>more container restarts before fewer;</li>
+ *   <li>more container restarts before fewer (then more sidecar restarts before fewer);</li>
  *   <li>newer before older, again in log2 buckets of age with the uid as tie-break.</li>
  * </ol>
  * Upstream's sort is unstable where all rules tie; ksim breaks that tie by name so runs repeat.
@@ -104,6 +104,10 @@ public final class ActivePodsWithRanks {
         if (restarts != 0) {
             return restarts;
         }
+        int sidecarRestarts = Integer.compare(maxSidecarRestarts(b), maxSidecarRestarts(a));
+        if (sidecarRestarts != 0) {
+            return sidecarRestarts;
+        }
         Instant ca = a.metadata().creationTimestamp();
         Instant cb = b.metadata().creationTimestamp();
         if (!Objects.equals(ca, cb)) {
@@ -174,6 +178,23 @@ public final class ActivePodsWithRanks {
         int max = 0;
         for (ContainerStatus s : p.status().containerStatuses()) {
             max = Math.max(max, s.restartCount());
+        }
+        return max;
+    }
+
+    /** Restarts of sidecars (init containers with restartPolicy Always) break a tie of regular restarts. */
+    private static int maxSidecarRestarts(Pod p) {
+        java.util.Set<String> sidecars = new java.util.HashSet<>();
+        p.spec().initContainers().forEach(c -> {
+            if (PodConditions.isRestartableInitContainer(c)) {
+                sidecars.add(c.name());
+            }
+        });
+        int max = 0;
+        for (ContainerStatus s : p.status().initContainerStatuses()) {
+            if (sidecars.contains(s.name())) {
+                max = Math.max(max, s.restartCount());
+            }
         }
         return max;
     }
