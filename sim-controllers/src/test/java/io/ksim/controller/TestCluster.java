@@ -53,6 +53,11 @@ public final class TestCluster {
     }
 
     public TestCluster(long seed, int nodes, Duration bindDelay) {
+        this(seed, nodes, bindDelay, Duration.ZERO);
+    }
+
+    /** With {@code watchLatency}, the controllers' caches lag each write by that much. */
+    public TestCluster(long seed, int nodes, Duration bindDelay, Duration watchLatency) {
         kernel = Kernel.builder().seed(seed).build();
         api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
         // Pods need the namespace's default ServiceAccount once ServiceAccount admission is on.
@@ -70,7 +75,7 @@ public final class TestCluster {
             kubelets.add(k);
             k.start();
         }
-        manager = new ControllerManager(ControllerContext.of(kernel, api))
+        manager = new ControllerManager(ControllerContext.of(kernel, api).withWatchLatency(watchLatency))
                 .register(ReplicaSetController.NAME, ReplicaSetController::new)
                 .register(DeploymentController.NAME, DeploymentController::new);
         manager.startAll();
