@@ -139,4 +139,28 @@ class DeploymentScenariosTest {
         assertEquals("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and "
                 + "try again", paused.getMessage());
     }
+
+    @Test
+    void aNameTakenByAStrangerBumpsTheCollisionCount() {
+        TestCluster cluster = new TestCluster(3, 1);
+        Map<String, String> labels = Map.of("app", "web");
+        Deployment d = cluster.api.create(BuiltinResources.DEPLOYMENTS, "default", new Deployment(
+                ObjectMeta.of("default", "web"), new DeploymentSpec(1, LabelSelector.matchLabels(labels),
+                        TestCluster.template(labels, "nginx:1.25"), null, null, null, true, null)));
+        String hash = DeploymentUtil.podTemplateHash(d);
+        // Someone else's ReplicaSet holds the name the Deployment's first ReplicaSet would get.
+        Map<String, String> other = Map.of("app", "other");
+        cluster.api.create(BuiltinResources.REPLICA_SETS, "default", new ReplicaSet(ObjectMeta.of("default", "web-" + hash),
+                new ReplicaSet.ReplicaSetSpec(0, null, LabelSelector.matchLabels(other),
+                        TestCluster.template(other, "nginx:1.25"))));
+        RolloutCommands.resume(cluster.api, "default", "web");
+        cluster.run(15);
+        Deployment after = deployment(cluster);
+        assertEquals(1, after.status().collisionCount());
+        String newHash = DeploymentUtil.podTemplateHash(after);
+        assertNotEquals(hash, newHash);
+        ReplicaSet mine = cluster.api.get(BuiltinResources.REPLICA_SETS, "default", "web-" + newHash);
+        assertEquals(1, mine.spec().replicas());
+        assertEquals(1, after.status().availableReplicas());
+    }
 }
