@@ -84,6 +84,39 @@ public final class RolloutCommands {
         return "deployment.apps/" + name + " rolled back";
     }
 
+    /** The annotation {@code rollout history} shows as CHANGE-CAUSE (copied from Deployment to ReplicaSet). */
+    public static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
+
+    /**
+     * {@code kubectl rollout history deployment/<name>}: one row per revision held by the Deployment's
+     * ReplicaSets, ascending, with its change-cause or {@code <none>}, in kubectl's tab-aligned layout
+     * (columns two spaces apart).
+     */
+    public static String history(ApiServer api, String namespace, String name) {
+        Deployment d = api.get(BuiltinResources.DEPLOYMENTS, namespace, name);
+        java.util.TreeMap<Long, String> causes = new java.util.TreeMap<>();
+        for (ReplicaSet rs : api.list(BuiltinResources.REPLICA_SETS, namespace).items()) {
+            long revision = DeploymentUtil.revision(rs);
+            if (ControllerUtils.isControlledBy(rs, d.metadata().uid()) && revision > 0) {
+                String cause = rs.metadata().annotations().get(CHANGE_CAUSE);
+                causes.put(revision, cause == null || cause.isEmpty() ? "<none>" : cause);
+            }
+        }
+        int widest = "REVISION".length();
+        for (Long r : causes.keySet()) {
+            widest = Math.max(widest, Long.toString(r).length());
+        }
+        int width = widest;
+        StringBuilder out = new StringBuilder("deployment.apps/" + name + " \n");
+        out.append(pad("REVISION", width)).append("CHANGE-CAUSE\n");
+        causes.forEach((r, cause) -> out.append(pad(Long.toString(r), width)).append(cause).append('\n'));
+        return out.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(width - s.length() + 2);
+    }
+
     public static String pause(ApiServer api, String namespace, String name) {
         return setPaused(api, namespace, name, true);
     }

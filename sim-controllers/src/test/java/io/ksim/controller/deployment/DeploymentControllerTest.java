@@ -126,8 +126,31 @@ class DeploymentControllerTest {
         assertEquals(2, rss.get(0).spec().replicas());
         assertEquals(0, rss.get(1).spec().replicas());
         assertEquals("3", deployment().metadata().annotations().get(DeploymentUtil.REVISION_ANNOTATION));
+        assertEquals("""
+                deployment.apps/web\s
+                REVISION  CHANGE-CAUSE
+                2         <none>
+                3         <none>
+                """, RolloutCommands.history(cluster.api, "default", "web"), "revisions 1,2 -> undo -> 2,3");
         assertEquals("deployment.apps/web skipped rollback (current template already matches revision 3)",
                 RolloutCommands.undo(cluster.api, "default", "web", 3));
+    }
+
+    @Test
+    void changeCauseAnnotationsShowInTheHistory() {
+        create(1, null, "nginx:1.25");
+        cluster.run(10);
+        Deployment d = deployment();
+        cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withMetadata(d.metadata().withAnnotations(Map.of(
+                RolloutCommands.CHANGE_CAUSE, "image nginx:1.26"))));
+        setImage("nginx:1.26");
+        cluster.run(20);
+        assertEquals("""
+                deployment.apps/web\s
+                REVISION  CHANGE-CAUSE
+                1         <none>
+                2         image nginx:1.26
+                """, RolloutCommands.history(cluster.api, "default", "web"));
     }
 
     @Test
