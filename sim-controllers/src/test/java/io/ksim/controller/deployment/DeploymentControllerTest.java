@@ -241,4 +241,22 @@ class DeploymentControllerTest {
         assertEquals("13", replicaSets().get(1).metadata().annotations().get(DeploymentUtil.MAX_REPLICAS_ANNOTATION),
                 "max-replicas is replicas + surge");
     }
+
+    @Test
+    void minReadySecondsHoldsAvailabilityBack() {
+        Map<String, String> labels = Map.of("app", "web");
+        cluster.api.create(BuiltinResources.DEPLOYMENTS, "default", new Deployment(ObjectMeta.of("default", "web"),
+                new DeploymentSpec(2, LabelSelector.matchLabels(labels), TestCluster.template(labels, "nginx:1.25"),
+                        null, 10, null, null, null)));
+        cluster.run(8);
+        Deployment d = deployment();
+        assertEquals(2, d.status().readyReplicas());
+        assertEquals(null, d.status().availableReplicas());
+        assertEquals("MinimumReplicasUnavailable", DeploymentConditions.get(d.status(), DeploymentCondition.AVAILABLE).reason());
+        assertEquals(10, replicaSets().get(0).spec().minReadySeconds());
+        cluster.run(10);
+        assertEquals(2, deployment().status().availableReplicas());
+        assertEquals("MinimumReplicasAvailable",
+                DeploymentConditions.get(deployment().status(), DeploymentCondition.AVAILABLE).reason());
+    }
 }
