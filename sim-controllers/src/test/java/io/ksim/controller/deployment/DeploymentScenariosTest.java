@@ -163,4 +163,24 @@ class DeploymentScenariosTest {
         assertEquals(1, mine.spec().replicas());
         assertEquals(1, after.status().availableReplicas());
     }
+
+    @Test
+    void aMatchingOrphanReplicaSetIsAdoptedAndRolledOver() {
+        TestCluster cluster = new TestCluster(3, 2);
+        Map<String, String> labels = Map.of("app", "web");
+        // apps/v1 does not copy template labels to the object: the ReplicaSet's own labels must match.
+        cluster.api.create(BuiltinResources.REPLICA_SETS, "default", new ReplicaSet(ObjectMeta.builder()
+                .namespace("default").name("legacy").labels(labels).build(),
+                new ReplicaSet.ReplicaSetSpec(2, null, LabelSelector.matchLabels(labels),
+                        TestCluster.template(labels, "nginx:1.25"))));
+        cluster.run(10);
+        Deployment d = create(cluster, 2, null, "nginx:1.26");
+        cluster.run(40);
+        ReplicaSet legacy = cluster.api.get(BuiltinResources.REPLICA_SETS, "default", "legacy");
+        assertEquals(d.metadata().uid(), legacy.metadata().controllerRef().uid());
+        assertEquals(Boolean.TRUE, legacy.metadata().controllerRef().blockOwnerDeletion());
+        assertEquals(0, legacy.spec().replicas(), "an adopted ReplicaSet with another template is an old one");
+        assertEquals(2, deployment(cluster).status().updatedReplicas());
+        assertEquals(2, deployment(cluster).status().availableReplicas());
+    }
 }
