@@ -124,6 +124,12 @@ public final class DeploymentController extends Controller {
         });
     }
 
+    /** Upstream deployment controller's maxRetries. */
+    @Override
+    protected int maxRetries() {
+        return 15;
+    }
+
     private void enqueueOwner(String namespace, OwnerReference ref) {
         Deployment d = resolve(namespace, ref);
         if (d != null) {

@@ -183,4 +183,18 @@ class DeploymentScenariosTest {
         assertEquals(2, deployment(cluster).status().updatedReplicas());
         assertEquals(2, deployment(cluster).status().availableReplicas());
     }
+
+    @Test
+    void aSurgeThatIsNotAPercentageIsRetriedFifteenTimesThenDropped() {
+        TestCluster cluster = new TestCluster(3, 1);
+        create(cluster, 2, DeploymentStrategy.rollingUpdate(Fixtures.ios(1), Fixtures.ios("oops")), "nginx:1.25");
+        cluster.run(600);
+        List<String> errors = cluster.kernel.trace().events().stream().filter(e -> e.kind().equals("ReconcileError"))
+                .map(io.ksim.kernel.TraceEvent::message).toList();
+        assertEquals(16, errors.size(), errors.toString());
+        assertEquals("deployment-controller: invalid value for IntOrString: invalid type: string is not a percentage;"
+                + " requeued", errors.get(0));
+        assertTrue(errors.get(15).endsWith("; dropping default/web out of the queue"), errors.get(15));
+        assertEquals(0, replicaSets(cluster).size());
+    }
 }
