@@ -171,7 +171,7 @@ public final class DeploymentUtil {
 
     // ---- revisions -----------------------------------------------------------------------------------
 
-    /** The revision annotation as a number; -1 when missing or not a number. */
+    /** The revision annotation as a number: 0 when missing, -1 when not a number (such ones are skipped). */
     public static long revision(ReplicaSet rs) {
         String v = rs.metadata().annotations().get(REVISION_ANNOTATION);
         if (v == null) {
@@ -269,7 +269,10 @@ public final class DeploymentUtil {
         return changed;
     }
 
-    /** The Deployment's annotations with those a rollback copies from a ReplicaSet (kubectl's undo). */
+    /**
+     * Whether an annotation stays with its object: never copied from a Deployment to its ReplicaSets, nor
+     * back by a rollback (revision bookkeeping and kubectl's last-applied configuration).
+     */
     public static boolean skipCopyAnnotation(String key) {
         return SKIP_COPY.contains(key);
     }

@@ -13,7 +13,6 @@ import io.ksim.api.core.Container;
 import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.LabelSelector;
 import io.ksim.api.meta.ObjectMeta;
-import io.ksim.api.resource.IntOrString;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.TestCluster;
 import io.ksim.kernel.TraceEvent;
