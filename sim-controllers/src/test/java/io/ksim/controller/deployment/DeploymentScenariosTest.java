@@ -197,4 +197,24 @@ class DeploymentScenariosTest {
         assertTrue(errors.get(15).endsWith("; dropping default/web out of the queue"), errors.get(15));
         assertEquals(0, replicaSets(cluster).size());
     }
+
+    @Test
+    void pausingRightAfterSetImageLeavesACanary() {
+        TestCluster cluster = new TestCluster(3, 3);
+        create(cluster, 4, DeploymentStrategy.rollingUpdate(Fixtures.ios(0), Fixtures.ios(1)), "nginx:1.25");
+        cluster.run(15);
+        setImage(cluster, "nginx:1.26");
+        cluster.run(0.001);
+        RolloutCommands.pause(cluster.api, "default", "web");
+        cluster.run(60);
+        // One pod of the new version next to the four old ones: the canary, held while paused.
+        assertEquals(List.of(4, 1), replicaSets(cluster).stream().map(DeploymentUtil::replicas).toList());
+        assertEquals(5, deployment(cluster).status().availableReplicas());
+        assertEquals(1, deployment(cluster).status().updatedReplicas());
+        RolloutCommands.resume(cluster.api, "default", "web");
+        cluster.run(60);
+        assertEquals(List.of(0, 4), replicaSets(cluster).stream().map(DeploymentUtil::replicas).toList());
+        assertEquals("NewReplicaSetAvailable", DeploymentConditions.get(deployment(cluster).status(),
+                io.ksim.api.apps.Deployment.DeploymentCondition.PROGRESSING).reason());
+    }
 }
