@@ -90,7 +90,7 @@ public final class RolloutCommands {
     /**
      * {@code kubectl rollout history deployment/<name>}: one row per revision held by the Deployment's
      * ReplicaSets, ascending, with its change-cause or {@code <none>}, in kubectl's tab-aligned layout
-     * (columns two spaces apart).
+     * (columns two spaces apart), headed {@code deployment.apps/<name> } and followed by an empty line.
      */
     public static String history(ApiServer api, String namespace, String name) {
         Deployment d = api.get(BuiltinResources.DEPLOYMENTS, namespace, name);
@@ -110,7 +110,8 @@ public final class RolloutCommands {
         StringBuilder out = new StringBuilder("deployment.apps/" + name + " \n");
         out.append(pad("REVISION", width)).append("CHANGE-CAUSE\n");
         causes.forEach((r, cause) -> out.append(pad(Long.toString(r), width)).append(cause).append('\n'));
-        return out.toString();
+        // kubectl's name printer ends the line after the table it was handed, which ends with its own newline.
+        return out.append('\n').toString();
     }
 
     private static String pad(String s, int width) {

@@ -130,6 +130,7 @@ class DeploymentControllerTest {
                 REVISION  CHANGE-CAUSE
                 2         <none>
                 3         <none>
+
                 """, RolloutCommands.history(cluster.api, "default", "web"), "revisions 1,2 -> undo -> 2,3");
         assertEquals("deployment.apps/web skipped rollback (current template already matches revision 3)",
                 RolloutCommands.undo(cluster.api, "default", "web", 3));
@@ -149,6 +150,7 @@ class DeploymentControllerTest {
                 REVISION  CHANGE-CAUSE
                 1         <none>
                 2         image nginx:1.26
+
                 """, RolloutCommands.history(cluster.api, "default", "web"));
     }
 
