@@ -155,8 +155,9 @@ public final class BuiltinResources {
     public static final ResourceType<Deployment> DEPLOYMENTS = ResourceType
             .builder(Deployment.class, "apps", "v1", "Deployment", "deployments").shortNames("deploy")
             .categories("all").defaulter(AppsDefaults::deployment)
-            .strategy(new WorkloadStrategy<>("deployment", "ReplicaSet", Deployment::spec, Deployment::withSpec, Deployment::status,
-                    Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(), d -> d.spec().template()))
+            .strategy(new WorkloadStrategy<>("deployment", "ReplicaSet", Deployment::spec, Deployment::withSpec,
+                    Deployment::status, Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(),
+                    d -> d.spec().template(), true))
             .withStatusSubresource().build();
     public static final ResourceType<ReplicaSet> REPLICA_SETS = ResourceType
             .builder(ReplicaSet.class, "apps", "v1", "ReplicaSet", "replicasets").shortNames("rs").categories("all")

@@ -21,21 +21,44 @@ final class WorkloadStrategy<T extends KubeObject, S, U> extends SpecStatusStrat
     private final Function<T, Integer> replicas;
     private final Function<T, LabelSelector> selector;
     private final Function<T, PodTemplateSpec> template;
+    private final boolean statusWritesAnnotations;
 
-    WorkloadStrategy(String kindLower, String templateOwner, Function<T, S> spec, BiFunction<T, S, T> withSpec, Function<T, U> status,
-            BiFunction<T, U, T> withStatus, Function<T, Integer> replicas, Function<T, LabelSelector> selector,
-            Function<T, PodTemplateSpec> template) {
+    WorkloadStrategy(String kindLower, String templateOwner, Function<T, S> spec, BiFunction<T, S, T> withSpec,
+            Function<T, U> status, BiFunction<T, U, T> withStatus, Function<T, Integer> replicas,
+            Function<T, LabelSelector> selector, Function<T, PodTemplateSpec> template) {
+        this(kindLower, templateOwner, spec, withSpec, status, withStatus, replicas, selector, template, false);
+    }
+
+    /**
+     * With {@code statusWritesAnnotations}, an update of the status subresource also takes the request's
+     * annotations, as upstream's Deployment status strategy does (it resets only spec and labels): the
+     * deployment controller writes the revision annotation that way.
+     */
+    WorkloadStrategy(String kindLower, String templateOwner, Function<T, S> spec, BiFunction<T, S, T> withSpec,
+            Function<T, U> status, BiFunction<T, U, T> withStatus, Function<T, Integer> replicas,
+            Function<T, LabelSelector> selector, Function<T, PodTemplateSpec> template, boolean statusWritesAnnotations) {
         super(spec, withSpec, status, withStatus, () -> null, true);
         this.kindLower = kindLower;
         this.templateOwner = templateOwner;
         this.replicas = replicas;
         this.selector = selector;
         this.template = template;
+        this.statusWritesAnnotations = statusWritesAnnotations;
+    }
+
+    @Override
+    public T prepareForStatusUpdate(T obj, T old) {
+        T prepared = super.prepareForStatusUpdate(obj, old);
+        if (!statusWritesAnnotations) {
+            return prepared;
+        }
+        return meta(prepared, prepared.metadata().withAnnotations(obj.metadata().annotations()));
     }
 
     @Override
     public List<StatusCause> validate(T obj) {
-        return WorkloadValidation.validate(kindLower, templateOwner, replicas.apply(obj), selector.apply(obj), template.apply(obj));
+        return WorkloadValidation.validate(kindLower, templateOwner, replicas.apply(obj), selector.apply(obj),
+                template.apply(obj));
     }
 
     @Override

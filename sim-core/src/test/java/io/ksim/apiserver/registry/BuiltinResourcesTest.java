@@ -98,6 +98,20 @@ class BuiltinResourcesTest {
         assertEquals(2L, relabeled.metadata().generation(), "metadata changes keep the generation");
     }
 
+    // pkg/registry/apps/deployment/strategy.go: the status strategy resets only spec and labels, so the
+    // deployment controller can write the revision annotation with the status; ReplicaSets reset all metadata.
+    @Test
+    void deploymentStatusUpdatesWriteAnnotationsButNotLabels() {
+        api.scheme().decodeAll(MANIFEST).forEach(o -> api.createObject("default", o));
+        Deployment web = api.get(BuiltinResources.DEPLOYMENTS, "default", "web");
+        Deployment written = api.updateStatus(BuiltinResources.DEPLOYMENTS, web.withMetadata(web.metadata().toBuilder()
+                .annotations(java.util.Map.of("deployment.kubernetes.io/revision", "1"))
+                .labels(java.util.Map.of("sneaky", "yes")).build()));
+        assertEquals("1", written.metadata().annotations().get("deployment.kubernetes.io/revision"));
+        assertEquals(web.metadata().labels(), written.metadata().labels());
+        assertEquals(web.metadata().generation(), written.metadata().generation());
+    }
+
     @Test
     void unscheduledPodsGoAtOnceScheduledPodsGracefully() {
         api.scheme().decodeAll(MANIFEST).forEach(o -> api.createObject("default", o));
