@@ -33,12 +33,16 @@ import java.util.Map;
  */
 public final class TestCluster {
 
-    /** nginx pulls in 2 s, starts in 500 ms and is ready 2 s later; "never" is never ready. */
+    /**
+     * nginx pulls in 2 s, starts in 500 ms and is ready 2 s later; "broken" is never ready; "stubborn" ignores
+     * SIGTERM, so its pods take their whole grace period to stop.
+     */
     public static final ImageCatalog CATALOG = ImageCatalog.builder()
             .image("nginx:1.25 size=20Mi start=500ms ready=2s")
             .image("nginx:1.26 size=20Mi start=500ms ready=2s")
             .image("nginx:1.27 size=20Mi start=500ms ready=2s")
             .image("broken:1 size=10Mi ready=never")
+            .image("stubborn:1 size=10Mi start=500ms ready=2s sigterm=ignore")
             .build();
 
     public final Kernel kernel;
