@@ -2,7 +2,6 @@ package io.ksim.network.endpoints;
 
 import io.ksim.api.core.Endpoints;
 import io.ksim.api.core.Endpoints.EndpointAddress;
-import io.ksim.api.core.Endpoints.EndpointSubset;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.Service;
 import io.ksim.api.core.Service.ServicePort;
@@ -39,8 +38,19 @@ public final class EndpointsController {
     private final Informer<Pod> pods;
     private final Informer<Endpoints> endpoints;
     private final ControllerLoop loop;
+    private final int maxCapacity;
 
+    /** With upstream's cap of 1000 addresses. */
     public EndpointsController(Kernel kernel, ApiServer api) {
+        this(kernel, api, EndpointSubsets.MAX_CAPACITY);
+    }
+
+    /**
+     * With a chosen cap; {@code Integer.MAX_VALUE} behaves as releases before v1.22, when Endpoints were never
+     * truncated (and kube-proxy still read them: the case the EndpointSlice arithmetic is about).
+     */
+    public EndpointsController(Kernel kernel, ApiServer api, int maxCapacity) {
+        this.maxCapacity = maxCapacity;
         this.api = Objects.requireNonNull(api, "api");
         this.services = Informer.builder(kernel, api, BuiltinResources.SERVICES).component(COMPONENT).build();
         this.pods = Informer.builder(kernel, api, BuiltinResources.PODS).component(COMPONENT).build();
@@ -157,7 +167,7 @@ public final class EndpointsController {
             }
         }
         var repacked = subsets.repack();
-        boolean truncated = EndpointSubsets.truncate(repacked, EndpointSubsets.MAX_CAPACITY);
+        boolean truncated = EndpointSubsets.truncate(repacked, maxCapacity);
         Map<String, String> labels = new TreeMap<>(service.metadata().labels());
         if (service.spec().isHeadless()) {
             labels.put(LABEL_HEADLESS, "");
