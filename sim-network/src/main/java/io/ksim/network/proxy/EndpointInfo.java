@@ -1,0 +1,16 @@
+package io.ksim.network.proxy;
+
+/**
+ * One endpoint of a service port as kube-proxy keeps it (pkg/proxy/endpoint.go): the first address of the
+ * slice endpoint with the port resolved for this service port, its conditions, and whether it runs on this
+ * node. {@link #toString()} is {@code IP:port}, the text kube-proxy sorts endpoints by and hashes into
+ * KUBE-SEP chain names.
+ */
+public record EndpointInfo(String ip, int port, boolean ready, boolean serving, boolean terminating,
+        String nodeName, String zone, boolean local) {
+
+    @Override
+    public String toString() {
+        return ip + ":" + port;
+    }
+}
