@@ -53,7 +53,7 @@ public final class ServiceEndpointsMap {
                     }
                     EndpointInfo info = new EndpointInfo(e.addresses().get(0), port.port(), e.conditions().isReady(),
                             e.conditions().isServing(), e.conditions().isTerminating(), e.nodeName(), e.zone(),
-                            nodeName.equals(e.nodeName()));
+                            nodeName.equals(e.nodeName()), e.targetRef() == null ? null : e.targetRef().name());
                     eps.putIfAbsent(info.toString(), info);
                 }
             }
@@ -74,6 +74,27 @@ public final class ServiceEndpointsMap {
     /** The endpoints of a service port, sorted by {@code IP:port}; empty if none. */
     public List<EndpointInfo> endpoints(ServicePortName name) {
         return endpoints.getOrDefault(name, List.of());
+    }
+
+    /** The endpoint with this {@code IP:port} among a service port's, or null. */
+    public EndpointInfo endpoint(ServicePortName name, String ipPort) {
+        for (EndpointInfo e : endpoints(name)) {
+            if (e.toString().equals(ipPort)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The service port whose cluster IP, external IP or load-balancer IP and port (or node port) this is. */
+    public ServicePortInfo serviceFor(String ip, int port) {
+        for (ServicePortInfo s : services.values()) {
+            boolean vip = ip.equals(s.clusterIP()) || s.externalIPs().contains(ip) || s.loadBalancerVIPs().contains(ip);
+            if ((vip && s.port() == port) || (s.nodePort() != 0 && s.nodePort() == port)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** All endpoints of all service ports (what decides kube-proxy's large-cluster mode). */
