@@ -68,6 +68,18 @@ public final class KubeProxy {
                 IpvsConfig.forNode(nodeName, nodeIP), DEFAULT_MIN_SYNC_PERIOD);
     }
 
+    /**
+     * A kube-proxy as its pod starts on a node: mode, cluster CIDR and scheduler from the
+     * {@code kube-system/kube-proxy} ConfigMap as it is now. Restarting the pod (a new instance) picks up a
+     * changed mode, as {@code kubectl rollout restart daemonset kube-proxy -n kube-system} does.
+     */
+    public static KubeProxy fromConfigMap(Kernel kernel, ApiServer api, String nodeName, String nodeIP) {
+        io.ksim.network.system.KubeProxyConfiguration c = io.ksim.network.system.KubeProxyConfiguration.read(api);
+        return new KubeProxy(kernel, api, c.proxyMode(),
+                new IptablesConfig(nodeName, nodeIP, c.clusterCIDR(), c.masqueradeAll(), true),
+                new IpvsConfig(nodeName, java.util.List.of(nodeIP), c.ipvsScheduler()), DEFAULT_MIN_SYNC_PERIOD);
+    }
+
     private <T extends KubeObject> ResourceEventHandler<T> changes() {
         return new ResourceEventHandler<>() {
             @Override
