@@ -67,13 +67,15 @@ public final class IpvsProxier {
             dummyAddresses.add(IPv4.parse(svc.clusterIP()));
             add(ipsets, KUBE_CLUSTER_IP, svc.clusterIP() + "," + proto + ":" + svc.port());
             for (String ip : svc.externalIPs()) {
-                servers.add(new VirtualServer(svc.protocol(), ip, svc.port(), config.scheduler(), timeout, external));
+                servers.add(new VirtualServer(svc.protocol(), ip, svc.port(), config.scheduler(), timeout, external,
+                        svc.externalPolicyLocal()));
                 dummyAddresses.add(IPv4.parse(ip));
                 add(ipsets, svc.externalPolicyLocal() ? KUBE_EXTERNAL_IP_LOCAL : KUBE_EXTERNAL_IP,
                         ip + "," + proto + ":" + svc.port());
             }
             for (String ip : svc.loadBalancerVIPs()) {
-                servers.add(new VirtualServer(svc.protocol(), ip, svc.port(), config.scheduler(), timeout, external));
+                servers.add(new VirtualServer(svc.protocol(), ip, svc.port(), config.scheduler(), timeout, external,
+                        svc.externalPolicyLocal()));
                 dummyAddresses.add(IPv4.parse(ip));
                 String entry = ip + "," + proto + ":" + svc.port();
                 add(ipsets, KUBE_LOAD_BALANCER, entry);
@@ -90,7 +92,7 @@ public final class IpvsProxier {
             if (svc.nodePort() != 0) {
                 for (String nodeIP : config.nodeIPs()) {
                     servers.add(new VirtualServer(svc.protocol(), nodeIP, svc.nodePort(), config.scheduler(), timeout,
-                            external));
+                            external, svc.externalPolicyLocal()));
                 }
                 String set = "KUBE-NODE-PORT-" + (svc.externalPolicyLocal() ? "LOCAL-" : "")
                         + svc.protocol().toUpperCase(Locale.ROOT);

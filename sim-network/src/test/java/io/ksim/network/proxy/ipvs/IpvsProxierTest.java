@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Service with Local policy, and one with ClientIP affinity. The golden text follows ipvsadm.c's print
  * formats (service line {@code "%s  %s %s"}, real server {@code "  -> %-28s %-7s %-6d %-10u %-10u"}).
  */
-class IpvsProxierTest {
+public class IpvsProxierTest {
 
     private static final String NODE = "node-1";
 
@@ -51,7 +51,7 @@ class IpvsProxierTest {
         return new Endpoint(List.of(ip), null, null, null, null, node, null, null);
     }
 
-    static ServiceEndpointsMap cluster() {
+    public static ServiceEndpointsMap cluster() {
         List<Service> services = List.of(
                 svc("default", "kubernetes", s -> s.clusterIP("10.96.0.1").ports(List.of(
                         new ServicePort("https", "TCP", null, 443, IntOrString.of(6443), null)))),
