@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * <p>It reads the rule text {@link io.ksim.network.proxy.iptables.IptablesProxier} produced, so what it
  * reports is what those rules do.
  */
-public final class IptablesWalker {
+public final class IptablesWalker implements PacketWalker {
 
     private static final int MAX_DEPTH = 16;
 
@@ -42,6 +42,7 @@ public final class IptablesWalker {
     }
 
     /** Walks a packet arriving at (or leaving) this node. */
+    @Override
     public WalkResult walk(Packet p) {
         State s = new State(p);
         traverse("nat", "KUBE-SERVICES", s, 0);

@@ -21,7 +21,7 @@ import java.util.Map;
  * <p>Connections are counted as they open and never close, so lc spreads like rr here; other schedulers
  * (dh, sed, nq, mh, ...) are walked as rr.
  */
-public final class IpvsWalker {
+public final class IpvsWalker implements PacketWalker {
 
     private static final int SH_TAB_BITS = 8;
     private static final long GOLDEN_RATIO_32 = 0x61C88647L;
@@ -42,6 +42,7 @@ public final class IpvsWalker {
         this.clock = clock;
     }
 
+    @Override
     public WalkResult walk(Packet p) {
         VirtualServer vs = state.find(p.protocol(), p.dstIP(), p.dstPort());
         if (vs == null) {
