@@ -133,6 +133,11 @@ public final class KubeProxy {
         return rules;
     }
 
+    /** What {@code iptables-save} prints on the node now (iptables mode, after the first sync), or null. */
+    public String iptablesSave() {
+        return rules == null ? null : io.ksim.network.proxy.iptables.IptablesSave.render(rules, kernel.instant());
+    }
+
     /** The IPVS table of the last sync (ipvs mode), or null before the first. */
     public IpvsState ipvsState() {
         return ipvsState;

@@ -45,6 +45,11 @@ public final class IptablesRules {
         return t == null || !t.containsKey(chain) ? List.of() : List.copyOf(t.get(chain));
     }
 
+    /** The chains declared in {@code table}, in declaration order. */
+    public List<String> chains(String table) {
+        return List.copyOf(tables.getOrDefault(table, Map.of()).keySet());
+    }
+
     /** Whether {@code chain} is declared in {@code table}. */
     public boolean hasChain(String table, String chain) {
         return tables.containsKey(table) && tables.get(table).containsKey(chain);
