@@ -42,6 +42,7 @@ public final class Curl {
     private final String clusterDNS;
     private final ResolvConf nodeResolvConf;
     private final AccessLog log;
+    private Supplier<io.ksim.network.policy.NetworkPolicyEvaluator> policies = () -> null;
 
     public Curl(Kernel kernel, ApiServer api, Supplier<CoreDns> dns, Function<String, PacketWalker> walkerForNode,
             String clusterDNS, ResolvConf nodeResolvConf, AccessLog log) {
@@ -52,6 +53,12 @@ public final class Curl {
         this.clusterDNS = clusterDNS;
         this.nodeResolvConf = nodeResolvConf;
         this.log = log;
+    }
+
+    /** Enforces NetworkPolicies (the network plugin's job) on every request from now on. */
+    public Curl withNetworkPolicies(Supplier<io.ksim.network.policy.NetworkPolicyEvaluator> evaluator) {
+        this.policies = evaluator;
+        return this;
     }
 
     /** Runs {@code curl <url>} in {@code client}. */
@@ -95,14 +102,34 @@ public final class Curl {
                 return new Response(28, "curl: (28) Failed to connect to " + host + " port " + port
                         + " after 130000 ms: Connection timed out\n", ip, queries, walk);
             }
-            return serve(direct, src, path, ip, queries, walk);
+            return enforce(client, direct, src, port, port, host, path, ip, queries, walk);
         }
         Pod server = podWithIP(walk.backendIP());
         if (server == null) {
             return new Response(28, "curl: (28) Failed to connect to " + host + " port " + port
                     + " after 130000 ms: Connection timed out\n", ip, queries, walk);
         }
-        return serve(server, walk.sourceSeenByBackend(), path, ip, queries, walk);
+        int backendPort = Integer.parseInt(walk.backend().substring(walk.backend().lastIndexOf(':') + 1));
+        return enforce(client, server, walk.sourceSeenByBackend(), backendPort, port, host, path, ip, queries, walk);
+    }
+
+    /** Egress at the client, then ingress at the server (which sees the source after SNAT); a denial times out. */
+    private Response enforce(Pod client, Pod server, String seenSource, int port, int requestedPort, String host,
+            String path, String ip, List<String> queries, WalkResult walk) {
+        io.ksim.network.policy.NetworkPolicyEvaluator np = policies.get();
+        if (np != null) {
+            var out = np.egress(client, server.status().podIP(), port, "TCP");
+            var in = out.allowed() ? np.ingress(server, seenSource, port, "TCP") : out;
+            if (!in.allowed()) {
+                List<String> steps = new java.util.ArrayList<>(walk.steps());
+                steps.add("NetworkPolicy: " + in.reason() + ": dropped");
+                WalkResult denied = new WalkResult(WalkResult.Outcome.DROPPED, walk.backend(),
+                        walk.sourceSeenByBackend(), steps, walk.rulesEvaluated(), "connection timed out");
+                return new Response(28, "curl: (28) Failed to connect to " + host + " port " + requestedPort
+                        + " after 130000 ms: Connection timed out\n", ip, queries, denied);
+            }
+        }
+        return serve(server, seenSource, path, ip, queries, walk);
     }
 
     private Response serve(Pod server, String clientIP, String path, String ip, List<String> queries, WalkResult walk) {

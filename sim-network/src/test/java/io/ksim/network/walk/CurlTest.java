@@ -31,6 +31,7 @@ class CurlTest {
     private final AccessLog log = new AccessLog();
     private final Map<String, KubeProxy> proxies = new TreeMap<>();
     private final Curl curl;
+    private final java.util.List<io.ksim.api.networking.NetworkPolicy> netpols = new java.util.ArrayList<>();
 
     CurlTest() {
         for (int i = 1; i <= 2; i++) {
@@ -49,7 +50,40 @@ class CurlTest {
                 node -> new IptablesWalker(proxies.get(node).iptablesRules(),
                         IptablesConfig.forNode(node, node.equals("node-1") ? "172.18.0.2" : "172.18.0.3"),
                         c.kernel.random("kube-proxy/" + node + "/packets"), c.kernel),
-                "10.96.0.10", new ResolvConf(List.of("172.18.0.1"), List.of(), Map.of()), log);
+                "10.96.0.10", new ResolvConf(List.of("172.18.0.1"), List.of(), Map.of()), log)
+                .withNetworkPolicies(() -> new io.ksim.network.policy.NetworkPolicyEvaluator(
+                        c.api.list(BuiltinResources.NETWORK_POLICIES, null).items(), Map.of(),
+                        c.api.list(BuiltinResources.PODS, null).items()));
+    }
+
+    private void policy(String name, Map<String, String> podSelector,
+            List<io.ksim.api.networking.NetworkPolicy.NetworkPolicyIngressRule> ingress) {
+        c.api.create(BuiltinResources.NETWORK_POLICIES, "default", new io.ksim.api.networking.NetworkPolicy(null, null,
+                ObjectMeta.of("default", name), new io.ksim.api.networking.NetworkPolicy.NetworkPolicySpec(
+                        io.ksim.api.meta.LabelSelector.matchLabels(podSelector), ingress, null, null)));
+    }
+
+    @Test
+    void networkPoliciesIsolateAndAllowByPodLabels() {
+        c.service("demoapp", Map.of("app", "demoapp"), port("http", 80, IntOrString.of("http")));
+        demoapp("demoapp-a", "node-2", "10.244.2.10");
+        Pod client = client();
+        c.pod("intruder", "intruder", "node-1");
+        Pod intruder = c.status("intruder", "10.244.1.98", true);
+        c.settle();
+        policy("deny-all", Map.of("app", "demoapp"), List.of());
+        Curl.Response denied = curl.fromPod(client, "http://demoapp/");
+        assertEquals(28, denied.exitCode());
+        assertTrue(denied.walk().steps().get(denied.walk().steps().size() - 1).contains(
+                "ingress to default/demoapp-a not allowed by any NetworkPolicy"));
+        policy("allow-client", Map.of("app", "demoapp"), List.of(
+                new io.ksim.api.networking.NetworkPolicy.NetworkPolicyIngressRule(
+                        List.of(new io.ksim.api.networking.NetworkPolicy.NetworkPolicyPort(null, IntOrString.of("http"),
+                                null)),
+                        List.of(new io.ksim.api.networking.NetworkPolicy.NetworkPolicyPeer(
+                                io.ksim.api.meta.LabelSelector.matchLabels(Map.of("app", "client")), null, null)))));
+        assertEquals(0, curl.fromPod(client, "http://demoapp/").exitCode());
+        assertEquals(28, curl.fromPod(intruder, "http://demoapp/").exitCode());
     }
 
     private void demoapp(String name, String node, String ip) {
