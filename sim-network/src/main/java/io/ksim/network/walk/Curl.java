@@ -43,6 +43,7 @@ public final class Curl {
     private final ResolvConf nodeResolvConf;
     private final AccessLog log;
     private Supplier<io.ksim.network.policy.NetworkPolicyEvaluator> policies = () -> null;
+    private Supplier<io.ksim.network.ingress.IngressRouter> ingress = () -> null;
 
     public Curl(Kernel kernel, ApiServer api, Supplier<CoreDns> dns, Function<String, PacketWalker> walkerForNode,
             String clusterDNS, ResolvConf nodeResolvConf, AccessLog log) {
@@ -61,8 +62,23 @@ public final class Curl {
         return this;
     }
 
+    /**
+     * Runs an ingress controller: a request that reaches a pod of an {@code ingress-nginx/controller} image is
+     * routed by host and path and proxied from that pod to the backend Service (its cluster IP, so the backend
+     * sees the controller pod as client).
+     */
+    public Curl withIngress(Supplier<io.ksim.network.ingress.IngressRouter> router) {
+        this.ingress = router;
+        return this;
+    }
+
     /** Runs {@code curl <url>} in {@code client}. */
     public Response fromPod(Pod client, String url) {
+        return fromPod(client, url, null);
+    }
+
+    /** Runs {@code curl -H "Host: <hostHeader>" <url>} in {@code client} (null: the URL's host). */
+    public Response fromPod(Pod client, String url, String hostHeader) {
         String rest = url.replaceFirst("^https?://", "");
         int slash = rest.indexOf('/');
         String hostPort = slash < 0 ? rest : rest.substring(0, slash);
@@ -102,7 +118,7 @@ public final class Curl {
                 return new Response(28, "curl: (28) Failed to connect to " + host + " port " + port
                         + " after 130000 ms: Connection timed out\n", ip, queries, walk);
             }
-            return enforce(client, direct, src, port, port, host, path, ip, queries, walk);
+            return enforce(client, direct, src, port, port, host, hostHeader, path, ip, queries, walk);
         }
         Pod server = podWithIP(walk.backendIP());
         if (server == null) {
@@ -110,12 +126,13 @@ public final class Curl {
                     + " after 130000 ms: Connection timed out\n", ip, queries, walk);
         }
         int backendPort = Integer.parseInt(walk.backend().substring(walk.backend().lastIndexOf(':') + 1));
-        return enforce(client, server, walk.sourceSeenByBackend(), backendPort, port, host, path, ip, queries, walk);
+        return enforce(client, server, walk.sourceSeenByBackend(), backendPort, port, host, hostHeader, path, ip, queries,
+                walk);
     }
 
     /** Egress at the client, then ingress at the server (which sees the source after SNAT); a denial times out. */
     private Response enforce(Pod client, Pod server, String seenSource, int port, int requestedPort, String host,
-            String path, String ip, List<String> queries, WalkResult walk) {
+            String hostHeader, String path, String ip, List<String> queries, WalkResult walk) {
         io.ksim.network.policy.NetworkPolicyEvaluator np = policies.get();
         if (np != null) {
             var out = np.egress(client, server.status().podIP(), port, "TCP");
@@ -129,7 +146,27 @@ public final class Curl {
                         + " after 130000 ms: Connection timed out\n", ip, queries, denied);
             }
         }
+        io.ksim.network.ingress.IngressRouter router = ingress.get();
+        if (router != null && server.spec().containers().get(0).image().contains("ingress-nginx/controller")) {
+            return proxy(router, server, hostHeader != null ? hostHeader : host, path, ip, queries, walk);
+        }
         return serve(server, seenSource, path, ip, queries, walk);
+    }
+
+    private Response proxy(io.ksim.network.ingress.IngressRouter router, Pod controller, String host, String path,
+            String ip, List<String> queries, WalkResult walk) {
+        io.ksim.network.ingress.IngressRouter.Route route = router.route(host, path);
+        if (route == null) {
+            return new Response(0, io.ksim.network.ingress.IngressRouter.NOT_FOUND, ip, queries, walk);
+        }
+        var svc = api.get(BuiltinResources.SERVICES, route.namespace(), route.service());
+        int port = route.portNumber() != null ? route.portNumber() : svc.spec().ports().stream()
+                .filter(p -> route.portName().equals(p.name())).findFirst().orElseThrow().port();
+        Response upstream = fromPod(controller, "http://" + svc.spec().clusterIP() + ":" + port + path);
+        // The controller answers 502 itself when the upstream connection fails.
+        return new Response(0, upstream.exitCode() == 0 ? upstream.output()
+                : "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n"
+                + "<hr><center>nginx</center>\n</body>\n</html>\n", ip, queries, walk);
     }
 
     private Response serve(Pod server, String clientIP, String path, String ip, List<String> queries, WalkResult walk) {

@@ -53,7 +53,40 @@ class CurlTest {
                 "10.96.0.10", new ResolvConf(List.of("172.18.0.1"), List.of(), Map.of()), log)
                 .withNetworkPolicies(() -> new io.ksim.network.policy.NetworkPolicyEvaluator(
                         c.api.list(BuiltinResources.NETWORK_POLICIES, null).items(), Map.of(),
-                        c.api.list(BuiltinResources.PODS, null).items()));
+                        c.api.list(BuiltinResources.PODS, null).items()))
+                .withIngress(() -> new io.ksim.network.ingress.IngressRouter("nginx",
+                        c.api.list(BuiltinResources.INGRESSES, null).items()));
+    }
+
+    @Test
+    void ingressRoutesByHostThroughTheControllersNodePort() {
+        c.service("demoapp", Map.of("app", "demoapp"), port("http", 80, IntOrString.of("http")));
+        demoapp("demoapp-a", "node-2", "10.244.2.10");
+        Container ctl = Container.builder().name("controller").image("registry.k8s.io/ingress-nginx/controller:v1.11.2")
+                .ports(List.of(new ContainerPort("http", null, 80, "TCP", null))).build();
+        c.api.create(BuiltinResources.PODS, "default", Pod.of(ObjectMeta.builder().name("ingress-nginx-controller-x")
+                .namespace("default").labels(Map.of("app", "ingress-nginx")).build(), PodSpec.builder()
+                .containers(List.of(ctl)).nodeName("node-2").build()));
+        c.status("ingress-nginx-controller-x", "10.244.2.200", true);
+        io.ksim.api.core.Service ctlSvc = c.service("ingress-nginx-controller", ServiceSpec.builder().type("NodePort")
+                .selector(Map.of("app", "ingress-nginx")).ports(List.of(port("http", 80, IntOrString.of("http")))));
+        c.api.create(BuiltinResources.INGRESSES, "default", new io.ksim.api.networking.Ingress(null, null,
+                ObjectMeta.of("default", "demo"), new io.ksim.api.networking.Ingress.IngressSpec("nginx", null, null,
+                List.of(new io.ksim.api.networking.Ingress.IngressRule("demo.example.com",
+                        new io.ksim.api.networking.Ingress.HTTPIngressRuleValue(List.of(
+                                new io.ksim.api.networking.Ingress.HTTPIngressPath("/", "Prefix",
+                                        new io.ksim.api.networking.Ingress.IngressBackend(
+                                                new io.ksim.api.networking.Ingress.IngressServiceBackend("demoapp",
+                                                        new io.ksim.api.networking.Ingress.ServiceBackendPort(null,
+                                                                80)), null))))))), null));
+        Pod client = client();
+        c.settle();
+        int nodePort = ctlSvc.spec().ports().get(0).nodePort();
+        Curl.Response r = curl.fromPod(client, "http://172.18.0.2:" + nodePort + "/", "demo.example.com");
+        assertEquals("iKubernetes demoapp v1.0 !! ClientIP: 10.244.2.200, ServerName: demoapp-a, ServerIP: "
+                + "10.244.2.10!\n", r.output(), "the backend sees the controller pod");
+        Curl.Response miss = curl.fromPod(client, "http://172.18.0.2:" + nodePort + "/", "other.example.com");
+        assertTrue(miss.output().contains("<title>404 Not Found</title>"));
     }
 
     private void policy(String name, Map<String, String> podSelector,
