@@ -194,6 +194,13 @@ public final class BuiltinResources {
     public static final ResourceType<EndpointSlice> ENDPOINT_SLICES = ResourceType
             .builder(EndpointSlice.class, "discovery.k8s.io", "v1", "EndpointSlice", "endpointslices")
             .defaulter(DiscoveryDefaults::endpointSlice).build();
+    public static final ResourceType<io.ksim.api.networking.NetworkPolicy> NETWORK_POLICIES = ResourceType
+            .builder(io.ksim.api.networking.NetworkPolicy.class, "networking.k8s.io", "v1", "NetworkPolicy",
+                    "networkpolicies")
+            .shortNames("netpol").defaulter(io.ksim.api.networking.NetworkingDefaults::networkPolicy).build();
+    public static final ResourceType<io.ksim.api.networking.Ingress> INGRESSES = ResourceType
+            .builder(io.ksim.api.networking.Ingress.class, "networking.k8s.io", "v1", "Ingress", "ingresses")
+            .shortNames("ing").build();
     public static final ResourceType<PodDisruptionBudget> POD_DISRUPTION_BUDGETS = ResourceType
             .builder(PodDisruptionBudget.class, "policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets")
             .shortNames("pdb")
@@ -234,8 +241,8 @@ public final class BuiltinResources {
     public static final List<ResourceType<?>> ALL = List.of(CONFIG_MAPS, ENDPOINTS, EVENTS, LIMIT_RANGES, NAMESPACES,
             NODES, PERSISTENT_VOLUME_CLAIMS, PERSISTENT_VOLUMES, PODS, POD_TEMPLATES, RESOURCE_QUOTAS, SECRETS,
             SERVICE_ACCOUNTS, SERVICES, CONTROLLER_REVISIONS, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS,
-            CRON_JOBS, JOBS, LEASES, ENDPOINT_SLICES, POD_DISRUPTION_BUDGETS, CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES,
-            ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, STORAGE_CLASSES);
+            CRON_JOBS, JOBS, LEASES, ENDPOINT_SLICES, INGRESSES, NETWORK_POLICIES, POD_DISRUPTION_BUDGETS,
+            CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES, ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, STORAGE_CLASSES);
 
     private BuiltinResources() {
     }
