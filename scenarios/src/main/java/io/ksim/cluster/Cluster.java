@@ -1,0 +1,310 @@
+package io.ksim.cluster;
+
+import io.ksim.api.core.Node;
+import io.ksim.api.core.Pod;
+import io.ksim.api.meta.KubeObject;
+import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.ResourceType;
+import io.ksim.apiserver.registry.BuiltinResources;
+import io.ksim.apiserver.registry.KubeApiServer;
+import io.ksim.controller.ControllerContext;
+import io.ksim.controller.KubeControllerManager;
+import io.ksim.kernel.Kernel;
+import io.ksim.kernel.Trace;
+import io.ksim.network.allocation.ServiceNetwork;
+import io.ksim.network.allocation.ServiceNetworkConfig;
+import io.ksim.network.endpoints.EndpointSliceController;
+import io.ksim.network.endpoints.EndpointsController;
+import io.ksim.network.proxy.KubeProxy;
+import io.ksim.network.system.KubeSystemNetwork;
+import io.ksim.node.ImageCatalog;
+import io.ksim.node.Kubelet;
+import io.ksim.node.NodeConfig;
+import io.ksim.scheduler.Scheduler;
+import io.ksim.store.MvccStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * A whole simulated cluster on one kernel, wired as kubeadm or kind would set one up: an etcd model, the API
+ * server (with Service allocation and the kube-system network objects), kube-controller-manager, the
+ * scheduler, the EndpointSlice and Endpoints controllers, and on every node a kubelet and a kube-proxy. The
+ * parts talk only through the API server, as the real components do.
+ *
+ * <pre>
+ * Cluster c = Cluster.builder().seed(42)
+ *         .nodes(3, n -&gt; n.cpu("2").memory("4Gi"))
+ *         .image("nginx:1.25 size=70Mi start=500ms ready=2s")
+ *         .build();
+ * c.create(Files.readString(Path.of("web.yaml")));
+ * c.advance(Duration.ofSeconds(30));
+ * c.pods("default").forEach(p -&gt; System.out.println(p.metadata().name() + " " + p.spec().nodeName()));
+ * </pre>
+ *
+ * Nodes are named node-1, node-2, ... with pod CIDRs 10.244.N.0/24 and internal IPs 172.18.0.(N+1), the
+ * layout kind uses; the cluster CIDR is 10.244.0.0/16 and Services take addresses from 10.96.0.0/12.
+ */
+public final class Cluster {
+
+    /** The cluster (pod) CIDR every node's pod CIDR is carved from. */
+    public static final String CLUSTER_CIDR = "10.244.0.0/16";
+
+    private final Kernel kernel;
+    private final ApiServer api;
+    private final ServiceNetwork serviceNetwork;
+    private final KubeControllerManager controllerManager;
+    private final Scheduler scheduler;
+    private final EndpointSliceController endpointSlices;
+    private final EndpointsController endpoints;
+    private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
+    private final Map<String, KubeProxy> kubeProxies = new LinkedHashMap<>();
+
+    private Cluster(Builder b) {
+        Kernel.Builder kb = Kernel.builder().seed(b.seed);
+        if (b.epoch != null) {
+            kb.epoch(b.epoch);
+        }
+        kernel = kb.build();
+        api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+        serviceNetwork = ServiceNetwork.install(api, ServiceNetworkConfig.defaults());
+        KubeSystemNetwork.install(api, CLUSTER_CIDR);
+        controllerManager = KubeControllerManager.start(ControllerContext.of(kernel, api));
+        scheduler = Scheduler.builder(kernel, api).build();
+        scheduler.start();
+        endpointSlices = new EndpointSliceController(kernel, api);
+        endpointSlices.start();
+        endpoints = new EndpointsController(kernel, api);
+        endpoints.start();
+        ImageCatalog catalog = b.catalog.build();
+        for (NodeConfig config : b.nodeConfigs()) {
+            Kubelet kubelet = new Kubelet(kernel, api, config, catalog);
+            kubelets.put(config.name(), kubelet);
+            kubelet.start();
+            KubeProxy proxy = KubeProxy.forNode(kernel, api, b.proxyMode, config.name(), config.internalIP());
+            kubeProxies.put(config.name(), proxy);
+            proxy.start();
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** The API server as the built-in admin (system:masters) sees it. */
+    public ApiServer api() {
+        return api;
+    }
+
+    public Trace trace() {
+        return kernel.trace();
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public KubeControllerManager controllerManager() {
+        return controllerManager;
+    }
+
+    public ServiceNetwork serviceNetwork() {
+        return serviceNetwork;
+    }
+
+    public EndpointSliceController endpointSliceController() {
+        return endpointSlices;
+    }
+
+    public EndpointsController endpointsController() {
+        return endpoints;
+    }
+
+    /** The kubelet of {@code node}. */
+    public Kubelet kubelet(String node) {
+        return require(kubelets, node);
+    }
+
+    /** The kube-proxy of {@code node}. */
+    public KubeProxy kubeProxy(String node) {
+        return require(kubeProxies, node);
+    }
+
+    /** Node names in creation order. */
+    public List<String> nodeNames() {
+        return List.copyOf(kubelets.keySet());
+    }
+
+    /**
+     * Creates every object of a manifest (YAML, one or more documents, or JSON) in document order, as
+     * {@code kubectl create -f} does: an object that exists already is an AlreadyExists error, and the
+     * objects before it stay created. Namespaced objects without a namespace go to {@code default}.
+     */
+    public List<KubeObject> create(String manifest) {
+        List<KubeObject> created = new ArrayList<>();
+        for (KubeObject obj : api.scheme().decodeAll(manifest)) {
+            ResourceType<?> type = api.scheme().forKind(obj.apiVersion(), obj.kind());
+            String ns = obj.metadata().namespace();
+            if (type == null || !type.namespaced()) {
+                ns = null;
+            } else if (ns == null || ns.isEmpty()) {
+                ns = "default";
+            }
+            created.add(api.createObject(ns, obj));
+        }
+        return created;
+    }
+
+    /** Runs the simulation for {@code d} of virtual time. */
+    public void advance(Duration d) {
+        kernel.advance(d);
+    }
+
+    /** Runs until {@code condition} holds (checked after every event) or {@code timeout} of virtual time passed. */
+    public boolean runUntil(BooleanSupplier condition, Duration timeout) {
+        return kernel.runUntil(condition, timeout);
+    }
+
+    /** The virtual time now. */
+    public Instant now() {
+        return kernel.instant();
+    }
+
+    /** Pods of {@code namespace} ({@code null}: all namespaces) in name order. */
+    public List<Pod> pods(String namespace) {
+        return api.list(BuiltinResources.PODS, namespace).items();
+    }
+
+    public Pod pod(String namespace, String name) {
+        return api.get(BuiltinResources.PODS, namespace, name);
+    }
+
+    public List<Node> nodes() {
+        return api.list(BuiltinResources.NODES, null).items();
+    }
+
+    /** Cuts the power of {@code node}: its containers are gone, its kubelet silent, until {@link #powerOn}. */
+    public void powerOff(String node) {
+        kubelet(node).powerOff();
+    }
+
+    public void powerOn(String node) {
+        kubelet(node).powerOn();
+    }
+
+    /** Stops only the kubelet of {@code node} (containers keep running, no heartbeats). */
+    public void stopKubelet(String node) {
+        kubelet(node).stop();
+    }
+
+    public void startKubelet(String node) {
+        kubelet(node).start();
+    }
+
+    /** Cuts {@code node} off from the API server; its containers keep running. */
+    public void partition(String node) {
+        kubelet(node).partition();
+    }
+
+    public void healPartition(String node) {
+        kubelet(node).healPartition();
+    }
+
+    /** True when the pod exists and its Ready condition is True. */
+    public boolean isReady(String namespace, String name) {
+        try {
+            Pod p = pod(namespace, name);
+            return p.status() != null && p.status().conditions().stream()
+                    .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
+        } catch (ApiException notFound) {
+            return false;
+        }
+    }
+
+    private static <V> V require(Map<String, V> byNode, String node) {
+        V v = byNode.get(node);
+        if (v == null) {
+            throw new IllegalArgumentException("no node " + node + " (nodes: " + byNode.keySet() + ")");
+        }
+        return v;
+    }
+
+    /** How a cluster is built; every setting has kind's or kubeadm's default. */
+    public static final class Builder {
+
+        private long seed = 1;
+        private Instant epoch;
+        private final List<Consumer<NodeConfig.Builder>> nodes = new ArrayList<>();
+        private final ImageCatalog.Builder catalog = ImageCatalog.builder();
+        private KubeProxy.Mode proxyMode = KubeProxy.Mode.IPTABLES;
+
+        private Builder() {
+        }
+
+        /** The seed every random choice of the cluster derives from. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The virtual time the cluster starts at. */
+        public Builder epoch(Instant epoch) {
+            this.epoch = Objects.requireNonNull(epoch, "epoch");
+            return this;
+        }
+
+        /** Adds {@code count} nodes, each customized by {@code spec} (capacity, labels, zone, taints, images). */
+        public Builder nodes(int count, Consumer<NodeConfig.Builder> spec) {
+            if (count < 0) {
+                throw new IllegalArgumentException("node count must be non-negative: " + count);
+            }
+            for (int i = 0; i < count; i++) {
+                nodes.add(Objects.requireNonNull(spec, "spec"));
+            }
+            return this;
+        }
+
+        /** Adds {@code count} nodes with the default capacity. */
+        public Builder nodes(int count) {
+            return nodes(count, n -> { });
+        }
+
+        /** Declares an image's behaviour in the catalog syntax of docs/images.md. */
+        public Builder image(String line) {
+            catalog.image(line);
+            return this;
+        }
+
+        public Builder proxyMode(KubeProxy.Mode mode) {
+            this.proxyMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        List<NodeConfig> nodeConfigs() {
+            List<NodeConfig> out = new ArrayList<>();
+            for (int i = 1; i <= nodes.size(); i++) {
+                NodeConfig.Builder nb = NodeConfig.builder("node-" + i).podCIDR("10.244." + i + ".0/24")
+                        .internalIP("172.18.0." + (i + 1));
+                nodes.get(i - 1).accept(nb);
+                out.add(nb.build());
+            }
+            return Collections.unmodifiableList(out);
+        }
+
+        public Cluster build() {
+            return new Cluster(this);
+        }
+    }
+}
