@@ -157,6 +157,14 @@ public final class Scheduler {
         return cache;
     }
 
+    /** Forgets the decisions about a deleted pod, so that a long simulation does not keep them all. */
+    void forgetDecision(String podKey) {
+        SchedulingDecision d = decisions.remove(podKey);
+        if (d != null) {
+            d.dropDetail();
+        }
+    }
+
     void recordDecision(SchedulingDecision d) {
         decisions.put(d.pod(), d);
         detailed.addLast(d);
