@@ -72,7 +72,7 @@ final class EventHandlers {
                 return;
             }
             if (terminal(newPod)) {
-                onDelete(newPod);
+                gone(newPod);
                 return;
             }
             if (assigned(newPod)) {
@@ -95,6 +95,12 @@ final class EventHandlers {
 
         @Override
         public void onDelete(Pod pod) {
+            s.forgetDecision(key(pod));
+            gone(pod);
+        }
+
+        /** A deleted or finished pod: it no longer counts on its node nor waits in the queue. */
+        private void gone(Pod pod) {
             String key = key(pod);
             s.nominator.clear(key);
             if (s.cache.nodeOf(key) != null) {

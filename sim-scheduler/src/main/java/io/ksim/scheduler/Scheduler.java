@@ -128,6 +128,12 @@ public final class Scheduler {
     /** Stops watching and scheduling (a crashed scheduler); a new Scheduler models the restart. */
     public void stop() {
         stopped = true;
+        if (backoffTimer != null) {
+            backoffTimer.cancel();
+        }
+        if (leftoverTimer != null) {
+            leftoverTimer.cancel();
+        }
         for (Informer<?> i : new Informer<?>[] {namespaces, priorityClasses, services, replicaSets, statefulSets,
                 nodes, pods}) {
             i.stop();
@@ -149,6 +155,14 @@ public final class Scheduler {
 
     public SchedulerCache cache() {
         return cache;
+    }
+
+    /** Forgets the decisions about a deleted pod, so that a long simulation does not keep them all. */
+    void forgetDecision(String podKey) {
+        SchedulingDecision d = decisions.remove(podKey);
+        if (d != null) {
+            d.dropDetail();
+        }
     }
 
     void recordDecision(SchedulingDecision d) {
@@ -208,6 +222,9 @@ public final class Scheduler {
      * timer already armed for a later instant is moved earlier.
      */
     void armFlushes() {
+        if (stopped) {
+            return;
+        }
         long nextBackoff = queue.nextBackoffExpiry();
         if (nextBackoff >= 0) {
             long at = gridAtOrAfter(Math.max(nextBackoff, kernel.nanos()), BACKOFF_FLUSH_PERIOD);

@@ -196,6 +196,24 @@ class SchedulerScenariosTest {
     }
 
     @Test
+    void aStoppedSchedulerSchedulesNothingAndARestartedOneCatchesUp() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("1").memory("4Gi").build());
+        f.addPod(pod("big").container("2", "1Mi").build());
+        f.settle();
+        f.scheduler.stop();
+        f.addPod(pod("small").build());
+        f.advance(Duration.ofMinutes(10));
+        assertNull(f.nodeOf("small"));
+        assertEquals(0, f.kernel.pendingEvents(), "a stopped scheduler leaves no timers behind");
+        Scheduler restarted = Scheduler.builder(f.kernel, f.api).build();
+        restarted.start();
+        f.settle();
+        assertEquals("node-1", f.nodeOf("small"));
+        assertEquals(1, restarted.explain("default", "big").orElseThrow().attempt());
+    }
+
+    @Test
     void podOfAnotherSchedulerIsLeftAlone() {
         SchedulerFixture f = new SchedulerFixture(1);
         f.addNode(node("node-1").cpu("4").memory("4Gi").build());

@@ -88,4 +88,17 @@ class SchedulerTest {
         long onOne = java.util.stream.IntStream.range(0, 4).filter(i -> "node-1".equals(f.nodeOf("p" + i))).count();
         assertEquals(2, onOne);
     }
+
+    @Test
+    void explanationsOfDeletedPodsAreForgotten() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("1").memory("1Gi").build());
+        f.addPod(pod("web-1").build());
+        f.settle();
+        assertTrue(f.scheduler.explain("default", "web-1").isPresent());
+        f.api.delete(BuiltinResources.PODS, "default", "web-1", io.ksim.apiserver.DeleteOptions.now());
+        f.settle();
+        assertTrue(f.scheduler.explain("default", "web-1").isEmpty());
+        assertEquals(0, f.scheduler.cache().node("node-1").podCount());
+    }
 }

@@ -27,6 +27,8 @@ public final class NodeInfo {
     private Map<String, Long> imageSizes = Map.of();
     private int podsWithAffinity;
     private int podsWithRequiredAntiAffinity;
+    /** Bumped whenever the set of counted pods changes, so that plugins can memoize per-node counts. */
+    private long generation;
 
     public NodeInfo(Node node) {
         setNode(node);
@@ -78,6 +80,11 @@ public final class NodeInfo {
         return Collections.unmodifiableCollection(pods.values());
     }
 
+    /** Changes whenever a pod is added or removed; equal generations mean the same pods. */
+    public long generation() {
+        return generation;
+    }
+
     public int podCount() {
         return pods.size();
     }
@@ -92,6 +99,7 @@ public final class NodeInfo {
 
     /** Counts {@code pod} on this node. */
     public void addPod(PodInfo pod) {
+        generation++;
         PodInfo old = pods.put(pod.key(), pod);
         if (old != null) {
             uncount(old);
@@ -113,6 +121,7 @@ public final class NodeInfo {
         if (old == null) {
             return false;
         }
+        generation++;
         uncount(old);
         return true;
     }

@@ -44,6 +44,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
 
     /** The selector of the workloads a pod belongs to (upstream helper.DefaultSelector), or null. */
     private final Function<Pod, LabelSelector> defaultSelector;
+    private final SpreadConstraint.CountMemo counts = new SpreadConstraint.CountMemo();
 
     public PodTopologySpread(Function<Pod, LabelSelector> defaultSelector) {
         this.defaultSelector = defaultSelector;
@@ -82,7 +83,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                 if (!c.includes(pod, node.node())) {
                     continue;
                 }
-                counts.get(i).merge(labels.get(c.topologyKey()), SpreadConstraint.countMatching(node.pods(), c.selector(), ns),
+                counts.get(i).merge(labels.get(c.topologyKey()), this.counts.count(node, c.selector(), ns),
                         Integer::sum);
             }
         }
@@ -179,7 +180,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                 if (value == null || !counts.get(i).containsKey(value)) {
                     continue;
                 }
-                counts.get(i).merge(value, (long) SpreadConstraint.countMatching(node.pods(), c.selector(), ns), Long::sum);
+                counts.get(i).merge(value, (long) this.counts.count(node, c.selector(), ns), Long::sum);
             }
         }
         state.write(PRE_SCORE_KEY, new ScoreState(constraints, ignored, counts, weights));
@@ -201,7 +202,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                 continue;
             }
             long count = c.topologyKey().equals(SpreadConstraint.HOSTNAME)
-                    ? SpreadConstraint.countMatching(node.pods(), c.selector(), pod.pod().metadata().namespace())
+                    ? counts.count(node, c.selector(), pod.pod().metadata().namespace())
                     : s.counts().get(i).getOrDefault(value, 0L);
             score += count * s.weights()[i] + (c.maxSkew() - 1);
         }

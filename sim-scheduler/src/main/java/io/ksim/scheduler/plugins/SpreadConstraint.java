@@ -83,6 +83,37 @@ record SpreadConstraint(int maxSkew, String topologyKey, int minDomains, LabelSe
         return true;
     }
 
+    /**
+     * Per-node counts of matching pods remembered across cycles: replicas of one workload share a selector,
+     * so the next replica's cycle only recounts the nodes whose pods changed. Keyed by selector and
+     * namespace, then by NodeInfo identity with the node's generation.
+     */
+    static final class CountMemo {
+        private static final int MAX_SELECTORS = 256;
+        private final java.util.Map<String, java.util.IdentityHashMap<io.ksim.scheduler.framework.NodeInfo, long[]>> memo =
+                new java.util.HashMap<>();
+
+        int count(io.ksim.scheduler.framework.NodeInfo node, LabelSelector selector, String namespace) {
+            // the canonical string is "" for both everything and nothing: tell them apart
+            String key = namespace + (selector.isNothing() ? "\u0001" : "\u0000") + selector;
+            var perNode = memo.get(key);
+            if (perNode == null) {
+                if (memo.size() >= MAX_SELECTORS) {
+                    memo.clear();
+                }
+                perNode = new java.util.IdentityHashMap<>();
+                memo.put(key, perNode);
+            }
+            long[] hit = perNode.get(node);
+            if (hit != null && hit[0] == node.generation()) {
+                return (int) hit[1];
+            }
+            int n = countMatching(node.pods(), selector, namespace);
+            perNode.put(node, new long[] {node.generation(), n});
+            return n;
+        }
+    }
+
     /** Pods on a node in {@code namespace}, not being deleted, that the selector selects (upstream countPodsMatchSelector). */
     static int countMatching(Iterable<PodInfo> pods, LabelSelector selector, String namespace) {
         if (selector.isNothing()) {

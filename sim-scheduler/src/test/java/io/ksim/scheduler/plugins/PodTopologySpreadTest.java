@@ -133,4 +133,30 @@ class PodTopologySpreadTest {
         assertEquals(host, SpreadConstraint.HOSTNAME);
         assertEquals(zone, SpreadConstraint.ZONE);
     }
+
+    @Test
+    void rememberedCountsFollowPodsAddedAndRemoved() {
+        PodTopologySpread pl = new PodTopologySpread(p -> null);
+        List<NodeInfo> nodes = cluster();
+        PodInfo pi = PodInfo.of(spreading("DoNotSchedule", null, NODE, "1"));
+        List<Boolean> before = new ArrayList<>();
+        CycleState state = new CycleState();
+        pl.preFilter(state, pi, Snapshot.of(nodes));
+        for (NodeInfo n : nodes) {
+            before.add(pl.filter(state, pi, n).isSuccess());
+        }
+        assertEquals(List.of(false, false, true, false), before);
+        // two more matching pods on node-x: now node-b (1) is the emptiest with the global minimum 1
+        nodes.get(2).addPod(PodInfo.of(foo("x1")));
+        nodes.get(2).addPod(PodInfo.of(foo("x2")));
+        nodes.get(0).removePod("default/a1");
+        state = new CycleState();
+        pl.preFilter(state, pi, Snapshot.of(nodes));
+        List<Boolean> after = new ArrayList<>();
+        for (NodeInfo n : nodes) {
+            after.add(pl.filter(state, pi, n).isSuccess());
+        }
+        // counts 1, 1, 2, 3: min 1, skew = count + 1 - 1 <= 1 on node-a and node-b
+        assertEquals(List.of(true, true, false, false), after);
+    }
 }
