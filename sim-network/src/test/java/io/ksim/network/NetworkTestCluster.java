@@ -48,6 +48,14 @@ public final class NetworkTestCluster {
         return api.create(BuiltinResources.NODES, null, new Node(null, null, meta, null, null));
     }
 
+    /** A node with its InternalIP, as a kubelet registers it. */
+    public Node node(String name, String zone, String internalIP) {
+        Node n = node(name, zone);
+        return api.updateStatus(BuiltinResources.NODES, n.withStatus(new Node.NodeStatus(null, null, null, null,
+                List.of(new Node.NodeAddress("InternalIP", internalIP), new Node.NodeAddress("Hostname", name)), null,
+                null, null, null, null, null, null, null)));
+    }
+
     public Service service(String name, Map<String, String> selector, ServicePort... ports) {
         return service(name, ServiceSpec.builder().selector(selector).ports(List.of(ports)));
     }

@@ -111,6 +111,15 @@ public final class Curl {
             return new Response(7, "curl: (7) Failed to connect to " + host + " port " + port
                     + " after 0 ms: Connection refused\n", ip, queries, walk);
         }
+        String otherNode = walk.outcome() == WalkResult.Outcome.NOT_INTERCEPTED ? nodeWithIP(ip) : null;
+        if (otherNode != null && !otherNode.equals(client.spec().nodeName())) {
+            // Another node's address: the packet is routed there and meets that node's kube-proxy rules.
+            walk = walkerForNode.apply(otherNode).walk(new Packet(src, ip, port, "TCP", false));
+            if (walk.outcome() == WalkResult.Outcome.REFUSED) {
+                return new Response(7, "curl: (7) Failed to connect to " + host + " port " + port
+                        + " after 0 ms: Connection refused\n", ip, queries, walk);
+            }
+        }
         if (walk.outcome() != WalkResult.Outcome.DELIVERED) {
             String backend = walk.outcome() == WalkResult.Outcome.NOT_INTERCEPTED ? target : null;
             Pod direct = backend == null ? null : podWithIP(ip);
@@ -180,6 +189,17 @@ public final class Curl {
                     + WERKZEUG_TIME.format(kernel.instant()) + "] \"GET " + path + " HTTP/1.1\" 200 -");
         }
         return new Response(0, body, ip, queries, walk);
+    }
+
+    private String nodeWithIP(String ip) {
+        for (io.ksim.api.core.Node n : api.list(BuiltinResources.NODES, null).items()) {
+            for (io.ksim.api.core.Node.NodeAddress a : n.status().addresses()) {
+                if ("InternalIP".equals(a.type()) && ip.equals(a.address())) {
+                    return n.metadata().name();
+                }
+            }
+        }
+        return null;
     }
 
     private Pod podWithIP(String ip) {

@@ -35,7 +35,7 @@ class CurlTest {
 
     CurlTest() {
         for (int i = 1; i <= 2; i++) {
-            c.node("node-" + i, "zone-a");
+            c.node("node-" + i, "zone-a", "172.18.0." + (i + 1));
             KubeProxy p = KubeProxy.forNode(c.kernel, c.api, KubeProxy.Mode.IPTABLES, "node-" + i, "172.18.0." + (i + 1));
             p.start();
             proxies.put("node-" + i, p);
@@ -87,6 +87,9 @@ class CurlTest {
                 + "10.244.2.10!\n", r.output(), "the backend sees the controller pod");
         Curl.Response miss = curl.fromPod(client, "http://172.18.0.2:" + nodePort + "/", "other.example.com");
         assertTrue(miss.output().contains("<title>404 Not Found</title>"));
+        // The other node's address: routed there, where its kube-proxy takes the node port.
+        Curl.Response viaNode2 = curl.fromPod(client, "http://172.18.0.3:" + nodePort + "/", "demo.example.com");
+        assertTrue(viaNode2.output().startsWith("iKubernetes demoapp v1.0"), viaNode2.output());
     }
 
     private void policy(String name, Map<String, String> podSelector,
