@@ -31,6 +31,11 @@ class PodProbeValidationTest {
     private final Kernel kernel = Kernel.builder().seed(4).build();
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
 
+    PodProbeValidationTest() {
+        // ServiceAccount admission wants the namespace's "default" account before any pod.
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
+    }
+
     static Stream<Arguments> invalid() {
         Container.Builder web = Container.builder().name("web").image("nginx:1.25");
         Probe both = new Probe(new ExecAction(List.of("true")), null, TCP.tcpSocket(), null, null, null, null, null,
@@ -64,7 +69,6 @@ class PodProbeValidationTest {
     @ParameterizedTest
     @MethodSource("invalid")
     void refusedWithUpstreamsText(List<Container> inits, Container app, String cause) {
-        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
         ApiException e = assertThrows(ApiException.class, () -> api.create(BuiltinResources.PODS, "default",
                 Pod.of(ObjectMeta.of("default", "web-1"), PodSpec.builder().initContainers(inits)
                         .containers(List.of(app)).build())));
