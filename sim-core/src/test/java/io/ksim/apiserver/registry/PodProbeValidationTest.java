@@ -32,6 +32,7 @@ class PodProbeValidationTest {
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
 
     PodProbeValidationTest() {
+        // ServiceAccount admission wants the namespace's "default" account before any pod.
         api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
     }
 
