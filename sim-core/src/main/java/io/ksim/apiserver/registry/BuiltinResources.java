@@ -126,7 +126,7 @@ public final class BuiltinResources {
             .categories("all").defaulter(AppsDefaults::deployment)
             .strategy(new WorkloadStrategy<>("deployment", Deployment::spec, Deployment::withSpec, Deployment::status,
                     Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(), d -> d.spec().template(),
-                    true))
+                    true, DeploymentValidation::validate))
             .withStatusSubresource().build();
     public static final ResourceType<ReplicaSet> REPLICA_SETS = ResourceType
             .builder(ReplicaSet.class, "apps", "v1", "ReplicaSet", "replicasets").shortNames("rs").categories("all")
