@@ -68,6 +68,15 @@ public final class ControllerExpectations {
         expectations.put(key, new Expectation(0, podKeys.size(), clock.nanos()));
     }
 
+    /**
+     * Expects {@code adds} creations and the deletion of these pods at once (upstream SetExpectations), for a
+     * controller that may do both in one sync (a DaemonSet replacing pods while it fills new nodes).
+     */
+    public void expectCreationsAndDeletions(String key, int adds, Set<String> podKeys) {
+        expectedDeletions.put(key, new HashSet<>(podKeys));
+        expectations.put(key, new Expectation(adds, podKeys.size(), clock.nanos()));
+    }
+
     /** One expected creation was seen (or will never happen: it was not attempted or failed). */
     public void creationObserved(String key) {
         Expectation e = expectations.get(key);

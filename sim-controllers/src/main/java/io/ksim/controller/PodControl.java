@@ -32,7 +32,11 @@ public final class PodControl {
 
     /** Creates a pod from {@code template} controlled by {@code owner}; throws what the API server refused. */
     public Pod createPod(PodTemplateSpec template, KubeObject owner) {
-        Pod pod = ControllerUtils.podFromTemplate(template, owner);
+        return createPod(ControllerUtils.podFromTemplate(template, owner), owner);
+    }
+
+    /** Creates {@code pod}, already made from the owner's template and adjusted (a daemon pod pinned to its node). */
+    public Pod createPod(Pod pod, KubeObject owner) {
         try {
             Pod created = api.create(BuiltinResources.PODS, owner.metadata().namespace(), pod);
             recorder.normal(owner, SUCCESSFUL_CREATE, "Created pod: " + created.metadata().name());

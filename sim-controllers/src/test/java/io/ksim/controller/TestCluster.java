@@ -29,17 +29,25 @@ import java.util.Map;
 /**
  * An API server, N started kubelets (node-1..N), a controller manager with the ReplicaSet and Deployment
  * controllers, and a test-only binder standing in for the scheduler: it binds each unassigned pod to the
- * nodes in turn through the binding subresource, {@code bindDelay} after it sees the pod.
+ * nodes in turn through the binding subresource, {@code bindDelay} after it sees the pod; a pod pinned to a
+ * node by a required affinity on {@code metadata.name} (a daemon pod) goes to that node.
  */
 public final class TestCluster {
 
-    /** nginx pulls in 2 s, starts in 500 ms and is ready 2 s later; "never" is never ready. */
+    /**
+     * nginx pulls in 2 s, starts in 500 ms and is ready 2 s later; "broken" is never ready; "stubborn" ignores
+     * SIGTERM, so its pods take their whole grace period to stop.
+     */
     public static final ImageCatalog CATALOG = ImageCatalog.builder()
             .image("nginx:1.25 size=20Mi start=500ms ready=2s")
             .image("nginx:1.26 size=20Mi start=500ms ready=2s")
             .image("nginx:1.27 size=20Mi start=500ms ready=2s")
             .image("broken:1 size=10Mi ready=never")
+            .image("stubborn:1 size=10Mi start=500ms ready=2s sigterm=ignore")
             .build();
+
+    public static final io.ksim.api.core.Probe READINESS = io.ksim.api.core.Probe
+            .tcpSocket(io.ksim.api.resource.IntOrString.of(80)).withTiming(null, null, 1, null, null);
 
     public final Kernel kernel;
     public final ApiServer api;
@@ -92,8 +100,11 @@ public final class TestCluster {
     }
 
     private void bind(Pod pod) {
-        String node = "node-" + (nextNode % kubelets.size() + 1);
-        nextNode++;
+        String node = pinnedNode(pod);
+        if (node == null) {
+            node = "node-" + (nextNode % kubelets.size() + 1);
+            nextNode++;
+        }
         try {
             PodBinding.bind(api, Binding.of(pod.metadata().namespace(), pod.metadata().name(), node));
         } catch (ApiException gone) {
@@ -101,8 +112,29 @@ public final class TestCluster {
         }
     }
 
+    /** The node a daemon pod's required affinity on {@code metadata.name} names, or null. */
+    private static String pinnedNode(Pod pod) {
+        var affinity = pod.spec().affinity();
+        if (affinity == null || affinity.nodeAffinity() == null
+                || affinity.nodeAffinity().requiredDuringSchedulingIgnoredDuringExecution() == null) {
+            return null;
+        }
+        for (var term : affinity.nodeAffinity().requiredDuringSchedulingIgnoredDuringExecution().nodeSelectorTerms()) {
+            for (var field : term.matchFields()) {
+                if (field.key().equals("metadata.name") && field.values().size() == 1) {
+                    return field.values().get(0);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A template of one container "web" with a TCP readiness probe every second, so the catalog's
+     * {@code ready=} times (when the application starts passing its readiness checks) decide readiness.
+     */
     public static PodTemplateSpec template(Map<String, String> labels, String image) {
-        Container c = Container.builder().name("web").image(image).build();
+        Container c = Container.builder().name("web").image(image).readinessProbe(READINESS).build();
         return new PodTemplateSpec(ObjectMeta.builder().labels(labels).build(),
                 PodSpec.builder().containers(List.of(c)).build());
     }

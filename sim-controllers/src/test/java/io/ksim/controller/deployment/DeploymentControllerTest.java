@@ -41,7 +41,7 @@ class DeploymentControllerTest {
         PodTemplateSpec t = d.spec().template();
         Container c = t.spec().containers().get(0);
         PodTemplateSpec changed = t.withSpec(t.spec().toBuilder().containers(List.of(
-                Container.builder().name(c.name()).image(image).build())).build());
+                Container.builder().name(c.name()).image(image).readinessProbe(TestCluster.READINESS).build())).build());
         cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(changed)));
     }
 

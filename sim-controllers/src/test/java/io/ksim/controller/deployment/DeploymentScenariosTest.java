@@ -38,7 +38,7 @@ class DeploymentScenariosTest {
         Deployment d = deployment(cluster);
         PodTemplateSpec t = d.spec().template();
         cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(t.withSpec(t.spec().toBuilder()
-                .containers(List.of(Container.builder().name("web").image(image).build())).build()))));
+                .containers(List.of(Container.builder().name("web").image(image).readinessProbe(TestCluster.READINESS).build())).build()))));
     }
 
     private static void scale(TestCluster cluster, int replicas) {
