@@ -46,6 +46,9 @@ public final class TestCluster {
             .image("stubborn:1 size=10Mi start=500ms ready=2s sigterm=ignore")
             .build();
 
+    public static final io.ksim.api.core.Probe READINESS = io.ksim.api.core.Probe
+            .tcpSocket(io.ksim.api.resource.IntOrString.of(80)).withTiming(null, null, 1, null, null);
+
     public final Kernel kernel;
     public final ApiServer api;
     public final List<Kubelet> kubelets = new ArrayList<>();
@@ -126,8 +129,12 @@ public final class TestCluster {
         return null;
     }
 
+    /**
+     * A template of one container "web" with a TCP readiness probe every second, so the catalog's
+     * {@code ready=} times (when the application starts passing its readiness checks) decide readiness.
+     */
     public static PodTemplateSpec template(Map<String, String> labels, String image) {
-        Container c = Container.builder().name("web").image(image).build();
+        Container c = Container.builder().name("web").image(image).readinessProbe(READINESS).build();
         return new PodTemplateSpec(ObjectMeta.builder().labels(labels).build(),
                 PodSpec.builder().containers(List.of(c)).build());
     }

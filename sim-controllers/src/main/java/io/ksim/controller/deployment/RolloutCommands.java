@@ -118,6 +118,49 @@ public final class RolloutCommands {
         return s + " ".repeat(width - s.length() + 2);
     }
 
+    /**
+     * One look of {@code kubectl rollout status deployment/<name>} (kubectl's DeploymentStatusViewer):
+     * waiting for the spec to be observed, for new replicas to be updated, for old ones to terminate, for
+     * updated ones to be available, or done. A Deployment past its progress deadline is an error, as kubectl
+     * reports it.
+     */
+    public static RolloutStatus status(ApiServer api, String namespace, String name) {
+        Deployment d = api.get(BuiltinResources.DEPLOYMENTS, namespace, name);
+        Deployment.DeploymentStatus s = d.status();
+        long generation = d.metadata().generation() == null ? 0 : d.metadata().generation();
+        long observed = s.observedGeneration() == null ? 0 : s.observedGeneration();
+        if (generation > observed) {
+            return new RolloutStatus("Waiting for deployment spec update to be observed...", false);
+        }
+        Deployment.DeploymentCondition progressing = DeploymentConditions.get(s, Deployment.DeploymentCondition.PROGRESSING);
+        if (progressing != null && Deployment.DeploymentCondition.REASON_TIMED_OUT.equals(progressing.reason())) {
+            throw new IllegalStateException("deployment \"" + name + "\" exceeded its progress deadline");
+        }
+        int replicas = DeploymentUtil.replicas(d);
+        int updated = orZero(s.updatedReplicas());
+        int current = orZero(s.replicas());
+        int available = orZero(s.availableReplicas());
+        String waiting = "Waiting for deployment \"" + name + "\" rollout to finish: ";
+        if (updated < replicas) {
+            return new RolloutStatus(waiting + updated + " out of " + replicas + " new replicas have been updated...", false);
+        }
+        if (current > updated) {
+            return new RolloutStatus(waiting + (current - updated) + " old replicas are pending termination...", false);
+        }
+        if (available < updated) {
+            return new RolloutStatus(waiting + available + " of " + updated + " updated replicas are available...", false);
+        }
+        return new RolloutStatus("deployment \"" + name + "\" successfully rolled out", true);
+    }
+
+    /** A line of {@code kubectl rollout status} and whether the rollout is done. */
+    public record RolloutStatus(String message, boolean done) {
+    }
+
+    private static int orZero(Integer i) {
+        return i == null ? 0 : i;
+    }
+
     public static String pause(ApiServer api, String namespace, String name) {
         return setPaused(api, namespace, name, true);
     }

@@ -41,7 +41,7 @@ class DeploymentControllerTest {
         PodTemplateSpec t = d.spec().template();
         Container c = t.spec().containers().get(0);
         PodTemplateSpec changed = t.withSpec(t.spec().toBuilder().containers(List.of(
-                Container.builder().name(c.name()).image(image).build())).build());
+                Container.builder().name(c.name()).image(image).readinessProbe(TestCluster.READINESS).build())).build());
         cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(changed)));
     }
 
@@ -259,5 +259,37 @@ class DeploymentControllerTest {
         assertEquals(2, deployment().status().availableReplicas());
         assertEquals("MinimumReplicasAvailable",
                 DeploymentConditions.get(deployment().status(), DeploymentCondition.AVAILABLE).reason());
+    }
+
+    @Test
+    void rolloutStatusWalksThroughKubectlsMessages() {
+        create(3, rolling(1, 0), "nginx:1.25");
+        cluster.run(15);
+        setImage("nginx:1.26");
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        seen.add(RolloutCommands.status(cluster.api, "default", "web").message());
+        for (int i = 0; i < 200; i++) {
+            cluster.run(0.25);
+            seen.add(RolloutCommands.status(cluster.api, "default", "web").message());
+        }
+        String w = "Waiting for deployment \"web\" rollout to finish: ";
+        assertEquals(List.of("Waiting for deployment spec update to be observed...",
+                w + "1 out of 3 new replicas have been updated...",
+                w + "2 out of 3 new replicas have been updated...",
+                w + "1 old replicas are pending termination...",
+                "deployment \"web\" successfully rolled out"), List.copyOf(seen),
+                "with maxUnavailable 0 the last old pod goes only once the third new one is available");
+        assertEquals(true, RolloutCommands.status(cluster.api, "default", "web").done());
+    }
+
+    @Test
+    void rolloutStatusCountsUpdatedReplicasThatAreNotYetAvailable() {
+        create(2, rolling(0, 2), "nginx:1.25");
+        cluster.run(15);
+        setImage("nginx:1.26");
+        cluster.run(3);
+        // maxUnavailable 2: both old pods went at once and the two new ones are still starting.
+        assertEquals("Waiting for deployment \"web\" rollout to finish: 0 of 2 updated replicas are available...",
+                RolloutCommands.status(cluster.api, "default", "web").message());
     }
 }

@@ -187,7 +187,7 @@ class DeploymentConvergenceProperties {
             } else if (step instanceof SetImage s) {
                 PodTemplateSpec t = d.spec().template();
                 PodTemplateSpec changed = t.withSpec(t.spec().toBuilder().containers(List.of(
-                        Container.builder().name("web").image(s.image()).build())).build());
+                        Container.builder().name("web").image(s.image()).readinessProbe(TestCluster.READINESS).build())).build());
                 cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(changed)));
             } else if (step instanceof Pause) {
                 if (!Boolean.TRUE.equals(d.spec().paused())) {

@@ -38,7 +38,7 @@ class DeploymentScenariosTest {
         Deployment d = deployment(cluster);
         PodTemplateSpec t = d.spec().template();
         cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(t.withSpec(t.spec().toBuilder()
-                .containers(List.of(Container.builder().name("web").image(image).build())).build()))));
+                .containers(List.of(Container.builder().name("web").image(image).readinessProbe(TestCluster.READINESS).build())).build()))));
     }
 
     private static void scale(TestCluster cluster, int replicas) {
@@ -185,16 +185,36 @@ class DeploymentScenariosTest {
     }
 
     @Test
-    void aSurgeThatIsNotAPercentageIsRetriedFifteenTimesThenDropped() {
+    void aSurgeThatIsNotAPercentageIsRefusedWithUpstreamsText() {
         TestCluster cluster = new TestCluster(3, 1);
-        create(cluster, 2, DeploymentStrategy.rollingUpdate(Fixtures.ios(1), Fixtures.ios("oops")), "nginx:1.25");
+        io.ksim.apiserver.ApiException e = assertThrows(io.ksim.apiserver.ApiException.class, () -> create(cluster, 2,
+                DeploymentStrategy.rollingUpdate(Fixtures.ios(1), Fixtures.ios("oops")), "nginx:1.25"));
+        assertEquals(422, e.code());
+        assertEquals("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate.maxSurge: Invalid value: "
+                + "intstr.IntOrString{Type:1, IntVal:0, StrVal:\"oops\"}: a valid percent string must be a numeric "
+                + "string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+                e.getMessage());
+    }
+
+    @Test
+    void aReplicaSetTheQuotaRefusesIsRetriedFifteenTimesThenDropped() {
+        TestCluster cluster = new TestCluster(3, 1);
+        cluster.api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new io.ksim.api.core.ResourceQuota(null, null,
+                ObjectMeta.of("default", "no-rs"), new io.ksim.api.core.ResourceQuota.ResourceQuotaSpec(
+                        new java.util.TreeMap<>(Map.of("count/replicasets.apps", io.ksim.api.resource.Quantity.parse("0"))),
+                        null, null), null));
+        create(cluster, 2, null, "nginx:1.25");
         cluster.run(600);
         List<String> errors = cluster.kernel.trace().events().stream().filter(e -> e.kind().equals("ReconcileError"))
                 .map(io.ksim.kernel.TraceEvent::message).toList();
         assertEquals(16, errors.size(), errors.toString());
-        assertEquals("deployment-controller: invalid value for IntOrString: invalid type: string is not a percentage;"
-                + " requeued", errors.get(0));
         assertTrue(errors.get(15).endsWith("; dropping default/web out of the queue"), errors.get(15));
+        io.ksim.api.apps.Deployment.DeploymentCondition p = DeploymentConditions.get(deployment(cluster).status(),
+                io.ksim.api.apps.Deployment.DeploymentCondition.PROGRESSING);
+        assertEquals("False", p.status());
+        assertEquals("ReplicaSetCreateError", p.reason());
+        assertTrue(p.message().startsWith("Failed to create new replica set \"web-"), p.message());
+        assertTrue(p.message().contains("exceeded quota: no-rs"), p.message());
         assertEquals(0, replicaSets(cluster).size());
     }
 

@@ -54,7 +54,7 @@ class RollingStepsTest {
         Deployment d = cluster.api.get(BuiltinResources.DEPLOYMENTS, "default", "web");
         PodTemplateSpec t = d.spec().template();
         cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(t.withSpec(t.spec().toBuilder()
-                .containers(List.of(Container.builder().name("web").image("nginx:1.26").build())).build()))));
+                .containers(List.of(Container.builder().name("web").image("nginx:1.26").readinessProbe(TestCluster.READINESS).build())).build()))));
         cluster.run(80);
         assertEquals(want, steps(cluster));
     }

@@ -157,7 +157,7 @@ public final class BuiltinResources {
             .categories("all").defaulter(AppsDefaults::deployment)
             .strategy(new WorkloadStrategy<>("deployment", "ReplicaSet", Deployment::spec, Deployment::withSpec,
                     Deployment::status, Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(),
-                    d -> d.spec().template(), true))
+                    d -> d.spec().template(), true, DeploymentValidation::validate))
             .withStatusSubresource().build();
     public static final ResourceType<ReplicaSet> REPLICA_SETS = ResourceType
             .builder(ReplicaSet.class, "apps", "v1", "ReplicaSet", "replicasets").shortNames("rs").categories("all")

@@ -22,21 +22,25 @@ final class WorkloadStrategy<T extends KubeObject, S, U> extends SpecStatusStrat
     private final Function<T, LabelSelector> selector;
     private final Function<T, PodTemplateSpec> template;
     private final boolean statusWritesAnnotations;
+    private final Function<T, List<StatusCause>> kindValidation;
 
     WorkloadStrategy(String kindLower, String templateOwner, Function<T, S> spec, BiFunction<T, S, T> withSpec,
             Function<T, U> status, BiFunction<T, U, T> withStatus, Function<T, Integer> replicas,
             Function<T, LabelSelector> selector, Function<T, PodTemplateSpec> template) {
-        this(kindLower, templateOwner, spec, withSpec, status, withStatus, replicas, selector, template, false);
+        this(kindLower, templateOwner, spec, withSpec, status, withStatus, replicas, selector, template, false,
+                o -> List.of());
     }
 
     /**
      * With {@code statusWritesAnnotations}, an update of the status subresource also takes the request's
      * annotations, as upstream's Deployment status strategy does (it resets only spec and labels): the
-     * deployment controller writes the revision annotation that way.
+     * deployment controller writes the revision annotation that way. {@code kindValidation} adds the checks
+     * only one kind has (a Deployment's strategy, say).
      */
     WorkloadStrategy(String kindLower, String templateOwner, Function<T, S> spec, BiFunction<T, S, T> withSpec,
             Function<T, U> status, BiFunction<T, U, T> withStatus, Function<T, Integer> replicas,
-            Function<T, LabelSelector> selector, Function<T, PodTemplateSpec> template, boolean statusWritesAnnotations) {
+            Function<T, LabelSelector> selector, Function<T, PodTemplateSpec> template, boolean statusWritesAnnotations,
+            Function<T, List<StatusCause>> kindValidation) {
         super(spec, withSpec, status, withStatus, () -> null, true);
         this.kindLower = kindLower;
         this.templateOwner = templateOwner;
@@ -44,6 +48,7 @@ final class WorkloadStrategy<T extends KubeObject, S, U> extends SpecStatusStrat
         this.selector = selector;
         this.template = template;
         this.statusWritesAnnotations = statusWritesAnnotations;
+        this.kindValidation = kindValidation;
     }
 
     @Override
@@ -57,8 +62,10 @@ final class WorkloadStrategy<T extends KubeObject, S, U> extends SpecStatusStrat
 
     @Override
     public List<StatusCause> validate(T obj) {
-        return WorkloadValidation.validate(kindLower, templateOwner, replicas.apply(obj), selector.apply(obj),
-                template.apply(obj));
+        List<StatusCause> causes = new ArrayList<>(WorkloadValidation.validate(kindLower, templateOwner,
+                replicas.apply(obj), selector.apply(obj), template.apply(obj)));
+        causes.addAll(kindValidation.apply(obj));
+        return causes;
     }
 
     @Override
