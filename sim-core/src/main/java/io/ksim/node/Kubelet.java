@@ -55,6 +55,12 @@ public final class Kubelet {
     private final PodIPAllocator ips;
     /** Pod workers by namespace/name, in key order so a resync visits pods in one order every run. */
     private final Map<String, PodWorker> workers = new TreeMap<>();
+    /**
+     * UIDs of pods whose worker has finished terminating them: events that still arrive for them (their
+     * last status write, the deletion in flight) must not admit them again, as the kubelet's pod workers
+     * remember terminated pods until the API server forgets them. Only looked up, never iterated.
+     */
+    private final java.util.Set<String> terminated = new java.util.HashSet<>();
     private final String bootID;
 
     private final NodeStatusUpdater nodeStatus;
@@ -134,6 +140,7 @@ public final class Kubelet {
 
             @Override
             public void onDelete(Pod pod) {
+                terminated.remove(pod.metadata().uid());
                 PodWorker w = workers.remove(Indexer.keyOf(pod));
                 if (w != null) {
                     w.powerLost(); // removed without us: its containers are torn down with no more writes
@@ -220,6 +227,7 @@ public final class Kubelet {
             ips.release(w.podIP());
         });
         workers.clear();
+        terminated.clear();
         puller.reset(kernel.nanos());
     }
 
@@ -262,6 +270,9 @@ public final class Kubelet {
         PodWorker w = workers.get(key);
         if (w != null) {
             w.update(pod);
+            return;
+        }
+        if (terminated.contains(pod.metadata().uid())) {
             return;
         }
         if (io.ksim.api.core.PodPhase.isTerminal(pod.status().phase()) && pod.metadata().deletionTimestamp() == null) {
@@ -346,6 +357,7 @@ public final class Kubelet {
 
     void forget(PodWorker worker) {
         workers.remove(Indexer.keyOf(worker.pod()));
+        terminated.add(worker.pod().metadata().uid());
         ips.release(worker.podIP());
     }
 
