@@ -42,6 +42,7 @@ import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.StatusCause;
+import io.ksim.api.validation.DeploymentValidation;
 import io.ksim.api.validation.FieldError;
 import io.ksim.api.validation.PodSpecValidation;
 import io.ksim.apiserver.Strategy;
@@ -156,7 +157,8 @@ public final class BuiltinResources {
             .builder(Deployment.class, "apps", "v1", "Deployment", "deployments").shortNames("deploy")
             .categories("all").defaulter(AppsDefaults::deployment)
             .strategy(new WorkloadStrategy<>("deployment", "ReplicaSet", Deployment::spec, Deployment::withSpec, Deployment::status,
-                    Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(), d -> d.spec().template()))
+                    Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(), d -> d.spec().template())
+                    .withKindChecks(d -> DeploymentValidation.validate(d.spec())))
             .withStatusSubresource().build();
     public static final ResourceType<ReplicaSet> REPLICA_SETS = ResourceType
             .builder(ReplicaSet.class, "apps", "v1", "ReplicaSet", "replicasets").shortNames("rs").categories("all")

@@ -4,6 +4,7 @@ import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.LabelSelector;
 import io.ksim.api.meta.StatusCause;
+import io.ksim.api.validation.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -21,6 +22,7 @@ final class WorkloadStrategy<T extends KubeObject, S, U> extends SpecStatusStrat
     private final Function<T, Integer> replicas;
     private final Function<T, LabelSelector> selector;
     private final Function<T, PodTemplateSpec> template;
+    private final Function<T, List<FieldError>> kindChecks;
 
     WorkloadStrategy(String kindLower, String templateOwner, Function<T, S> spec, BiFunction<T, S, T> withSpec, Function<T, U> status,
             BiFunction<T, U, T> withStatus, Function<T, Integer> replicas, Function<T, LabelSelector> selector,
@@ -31,11 +33,30 @@ final class WorkloadStrategy<T extends KubeObject, S, U> extends SpecStatusStrat
         this.replicas = replicas;
         this.selector = selector;
         this.template = template;
+        this.kindChecks = obj -> List.of();
+    }
+
+    private WorkloadStrategy(WorkloadStrategy<T, S, U> base, Function<T, List<FieldError>> kindChecks) {
+        super(base);
+        this.kindLower = base.kindLower;
+        this.templateOwner = base.templateOwner;
+        this.replicas = base.replicas;
+        this.selector = base.selector;
+        this.template = base.template;
+        this.kindChecks = kindChecks;
+    }
+
+    /** This strategy with checks of the kind's own fields, run after the shared ones (a Deployment's strategy). */
+    WorkloadStrategy<T, S, U> withKindChecks(Function<T, List<FieldError>> checks) {
+        return new WorkloadStrategy<>(this, checks);
     }
 
     @Override
     public List<StatusCause> validate(T obj) {
-        return WorkloadValidation.validate(kindLower, templateOwner, replicas.apply(obj), selector.apply(obj), template.apply(obj));
+        List<StatusCause> causes = new ArrayList<>(WorkloadValidation.validate(kindLower, templateOwner, replicas.apply(obj),
+                selector.apply(obj), template.apply(obj)));
+        kindChecks.apply(obj).forEach(e -> causes.add(e.cause()));
+        return causes;
     }
 
     @Override
