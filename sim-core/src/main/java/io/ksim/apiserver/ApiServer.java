@@ -32,6 +32,13 @@ public final class ApiServer {
     private final Map<String, RegistryStore<?>> stores = new LinkedHashMap<>();
     private final Scheme scheme = new Scheme();
     private final List<AdmissionPlugin> admission = new ArrayList<>();
+    private Evictor evictor;
+
+    /** What serves the pods/eviction subresource (the registry's PodEviction, which knows pods and budgets). */
+    @FunctionalInterface
+    public interface Evictor {
+        void evict(ApiServer api, String namespace, String name, io.ksim.api.policy.Eviction eviction);
+    }
 
     public ApiServer(Kernel kernel, MvccStore etcd) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -260,6 +267,23 @@ public final class ApiServer {
                     response.events().forEach(translator::accept);
                 });
         return new ApiWatch(watcher.isActive() ? watcher : null);
+    }
+
+    /** Serves the pods/eviction subresource with {@code evictor} from now on. */
+    public void serveEviction(Evictor evictor) {
+        this.evictor = Objects.requireNonNull(evictor, "evictor");
+    }
+
+    /**
+     * POSTs a policy/v1 Eviction to the pod's eviction subresource: the pod is deleted (with the eviction's delete
+     * options) if its PodDisruptionBudget allows, else the refusal is thrown (429 TooManyRequests with the
+     * DisruptionBudget cause). 404 when no eviction subresource is served.
+     */
+    public void evict(String namespace, String name, io.ksim.api.policy.Eviction eviction) {
+        if (evictor == null) {
+            throw ApiErrors.notFound(new GroupResource("", "pods/eviction"), name);
+        }
+        evictor.evict(this, namespace, name, eviction);
     }
 
     /** The store revision: the resourceVersion a list made now would carry. */

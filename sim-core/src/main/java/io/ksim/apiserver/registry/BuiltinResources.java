@@ -208,18 +208,19 @@ public final class BuiltinResources {
             .withStatusSubresource().build();
     public static final ResourceType<Role> ROLES = ResourceType
             .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles")
+            .names(NameValidator.PATH_SEGMENT_NAME)
             .strategy(validating((Role r) -> LeaseRbacValidation.validateRules(r.rules(), true))).build();
     public static final ResourceType<ClusterRole> CLUSTER_ROLES = ResourceType
             .builder(ClusterRole.class, "rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles")
-            .clusterScoped().strategy(validating((ClusterRole r) -> LeaseRbacValidation.validateRules(r.rules(), false)))
-            .build();
+            .clusterScoped().names(NameValidator.PATH_SEGMENT_NAME)
+            .strategy(validating((ClusterRole r) -> LeaseRbacValidation.validateRules(r.rules(), false))).build();
     public static final ResourceType<RoleBinding> ROLE_BINDINGS = ResourceType
             .builder(RoleBinding.class, "rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings")
-            .defaulter(RbacDefaults::roleBinding).build();
+            .names(NameValidator.PATH_SEGMENT_NAME).defaulter(RbacDefaults::roleBinding).build();
     public static final ResourceType<ClusterRoleBinding> CLUSTER_ROLE_BINDINGS = ResourceType
             .builder(ClusterRoleBinding.class, "rbac.authorization.k8s.io", "v1", "ClusterRoleBinding",
                     "clusterrolebindings")
-            .clusterScoped().defaulter(RbacDefaults::clusterRoleBinding).build();
+            .clusterScoped().names(NameValidator.PATH_SEGMENT_NAME).defaulter(RbacDefaults::clusterRoleBinding).build();
     public static final ResourceType<Lease> LEASES = ResourceType
             .builder(Lease.class, "coordination.k8s.io", "v1", "Lease", "leases")
             .strategy(validating((Lease l) -> LeaseRbacValidation.validateLeaseSpec(l.spec()))).build();
