@@ -57,7 +57,8 @@ public final class ApiErrors {
             message = String.format("%s \"%s\" is invalid", kind, name);
         } else {
             message = String.format("%s \"%s\" is invalid: %s", kind, name, aggregate(causes.stream()
-                    .map(c -> c.field() == null || c.field().isEmpty() ? c.message() : c.field() + ": " + c.message())
+                    // As Go's field.Error: "<field>: <body>" even for the empty path (": Too long: ...").
+                    .map(c -> c.field() == null ? c.message() : c.field() + ": " + c.message())
                     .collect(Collectors.toList())));
         }
         return error(422, "Invalid", message, new StatusDetails(name, kind.group(), kind.kind(), null, causes, null));

@@ -6,7 +6,6 @@ import io.ksim.api.resource.IntOrString;
 import io.ksim.api.selector.LabelSelectorValidation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * PodDisruptionBudgets as upstream's ValidatePodDisruptionBudgetSpec checks them
@@ -21,7 +20,6 @@ public final class PodDisruptionBudgetValidation {
     }
 
     private static final FieldPath SPEC = FieldPath.of("spec");
-    private static final Pattern PERCENT = Pattern.compile("[0-9]+%");
     static final List<String> UNHEALTHY_POD_EVICTION_POLICIES = List.of("AlwaysAllow", "IfHealthyBudget");
 
     public static List<FieldError> validate(PodDisruptionBudgetSpec spec) {
@@ -49,30 +47,9 @@ public final class PodDisruptionBudgetValidation {
         return errs;
     }
 
-    /** ValidatePositiveIntOrPercent and IsNotMoreThan100Percent from apps validation. */
     private static List<FieldError> intOrPercent(IntOrString v, FieldPath path) {
-        List<FieldError> errs = new ArrayList<>();
-        if (v.isInt()) {
-            errs.addAll(ObjectMetaValidation.validateNonnegativeField(v.intVal(), path));
-            return errs;
-        }
-        String s = v.strVal();
-        if (!PERCENT.matcher(s).matches()) {
-            errs.add(FieldError.invalid(path, goValue(v), NameValidation.regexError("a valid percent string must be a "
-                    + "numeric string followed by an ending '%'", "[0-9]+%", "1%", "93%")));
-            return errs;
-        }
-        long percent = Long.parseLong(s.substring(0, s.length() - 1));
-        if (percent > 100) {
-            errs.add(FieldError.invalid(path, goValue(v), "must not be greater than 100%"));
-        }
+        List<FieldError> errs = new ArrayList<>(IntOrPercent.validatePositive(v, path));
+        errs.addAll(IntOrPercent.notMoreThan100Percent(v, path));
         return errs;
-    }
-
-    /** Go's {@code %#v} of an intstr.IntOrString (its String method has a pointer receiver, so it is not used). */
-    static FieldError.Rendered goValue(IntOrString v) {
-        return v.isInt()
-                ? new FieldError.Rendered("intstr.IntOrString{Type:0, IntVal:" + v.intVal() + ", StrVal:\"\"}")
-                : new FieldError.Rendered("intstr.IntOrString{Type:1, IntVal:0, StrVal:" + GoFormat.quote(v.strVal()) + "}");
     }
 }

@@ -42,6 +42,7 @@ import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.StatusCause;
+import io.ksim.api.validation.DeploymentValidation;
 import io.ksim.api.validation.FieldError;
 import io.ksim.api.validation.PodSpecValidation;
 import io.ksim.apiserver.Strategy;
@@ -157,7 +158,8 @@ public final class BuiltinResources {
             .categories("all").defaulter(AppsDefaults::deployment)
             .strategy(new WorkloadStrategy<>("deployment", "ReplicaSet", Deployment::spec, Deployment::withSpec,
                     Deployment::status, Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(),
-                    d -> d.spec().template(), true, DeploymentValidation::validate))
+                    d -> d.spec().template(), true,
+                    d -> DeploymentValidation.validate(d.spec()).stream().map(FieldError::cause).toList()))
             .withStatusSubresource().build();
     public static final ResourceType<ReplicaSet> REPLICA_SETS = ResourceType
             .builder(ReplicaSet.class, "apps", "v1", "ReplicaSet", "replicasets").shortNames("rs").categories("all")

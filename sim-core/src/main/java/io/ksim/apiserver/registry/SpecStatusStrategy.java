@@ -33,6 +33,11 @@ class SpecStatusStrategy<T extends KubeObject, S, U> implements Strategy<T> {
         this.hasGeneration = hasGeneration;
     }
 
+    /** The same strategy, for subclasses that add checks to a configured one. */
+    SpecStatusStrategy(SpecStatusStrategy<T, S, U> other) {
+        this(other.spec, other.withSpec, other.status, other.withStatus, other.emptyStatus, other.hasGeneration);
+    }
+
     @Override
     public T prepareForCreate(T obj) {
         T fresh = withStatus.apply(obj, emptyStatus.get());

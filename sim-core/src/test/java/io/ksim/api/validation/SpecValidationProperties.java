@@ -77,4 +77,38 @@ class SpecValidationProperties {
             assertEquals("end of range (" + hour + ") above maximum (23): " + hour, err.orElseThrow());
         }
     }
+
+    @Provide
+    Arbitrary<List<Container>> containers() {
+        Arbitrary<String> names = Arbitraries.of(null, "", "app", "App", "web-1", "a.b");
+        Arbitrary<String> images = Arbitraries.of(null, "", "nginx", " nginx");
+        Arbitrary<ContainerPort> ports = Arbitraries.integers().between(-1, 70000).map(p ->
+                new ContainerPort(p % 3 == 0 ? "http" : null, p % 5 == 0 ? p : null, p, p % 7 == 0 ? "HTTP" : null, null));
+        Arbitrary<io.ksim.api.core.Probe> probes = Arbitraries.of(null,
+                new io.ksim.api.core.Probe(null, null, null, null, null, null, null, null, null, null),
+                io.ksim.api.core.Probe.exec("ls"),
+                io.ksim.api.core.Probe.tcpSocket(io.ksim.api.resource.IntOrString.of("")));
+        Arbitrary<io.ksim.api.core.EnvVar> env = Arbitraries.of(new io.ksim.api.core.EnvVar(null, null, null),
+                new io.ksim.api.core.EnvVar("A=B", "x", null),
+                new io.ksim.api.core.EnvVar("A", null, new io.ksim.api.core.EnvVarSource(null, null, null, null)),
+                new io.ksim.api.core.EnvVar("N", null, new io.ksim.api.core.EnvVarSource(
+                        new io.ksim.api.core.ObjectFieldSelector(null, null), null, null, null)));
+        return net.jqwik.api.Combinators.combine(names, images, ports.list().ofMaxSize(3), probes, env.list().ofMaxSize(2))
+                .as((n, img, ps, probe, e) -> Container.builder().name(n).image(img).ports(ps).livenessProbe(probe)
+                        .readinessProbe(probe).env(e).build()).list().ofMaxSize(3);
+    }
+
+    /** Whatever the containers hold, validation answers with field errors under spec and never fails itself. */
+    @Property
+    void anyPodSpecGetsFieldErrorsUnderSpec(@ForAll("containers") List<Container> containers,
+            @ForAll boolean defaulted) {
+        PodSpec spec = PodSpec.builder().containers(containers).initContainers(containers.subList(0,
+                Math.min(1, containers.size()))).build();
+        if (defaulted) {
+            spec = PodDefaults.podSpec(spec);
+        }
+        for (FieldError e : PodSpecValidation.validatePod(spec, FieldPath.of("spec"))) {
+            assertTrue(e.field().startsWith("spec."), e.error());
+        }
+    }
 }

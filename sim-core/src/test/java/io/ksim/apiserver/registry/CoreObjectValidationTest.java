@@ -140,6 +140,29 @@ class CoreObjectValidationTest {
     }
 
     @Test
+    void aConfigMapHoldsAtMostOneMebibyte() {
+        ConfigMap big = new ConfigMap(null, null, io.ksim.api.meta.ObjectMeta.builder().name("big").build(), null,
+                new TreeMap<>(Map.of("a", "x".repeat(600 * 1024), "b", "y".repeat(500 * 1024))), null);
+        ApiException e = assertThrows(ApiException.class, () -> api.createObject("default", big));
+        assertEquals("ConfigMap \"big\" is invalid: : Too long: may not be more than 1048576 bytes", e.getMessage());
+    }
+
+    @Test
+    void aBoundClaimMayNotShrinkBelowItsCapacity() {
+        PersistentVolumeClaim pvc = (PersistentVolumeClaim) create("apiVersion: v1\nkind: PersistentVolumeClaim\n"
+                + "metadata: {name: data}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 2Gi}}}");
+        PersistentVolumeClaim bound = api.updateStatus(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, pvc.withStatus(
+                pvc.status().withPhase("Bound").withCapacity(new TreeMap<>(Map.of("storage",
+                        io.ksim.api.resource.Quantity.parse("2Gi"))), null)));
+        PersistentVolumeClaim smaller = bound.withSpec(bound.spec().withResources(
+                new PersistentVolumeClaim.VolumeResourceRequirements(null,
+                        new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("1Gi"))))));
+        ApiException e = assertThrows(ApiException.class, () -> api.update(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, smaller));
+        assertEquals("PersistentVolumeClaim \"data\" is invalid: spec.resources.requests.storage: Forbidden: "
+                + "field can not be less than status.capacity", e.getMessage());
+    }
+
+    @Test
     void anImmutableConfigMapKeepsItsData() {
         ConfigMap cm = (ConfigMap) create("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nimmutable: true\ndata: {k: v}");
         ConfigMap changed = new ConfigMap(cm.apiVersion(), cm.kind(), cm.metadata(), true, new TreeMap<>(Map.of("k", "w")),

@@ -191,6 +191,15 @@ class JobValidationTest {
     }
 
     @Test
+    void aCronJobNameLeavesRoomForTheJobSuffix() {
+        String name = "n".repeat(53);
+        ApiException e = assertThrows(ApiException.class, () -> create(cronJob("@daily", "").replace("name: nightly",
+                "name: " + name)));
+        assertEquals("CronJob.batch \"" + name + "\" is invalid: metadata.name: Invalid value: \"" + name
+                + "\": must be no more than 52 characters", e.getMessage());
+    }
+
+    @Test
     void validCronJobsPass() {
         create(cronJob("*/15 9-17 * * mon-fri", "timeZone: Europe/Berlin"));
         api.delete(BuiltinResources.CRON_JOBS, "default", "nightly", io.ksim.apiserver.DeleteOptions.defaults());

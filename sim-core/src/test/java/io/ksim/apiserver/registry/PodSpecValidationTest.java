@@ -213,6 +213,30 @@ class PodSpecValidationTest {
                                 + "containers: [{name: app, image: a}]",
                         "spec.topologySpreadConstraints[0].whenUnsatisfiable: Unsupported value: \"Sometimes\": "
                                 + "supported values: \"DoNotSchedule\", \"ScheduleAnyway\""),
+                Arguments.of("host port other than the container port under hostNetwork",
+                        "hostNetwork: true\ncontainers: [{name: app, image: a, ports: [{containerPort: 80, hostPort: 8080}]}]",
+                        "spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when "
+                                + "`hostNetwork` is true"),
+                Arguments.of("envFrom without a source", "containers: [{name: app, image: a, envFrom: [{prefix: X_}]}]",
+                        "spec.containers[0].envFrom: Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`"),
+                Arguments.of("scheduling gate repeated",
+                        "schedulingGates: [{name: example.com/quota}, {name: example.com/quota}]\ncontainers: [{name: app, image: a}]",
+                        "spec.schedulingGates[1]: Duplicate value: \"example.com/quota\""),
+                Arguments.of("too many nameservers",
+                        "dnsConfig: {nameservers: [1.1.1.1, 8.8.8.8, 9.9.9.9, 8.8.4.4]}\ncontainers: [{name: app, image: a}]",
+                        "spec.dnsConfig.nameservers: Invalid value: []string{\"1.1.1.1\", \"8.8.8.8\", \"9.9.9.9\", "
+                                + "\"8.8.4.4\"}: must not have more than 3 nameservers"),
+                Arguments.of("volume device on a non-claim volume",
+                        "volumes: [{name: scratch, emptyDir: {}}]\n"
+                                + "containers: [{name: app, image: a, volumeDevices: [{name: scratch, devicePath: /dev/xvda}]}]",
+                        "spec.containers[0].volumeDevices[0].name: Invalid value: \"scratch\": can only use volume source "
+                                + "type of PersistentVolumeClaim or Ephemeral for block mode"),
+                Arguments.of("readiness gate not a qualified name",
+                        "readinessGates: [{conditionType: 'not ok'}]\ncontainers: [{name: app, image: a}]",
+                        "spec.readinessGates[0].conditionType: Invalid value: \"not ok\": name part must consist of "
+                                + "alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
+                                + "character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
+                                + "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"),
                 Arguments.of("image with surrounding whitespace", "containers: [{name: app, image: ' nginx'}]",
                         "spec.containers[0].image: Invalid value: \" nginx\": must not have leading or trailing whitespace"));
     }

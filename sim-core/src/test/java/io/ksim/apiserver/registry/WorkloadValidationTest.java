@@ -146,4 +146,51 @@ class WorkloadValidationTest {
                 + "with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation "
                 + "is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')", e.getMessage());
     }
+
+    private static String deploymentWith(String specFields) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                %s  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: nginx, image: nginx}]
+                """.formatted(specFields.indent(2));
+    }
+
+    // ValidateDeploymentSpec's own checks after the template (pkg/apis/apps/validation/validation.go).
+    @Test
+    void maxSurgeAndMaxUnavailableMayNotBothBeZero() {
+        ApiException e = assertThrows(ApiException.class, () -> create(deploymentWith(
+                "strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 0, maxUnavailable: 0}}")));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "
+                + "intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}: may not be 0 when `maxSurge` is 0", e.getMessage());
+    }
+
+    @Test
+    void maxUnavailableIsAtMostAHundredPercent() {
+        ApiException e = assertThrows(ApiException.class, () -> create(deploymentWith(
+                "strategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 150%}}")));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "
+                + "intstr.IntOrString{Type:1, IntVal:0, StrVal:\"150%\"}: must not be greater than 100%", e.getMessage());
+    }
+
+    @Test
+    void recreateTakesNoRollingUpdate() {
+        ApiException e = assertThrows(ApiException.class, () -> create(deploymentWith(
+                "strategy: {type: Recreate, rollingUpdate: {maxSurge: 1}}")));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified "
+                + "when strategy `type` is 'Recreate'", e.getMessage());
+    }
+
+    @Test
+    void theProgressDeadlineOutlastsMinReadySeconds() {
+        ApiException e = assertThrows(ApiException.class, () -> create(deploymentWith(
+                "minReadySeconds: 30\nprogressDeadlineSeconds: 30")));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.progressDeadlineSeconds: Invalid value: 30: must be "
+                + "greater than minReadySeconds", e.getMessage());
+    }
 }
