@@ -106,4 +106,37 @@ class CronJobControllerTest {
         assertEquals(1, cronJob().status().active().size());
         assertTrue(events("SuccessfulDelete").contains("Deleted job hello-" + (T0_MINUTES + 1)));
     }
+
+    @Test
+    void aControllerDownPastTheStartingDeadlineSkipsTheMissedRuns() {
+        createWithDeadline(10L);
+        cluster.run(30);
+        cluster.manager.crash(CronJobController.NAME);
+        cluster.run(180);
+        cluster.manager.start(CronJobController.NAME);
+        cluster.run(5);
+        assertTrue(jobNames().isEmpty(), "00:01 to 00:03 are more than 10 s ago: skipped");
+        cluster.run(40);
+        assertEquals(List.of("hello-" + (T0_MINUTES + 4)), jobNames());
+    }
+
+    @Test
+    void withoutADeadlineTheMostRecentMissedRunStartsAtOnce() {
+        createWithDeadline(null);
+        cluster.run(30);
+        cluster.manager.crash(CronJobController.NAME);
+        cluster.run(180);
+        cluster.manager.start(CronJobController.NAME);
+        cluster.run(5);
+        assertEquals(List.of("hello-" + (T0_MINUTES + 3)), jobNames(), "only the most recent missed time runs");
+    }
+
+    private void createWithDeadline(Long deadline) {
+        PodTemplateSpec t = new PodTemplateSpec(ObjectMeta.builder().build(), PodSpec.builder()
+                .containers(List.of(Container.builder().name("hello").image("busybox:1.36").build()))
+                .restartPolicy("OnFailure").build());
+        cluster.api.create(BuiltinResources.CRON_JOBS, "default", new CronJob(ObjectMeta.of("default", "hello"),
+                new CronJobSpec("*/1 * * * *", null, deadline, null, null,
+                        new JobTemplateSpec(ObjectMeta.builder().build(), JobSpec.of(t)), null, null)));
+    }
 }
