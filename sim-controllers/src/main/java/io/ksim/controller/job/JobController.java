@@ -35,7 +35,8 @@ import java.util.TreeSet;
  * MaxJobPodFailureBackOff); more failures than {@code backoffLimit}, or a Job active longer than
  * {@code activeDeadlineSeconds}, fails it. As in 1.32 a Job first gets {@code SuccessCriteriaMet} or
  * {@code FailureTarget}, its remaining pods are deleted, and once none is left it gets {@code Complete}
- * or {@code Failed} with the same reason and message.
+ * or {@code Failed} with the same reason and message. A suspended Job has no pods; resuming it restarts
+ * its {@code activeDeadlineSeconds} clock.
  */
 public final class JobController extends Controller {
 
@@ -141,15 +142,26 @@ public final class JobController extends Controller {
             expectations.delete(key);
             return ReconcileResult.done();
         }
-        if (isFinished(job) || Boolean.TRUE.equals(job.spec().suspend()) || !expectations.satisfied(key)) {
+        if (isFinished(job) || !expectations.satisfied(key)) {
             return ReconcileResult.done();
         }
         Instant now = kernel.instant();
         List<Pod> pods = podInformer.indexer().byIndex(BY_OWNER, job.metadata().uid());
         JobCounts counts = JobCounts.of(job, pods);
+        if (Boolean.TRUE.equals(job.spec().suspend())) {
+            return suspend(key, job, counts, now);
+        }
         Instant startTime = job.status().startTime() != null ? job.status().startTime() : now;
         List<JobCondition> conditions = new ArrayList<>(job.status().conditions());
         Duration requeue = null;
+        int suspended = indexOf(conditions, JobCondition.SUSPENDED);
+        if (suspended >= 0 && "True".equals(conditions.get(suspended).status())) {
+            // Resumed: the deadline counts from now, as for a Job created suspended.
+            conditions.set(suspended, new JobCondition(JobCondition.SUSPENDED, "False", now, now, "JobResumed",
+                    "Job resumed"));
+            recorder.normal(job, "Resumed", "Job resumed");
+            startTime = now;
+        }
 
         JobCondition target = finishingCondition(job);
         if (target == null) {
@@ -192,6 +204,43 @@ public final class JobController extends Controller {
             return ReconcileResult.requeueAfter(requeue.plusMillis(1));
         }
         return ReconcileResult.done();
+    }
+
+    /**
+     * A suspended Job (upstream syncJob with spec.suspend): its active pods are deleted and it gets the
+     * condition Suspended=True, reason JobSuspended, with the event Suspended "Job suspended".
+     */
+    private ReconcileResult suspend(String key, Job job, JobCounts counts, Instant now) {
+        deletePods(key, job, counts.active());
+        List<JobCondition> conditions = new ArrayList<>(job.status().conditions());
+        int i = indexOf(conditions, JobCondition.SUSPENDED);
+        if (i < 0 || !"True".equals(conditions.get(i).status())) {
+            JobCondition c = new JobCondition(JobCondition.SUSPENDED, "True", now, now, "JobSuspended",
+                    "Job suspended");
+            if (i < 0) {
+                conditions.add(c);
+            } else {
+                conditions.set(i, c);
+            }
+            recorder.normal(job, "Suspended", "Job suspended");
+        }
+        JobStatus s = job.status();
+        JobStatus status = new JobStatus(conditions, s.startTime(), null, 0, counts.succeeded(), counts.failed(),
+                counts.terminating() + counts.active().size(), s.completedIndexes(), s.failedIndexes(),
+                s.uncountedTerminatedPods(), 0);
+        if (!status.equals(job.status())) {
+            api.updateStatus(BuiltinResources.JOBS, job.withStatus(status));
+        }
+        return ReconcileResult.done();
+    }
+
+    private static int indexOf(List<JobCondition> conditions, String type) {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (conditions.get(i).type().equals(type)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The FailureTarget or SuccessCriteriaMet condition the Job already has, or null. */

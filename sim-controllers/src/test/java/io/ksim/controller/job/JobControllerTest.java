@@ -173,4 +173,28 @@ class JobControllerTest {
         assertEquals("0,1", JobPods.intervals(new java.util.TreeSet<>(List.of(0, 1))));
         assertEquals("1,3-5,7", JobPods.intervals(new java.util.TreeSet<>(List.of(1, 3, 4, 5, 7))));
     }
+
+    @Test
+    void aSuspendedJobRunsNoPodsUntilResumed() {
+        Job created = create("busybox:1.36", 2, 2, null, null, null, null);
+        cluster.run(3);
+        Job running = job();
+        cluster.api.update(BuiltinResources.JOBS, running.withSpec(running.spec().withSuspend(true)));
+        cluster.run(40);
+        assertTrue(pods().stream().noneMatch(ControllerUtils::isPodActive), "suspending deletes the active pods");
+        JobCondition suspended = job().status().conditions().get(0);
+        assertEquals(JobCondition.SUSPENDED, suspended.type());
+        assertEquals("True", suspended.status());
+        assertEquals("JobSuspended", suspended.reason());
+        assertEquals(List.of("Job suspended"), events("Suspended"));
+        Job paused = job();
+        cluster.api.update(BuiltinResources.JOBS, paused.withSpec(paused.spec().withSuspend(false)));
+        cluster.run(30);
+        assertEquals(List.of(JobCondition.SUSPENDED, JobCondition.SUCCESS_CRITERIA_MET, JobCondition.COMPLETE),
+                conditionTypes());
+        assertEquals("JobResumed", job().status().conditions().get(0).reason());
+        assertEquals("False", job().status().conditions().get(0).status());
+        assertEquals(List.of("Job resumed"), events("Resumed"));
+        assertEquals(created.metadata().uid(), job().metadata().uid());
+    }
 }
