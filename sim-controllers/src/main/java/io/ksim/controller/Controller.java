@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>Workers are kernel events of the controller's component: each time a key becomes ready, a worker
  * event is scheduled at the current instant; it takes the next key, reconciles it and marks it done. A
- * reconcile that throws an {@link ApiException} (a 409 Conflict on a stale cache, say) is retried with
+ * reconcile that throws an {@link ApiException} (a 409 Conflict on a stale cache, say) or a
+ * {@link ReconcileError} is retried with
  * client-go's default controller rate limiter (5 ms doubling, 10 qps overall); one that succeeds is
  * forgotten by the limiter. Any other exception is a bug and propagates.
  *
@@ -120,6 +121,15 @@ public abstract class Controller {
         queue.addRateLimited(Indexer.keyOf(obj));
     }
 
+    /**
+     * How many rate-limited retries a failing key gets before it is dropped (upstream's maxRetries; the
+     * Deployment controller allows 15, the ReplicaSet controller retries for ever). A dropped key comes
+     * back with the next event about its object.
+     */
+    protected int maxRetries() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Brings the object named by {@code key} to its desired state; see the class comment. */
     protected abstract ReconcileResult reconcile(String key);
 
@@ -151,10 +161,16 @@ public abstract class Controller {
             if (result.requeues()) {
                 queue.addAfter(key, result.requeueAfter());
             }
-        } catch (ApiException e) {
-            kernel.trace().record(context.component(), "ReconcileError", key, name + ": " + e.getMessage()
-                    + "; requeued");
-            queue.addRateLimited(key);
+        } catch (ApiException | ReconcileError e) {
+            if (queue.numRequeues(key) < maxRetries()) {
+                kernel.trace().record(context.component(), "ReconcileError", key, name + ": " + e.getMessage()
+                        + "; requeued");
+                queue.addRateLimited(key);
+            } else {
+                kernel.trace().record(context.component(), "ReconcileError", key, name + ": " + e.getMessage()
+                        + "; dropping " + key + " out of the queue");
+                queue.forget(key);
+            }
         } finally {
             queue.done(key);
         }

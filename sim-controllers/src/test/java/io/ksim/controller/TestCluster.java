@@ -49,6 +49,9 @@ public final class TestCluster {
             .image("crasher:1 size=2Mi exit=1 after=3s")
             .build();
 
+    public static final io.ksim.api.core.Probe READINESS = io.ksim.api.core.Probe
+            .tcpSocket(io.ksim.api.resource.IntOrString.of(80)).withTiming(null, null, 1, null, null);
+
     public final Kernel kernel;
     public final ApiServer api;
     public final List<Kubelet> kubelets = new ArrayList<>();
@@ -61,6 +64,11 @@ public final class TestCluster {
     }
 
     public TestCluster(long seed, int nodes, Duration bindDelay) {
+        this(seed, nodes, bindDelay, Duration.ZERO);
+    }
+
+    /** With {@code watchLatency}, the controllers' caches lag each write by that much. */
+    public TestCluster(long seed, int nodes, Duration bindDelay, Duration watchLatency) {
         kernel = Kernel.builder().seed(seed).build();
         api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
         // Pods need the namespace's default ServiceAccount once ServiceAccount admission is on.
@@ -78,7 +86,7 @@ public final class TestCluster {
             kubelets.add(k);
             k.start();
         }
-        manager = new ControllerManager(ControllerContext.of(kernel, api))
+        manager = new ControllerManager(ControllerContext.of(kernel, api).withWatchLatency(watchLatency))
                 .register(ReplicaSetController.NAME, ReplicaSetController::new)
                 .register(DeploymentController.NAME, DeploymentController::new);
         manager.startAll();
@@ -124,8 +132,12 @@ public final class TestCluster {
         return null;
     }
 
+    /**
+     * A template of one container "web" with a TCP readiness probe every second, so the catalog's
+     * {@code ready=} times (when the application starts passing its readiness checks) decide readiness.
+     */
     public static PodTemplateSpec template(Map<String, String> labels, String image) {
-        Container c = Container.builder().name("web").image(image).build();
+        Container c = Container.builder().name("web").image(image).readinessProbe(READINESS).build();
         return new PodTemplateSpec(ObjectMeta.builder().labels(labels).build(),
                 PodSpec.builder().containers(List.of(c)).build());
     }

@@ -21,4 +21,16 @@ public interface AdmissionPlugin {
      */
     <T extends KubeObject> T admit(Operation operation, ResourceType<T> type, String namespace, String name, T obj,
             T old);
+
+    /**
+     * Told after storage answered a request this plugin admitted: {@code stored} is true when the object was
+     * written (for DELETE: removed, not only marked for deletion), false when storage refused the request or
+     * only marked the object. A plugin that reserves something in {@link #admit} (kube-apiserver's service
+     * IPs and node ports, which its REST storage reserves before writing) gives it back or frees the old
+     * reservation here, as upstream's create and update transactions commit or revert. {@code admitted} is
+     * null for DELETE.
+     */
+    default <T extends KubeObject> void finish(Operation operation, ResourceType<T> type, T admitted, T old,
+            boolean stored) {
+    }
 }

@@ -68,12 +68,18 @@ public final class ApiErrors {
      * without a resource (a non-resource URL) {@code forbidden: <reason>}.
      */
     public static ApiException forbidden(GroupResource resource, String name, String reason) {
+        return forbidden(resource, name, reason, List.of());
+    }
+
+    /** A Forbidden with causes, e.g. NamespaceLifecycle's NamespaceTerminating cause on metadata.namespace. */
+    public static ApiException forbidden(GroupResource resource, String name, String reason, List<StatusCause> causes) {
         String message = resource.group().isEmpty() && resource.resource().isEmpty()
                 ? String.format("forbidden: %s", reason)
                 : name == null || name.isEmpty()
                 ? String.format("%s is forbidden: %s", resource, reason)
                 : String.format("%s \"%s\" is forbidden: %s", resource, name, reason);
-        return error(403, "Forbidden", message, details(resource, name));
+        return error(403, "Forbidden", message,
+                new StatusDetails(name, resource.group(), resource.resource(), null, causes, null));
     }
 
     public static ApiException badRequest(String message) {
@@ -95,8 +101,27 @@ public final class ApiErrors {
     }
 
     public static ApiException tooManyRequests(String message, int retryAfterSeconds) {
+        return tooManyRequests(message, retryAfterSeconds, List.of());
+    }
+
+    /** 429 with causes, e.g. the eviction's DisruptionBudget cause. */
+    public static ApiException tooManyRequests(String message, int retryAfterSeconds, List<StatusCause> causes) {
         return error(429, "TooManyRequests", message,
+                new StatusDetails(null, null, null, null, causes, retryAfterSeconds));
+    }
+
+    /** 504 {@code Timeout: <message>}, e.g. a write that kept conflicting. */
+    public static ApiException timeout(String message, int retryAfterSeconds) {
+        return error(504, "Timeout", "Timeout: " + message,
                 new StatusDetails(null, null, null, null, List.of(), retryAfterSeconds));
+    }
+
+    /**
+     * A failure that upstream returns as a plain Status object with a code and no reason, e.g. the eviction of a
+     * pod that two PodDisruptionBudgets cover (500).
+     */
+    public static ApiException failure(int code, String message) {
+        return error(code, null, message, null);
     }
 
     /** 422 with reason Invalid and the message as is (a JSON patch operation that does not apply). */

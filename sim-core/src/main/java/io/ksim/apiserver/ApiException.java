@@ -27,8 +27,20 @@ public final class ApiException extends RuntimeException {
         return status.reason();
     }
 
-    /** How kubectl prints the error: {@code Error from server (NotFound): pods "x" not found}. */
+    /** Whether the status carries a cause of type {@code causeType} (apimachinery's HasStatusCause). */
+    public boolean hasCause(String causeType) {
+        return status.details() != null
+                && status.details().causes().stream().anyMatch(c -> causeType.equals(c.reason()));
+    }
+
+    /**
+     * How kubectl prints the error: {@code Error from server (NotFound): pods "x" not found}, or without the
+     * parenthesis for a status that names no reason (as the eviction's 500 for a pod with two budgets).
+     */
     public String kubectlMessage() {
+        if (status.reason() == null || status.reason().isEmpty()) {
+            return "Error from server: " + status.message();
+        }
         return "Error from server (" + status.reason() + "): " + status.message();
     }
 }

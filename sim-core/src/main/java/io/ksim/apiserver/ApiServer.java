@@ -32,6 +32,13 @@ public final class ApiServer {
     private final Map<String, RegistryStore<?>> stores = new LinkedHashMap<>();
     private final Scheme scheme = new Scheme();
     private final List<AdmissionPlugin> admission = new ArrayList<>();
+    private Evictor evictor;
+
+    /** What serves the pods/eviction subresource (the registry's PodEviction, which knows pods and budgets). */
+    @FunctionalInterface
+    public interface Evictor {
+        void evict(ApiServer api, String namespace, String name, io.ksim.api.policy.Eviction eviction);
+    }
 
     public ApiServer(Kernel kernel, MvccStore etcd) {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -100,7 +107,15 @@ public final class ApiServer {
         T scoped = type.applyDefaults(inNamespace(type, namespace, obj));
         T admitted = admit(AdmissionPlugin.Operation.CREATE, type, scoped.metadata().namespace(),
                 scoped.metadata().name(), scoped, null);
-        return store.create(admitted);
+        T created;
+        try {
+            created = store.create(admitted);
+        } catch (ApiException e) {
+            finish(AdmissionPlugin.Operation.CREATE, type, admitted, null, false);
+            throw e;
+        }
+        finish(AdmissionPlugin.Operation.CREATE, type, admitted, null, true);
+        return created;
     }
 
     public <T extends KubeObject> T get(ResourceType<T> type, String namespace, String name) {
@@ -131,10 +146,21 @@ public final class ApiServer {
     public <T extends KubeObject> T update(ResourceType<T> type, T obj) {
         RegistryStore<T> store = store(type);
         T defaulted = type.applyDefaults(obj);
-        T admitted = admission.isEmpty() ? defaulted : admit(AdmissionPlugin.Operation.UPDATE, type,
-                obj.metadata().namespace(), obj.metadata().name(), defaulted,
-                store.find(obj.metadata().namespace(), obj.metadata().name()));
-        return store.update(admitted, false);
+        if (admission.isEmpty()) {
+            return store.update(defaulted, false);
+        }
+        T old = store.find(obj.metadata().namespace(), obj.metadata().name());
+        T admitted = admit(AdmissionPlugin.Operation.UPDATE, type, obj.metadata().namespace(),
+                obj.metadata().name(), defaulted, old);
+        T updated;
+        try {
+            updated = store.update(admitted, false);
+        } catch (ApiException e) {
+            finish(AdmissionPlugin.Operation.UPDATE, type, admitted, old, false);
+            throw e;
+        }
+        finish(AdmissionPlugin.Operation.UPDATE, type, admitted, old, true);
+        return updated;
     }
 
     /** Replaces the status subresource. */
@@ -205,10 +231,20 @@ public final class ApiServer {
     public <T extends KubeObject> T delete(ResourceType<T> type, String namespace, String name, DeleteOptions options) {
         RegistryStore<T> store = store(type);
         String ns = scope(type, namespace);
-        if (!admission.isEmpty()) {
-            admit(AdmissionPlugin.Operation.DELETE, type, ns, name, null, store.find(ns, name));
+        if (admission.isEmpty()) {
+            return store.delete(ns, name, options).object();
         }
-        return store.delete(ns, name, options).object();
+        T old = store.find(ns, name);
+        admit(AdmissionPlugin.Operation.DELETE, type, ns, name, null, old);
+        RegistryStore.Deleted<T> deleted;
+        try {
+            deleted = store.delete(ns, name, options);
+        } catch (ApiException e) {
+            finish(AdmissionPlugin.Operation.DELETE, type, null, old, false);
+            throw e;
+        }
+        finish(AdmissionPlugin.Operation.DELETE, type, null, old, deleted.removed());
+        return deleted.object();
     }
 
     /**
@@ -262,6 +298,23 @@ public final class ApiServer {
         return new ApiWatch(watcher.isActive() ? watcher : null);
     }
 
+    /** Serves the pods/eviction subresource with {@code evictor} from now on. */
+    public void serveEviction(Evictor evictor) {
+        this.evictor = Objects.requireNonNull(evictor, "evictor");
+    }
+
+    /**
+     * POSTs a policy/v1 Eviction to the pod's eviction subresource: the pod is deleted (with the eviction's delete
+     * options) if its PodDisruptionBudget allows, else the refusal is thrown (429 TooManyRequests with the
+     * DisruptionBudget cause). 404 when no eviction subresource is served.
+     */
+    public void evict(String namespace, String name, io.ksim.api.policy.Eviction eviction) {
+        if (evictor == null) {
+            throw ApiErrors.notFound(new GroupResource("", "pods/eviction"), name);
+        }
+        evictor.evict(this, namespace, name, eviction);
+    }
+
     /** The store revision: the resourceVersion a list made now would carry. */
     public String currentResourceVersion() {
         return Long.toString(etcd.revision());
@@ -270,10 +323,26 @@ public final class ApiServer {
     private <T extends KubeObject> T admit(AdmissionPlugin.Operation op, ResourceType<T> type, String namespace,
             String name, T obj, T old) {
         T current = obj;
-        for (AdmissionPlugin plugin : admission) {
-            current = plugin.admit(op, type, namespace, name, current, old);
+        for (int i = 0; i < admission.size(); i++) {
+            try {
+                current = admission.get(i).admit(op, type, namespace, name, current, old);
+            } catch (RuntimeException e) {
+                // The plugins that admitted before this refusal give back what they reserved.
+                for (int j = i - 1; j >= 0; j--) {
+                    admission.get(j).finish(op, type, current, old, false);
+                }
+                throw e;
+            }
         }
         return current;
+    }
+
+    /** Tells the plugins, in reverse order (the last to reserve is the first to give back), how storage answered. */
+    private <T extends KubeObject> void finish(AdmissionPlugin.Operation op, ResourceType<T> type, T admitted, T old,
+            boolean stored) {
+        for (int i = admission.size() - 1; i >= 0; i--) {
+            admission.get(i).finish(op, type, admitted, old, stored);
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -84,17 +84,18 @@ final class RegistryStore<T extends KubeObject> {
         if (meta.resourceVersion() != null && !meta.resourceVersion().isEmpty()) {
             throw ApiErrors.badRequest("resourceVersion should not be set on objects to be created");
         }
-        T prepared = type.strategy().prepareForCreate(obj);
         boolean generated = isEmpty(meta.name()) && !isEmpty(meta.generateName());
         for (int attempt = 0; ; attempt++) {
             String name = generated ? names.generateName(meta.generateName()) : meta.name();
-            T candidate = withMeta(prepared, prepared.metadata().toBuilder()
+            // The strategy sees the system fields (a Job's generated selector holds its uid), as upstream's
+            // BeforeCreate runs PrepareForCreate on an object whose uid is already filled in.
+            T candidate = type.strategy().prepareForCreate(withMeta(obj, meta.toBuilder()
                     .name(name)
                     .uid(names.uid())
                     .creationTimestamp(now())
                     .deletionTimestamp(null)
                     .deletionGracePeriodSeconds(null)
-                    .build());
+                    .build()));
             List<StatusCause> causes = new ArrayList<>(
                     MetadataValidation.validate(candidate.metadata(), type.namespaced(), type.nameValidator()));
             causes.addAll(type.strategy().validate(candidate));

@@ -14,7 +14,11 @@ import java.util.List;
  */
 final class ContainerRecord {
 
+    /** Where the container sits in the pod: an init container, a sidecar (restartable init container), an app container. */
+    enum Kind { INIT, SIDECAR, APP }
+
     final Container spec;
+    final Kind kind;
     final ImageModel model;
     ContainerState state;
     ContainerStateTerminated lastTerminated;
@@ -24,12 +28,24 @@ final class ContainerRecord {
     String containerID;
     /** True once the container has run at least once, so a restart counts. */
     boolean everCreated;
+    /** Set when the kubelet kills the container to restart it (a failed liveness or startup probe). */
+    boolean restartAfterKill;
+    /** When the current process started (kernel nanos); probes and the application's timeline count from it. */
+    long startedNanos;
     final List<Timer> timers = new ArrayList<>();
 
-    ContainerRecord(Container spec, ImageModel model) {
+    /** Set while the kubelet stops the container (preStop, grace period). */
+    boolean stopping;
+
+    /**
+     * A container not yet created: waiting {@code ContainerCreating}, or {@code PodInitializing} in a pod with
+     * init containers (the kubelet's default waiting reason there).
+     */
+    ContainerRecord(Container spec, Kind kind, ImageModel model, boolean podHasInitContainers) {
         this.spec = spec;
+        this.kind = kind;
         this.model = model;
-        this.state = ContainerState.waiting("ContainerCreating", null);
+        this.state = ContainerState.waiting(podHasInitContainers ? "PodInitializing" : "ContainerCreating", null);
     }
 
     boolean isRunning() {

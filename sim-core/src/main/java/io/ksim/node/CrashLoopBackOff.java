@@ -7,6 +7,7 @@ import java.time.Duration;
  * the first restart is immediate and arms 10 s; each later failure waits the current delay from the
  * container's finish, and the delay doubles at each restart up to 300 s. An entry idle for twice the
  * maximum (10 minutes) is forgotten, so a container that ran well for a while starts over at 10 s.
+ * The kubelet's image back-off is the same flowcontrol.Backoff with the same numbers ({@link ImageManager}).
  */
 final class CrashLoopBackOff {
 
@@ -43,6 +44,11 @@ final class CrashLoopBackOff {
             delay = doubled.compareTo(MAX) > 0 ? MAX : doubled;
         }
         lastUpdateNanos = nowNanos;
+    }
+
+    /** Upstream's IsInBackOffSinceUpdate: less than the current delay has passed since the last update. */
+    boolean inBackOffSinceUpdate(long nowNanos) {
+        return delay != null && !expired(nowNanos) && nowNanos - lastUpdateNanos < delay.toNanos();
     }
 
     private boolean expired(long nowNanos) {

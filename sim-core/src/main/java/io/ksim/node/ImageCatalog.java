@@ -25,7 +25,14 @@ import java.util.TreeMap;
  *   <li>{@code ready} — from start until the application is ready, or {@code never} (default 0s);</li>
  *   <li>{@code exit} and {@code after} — the process exits with that code that long after each start
  *       (default: runs until stopped);</li>
- *   <li>{@code sigterm=ignore} — the process ignores SIGTERM, so deletion waits the whole grace period.</li>
+ *   <li>{@code sigterm=ignore} — the process ignores SIGTERM, so deletion waits the whole grace period;</li>
+ *   <li>{@code healthy}, {@code unhealthy} — liveness and startup checks pass from {@code healthy} (default 0s)
+ *       after each start until {@code unhealthy} (default never); readiness checks fail from {@code unhealthy} on;</li>
+ *   <li>{@code respond} — how long every probe takes to answer (default 0s); slower than the probe's
+ *       timeoutSeconds is a timeout;</li>
+ *   <li>{@code pull} — {@code ok}, {@code fail} (no registry has it) or {@code fail:<n>} (the first n pulls on a
+ *       node fail);</li>
+ *   <li>{@code poststart}, {@code prestop} — how long an exec or httpGet hook takes, or {@code fail}.</li>
  * </ul>
  * Durations use Go syntax ({@code 1.5s}, {@code 300ms}, {@code 2m}). An image not declared behaves as
  * {@code size=10Mi start=1s}: it runs forever and is ready at once. References are normalized as the
@@ -59,8 +66,7 @@ public final class ImageCatalog {
     public ImageModel model(String image) {
         String ref = normalize(image);
         ImageModel m = models.get(ref);
-        return m != null ? m : new ImageModel(ref, DEFAULT_SIZE, GoDurations.parse(DEFAULT_START), Duration.ZERO,
-                null, null, false);
+        return m != null ? m : ImageModel.of(ref, DEFAULT_SIZE, GoDurations.parse(DEFAULT_START));
     }
 
     public Duration pullTime(String image) {
@@ -100,6 +106,12 @@ public final class ImageCatalog {
         Integer exit = null;
         Duration after = null;
         boolean ignoreTerm = false;
+        Duration healthy = Duration.ZERO;
+        Duration unhealthy = null;
+        Duration respond = Duration.ZERO;
+        int failingPulls = 0;
+        ImageModel.Hook postStart = ImageModel.Hook.INSTANT;
+        ImageModel.Hook preStop = ImageModel.Hook.INSTANT;
         for (int i = 1; i < words.length; i++) {
             int eq = words[i].indexOf('=');
             if (eq < 0) {
@@ -120,6 +132,12 @@ public final class ImageCatalog {
                     }
                     ignoreTerm = value.equals("ignore");
                 }
+                case "healthy" -> healthy = GoDurations.parse(value);
+                case "unhealthy" -> unhealthy = value.equals("never") ? null : GoDurations.parse(value);
+                case "respond" -> respond = GoDurations.parse(value);
+                case "pull" -> failingPulls = parsePull(value, line);
+                case "poststart" -> postStart = parseHook(value);
+                case "prestop" -> preStop = parseHook(value);
                 default -> throw new IllegalArgumentException("unknown key \"" + key + "\" in: " + line);
             }
         }
@@ -129,7 +147,31 @@ public final class ImageCatalog {
         if (exit == null && after != null) {
             throw new IllegalArgumentException("after needs exit=<code>: " + line);
         }
-        return new ImageModel(normalize(words[0]), size, start, ready, exit, after, ignoreTerm);
+        return new ImageModel(normalize(words[0]), size, start, ready, exit, after, ignoreTerm,
+                new ImageModel.Health(healthy, unhealthy, respond), failingPulls, postStart, preStop);
+    }
+
+    /** {@code ok}, {@code fail} (every pull fails) or {@code fail:<n>} (the first n pulls on a node fail). */
+    private static int parsePull(String value, String line) {
+        if (value.equals("ok")) {
+            return 0;
+        }
+        if (value.equals("fail")) {
+            return ImageModel.ALWAYS_FAILS;
+        }
+        if (value.startsWith("fail:")) {
+            int n = Integer.parseInt(value.substring("fail:".length()));
+            if (n >= 0) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("pull must be ok, fail or fail:<count>: " + line);
+    }
+
+    /** A Go duration the hook takes, or {@code fail}: the handler fails at once. */
+    private static ImageModel.Hook parseHook(String value) {
+        return value.equals("fail") ? new ImageModel.Hook(Duration.ZERO, true)
+                : new ImageModel.Hook(GoDurations.parse(value), false);
     }
 
     public static final class Builder {

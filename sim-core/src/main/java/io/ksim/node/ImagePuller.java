@@ -2,6 +2,8 @@ package io.ksim.node;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,6 +21,8 @@ final class ImagePuller {
     private final ImageCatalog catalog;
     private final Set<String> present = new TreeSet<>();
     private long busyUntilNanos;
+    /** Failed pull attempts per image on this node, for images declared with {@code pull=fail:<n>}. */
+    private final Map<String, Integer> failedAttempts = new TreeMap<>();
 
     ImagePuller(ImageCatalog catalog, Set<String> initiallyPresent) {
         this.catalog = catalog;
@@ -36,6 +40,17 @@ final class ImagePuller {
         long end = begin + pulling.toNanos();
         busyUntilNanos = end;
         return new Pull(end, pulling, Duration.ofNanos(end - nowNanos));
+    }
+
+    /** Counts a pull attempt of {@code image}; true if it fails (its model fails that many pulls still). */
+    boolean attemptFails(String image) {
+        String ref = ImageCatalog.normalize(image);
+        int failed = failedAttempts.getOrDefault(ref, 0);
+        if (failed >= catalog.model(image).failingPulls()) {
+            return false;
+        }
+        failedAttempts.put(ref, failed + 1);
+        return true;
     }
 
     void pulled(String image) {

@@ -1,12 +1,6 @@
 package io.ksim.node;
 
-import io.ksim.api.coordination.Lease;
-import io.ksim.api.core.Node;
 import io.ksim.api.core.Pod;
-import io.ksim.api.meta.MicroTime;
-import io.ksim.api.meta.ObjectMeta;
-import io.ksim.api.meta.OwnerReference;
-import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ListOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
@@ -16,7 +10,6 @@ import io.ksim.client.Informer;
 import io.ksim.client.ResourceEventHandler;
 import io.ksim.kernel.Fault;
 import io.ksim.kernel.Kernel;
-import io.ksim.kernel.Timer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,42 +22,51 @@ import java.util.TreeMap;
 
 /**
  * The kubelet of one simulated node, running as kernel component {@code kubelet/<node>}. On {@link #start()}
- * it registers its Node (Ready, no pressure), keeps its Lease in kube-node-lease renewed every 10 s (lease
- * duration 40 s, as upstream's node lease controller), re-posts its node status every 5 minutes (the
- * nodeStatusReportFrequency), and runs the pods bound to it, which it watches with the field selector
+ * it registers its Node (Ready, no pressure) and keeps its status current ({@link NodeStatusUpdater}: checked
+ * every 10 s, posted on change or every 5 minutes), keeps its Lease in kube-node-lease renewed every 10 s
+ * ({@link NodeLeaseRenewer}), and runs the pods bound to it, which it watches with the field selector
  * {@code spec.nodeName=<node>}.
  *
  * <p>Faults, each a method, and a {@link Fault} to inject at a virtual time ({@link #stopFault()} ...): {@link #stop()} (the kubelet process
  * dies: no lease renewals or status, the containers go on), {@link #start()} again, {@link #powerOff()} (the
- * machine goes down: containers too) and {@link #powerOn()} (the machine boots and its kubelet starts,
- * creating the pods' containers anew).
+ * machine goes down: containers too), {@link #powerOn()} (the machine boots and its kubelet starts,
+ * creating the pods' containers anew), {@link #partition()} (the node cannot reach the API server: the kubelet
+ * runs its containers on, blind and mute) and {@link #healPartition()} (it catches up).
  */
 public final class Kubelet {
 
     /** Upstream's node lease: renewed every 10 s (a quarter of its duration), valid 40 s. */
-    public static final Duration LEASE_RENEW_INTERVAL = Duration.ofSeconds(10);
-    public static final int LEASE_DURATION_SECONDS = 40;
+    public static final Duration LEASE_RENEW_INTERVAL = NodeLeaseRenewer.LEASE_RENEW_INTERVAL;
+    public static final int LEASE_DURATION_SECONDS = NodeLeaseRenewer.LEASE_DURATION_SECONDS;
+    /** How often the node status is computed and posted if changed (nodeStatusUpdateFrequency). */
+    public static final Duration NODE_STATUS_UPDATE_FREQUENCY = NodeStatusUpdater.NODE_STATUS_UPDATE_FREQUENCY;
     /** How often an unchanged node status is posted anyway (nodeStatusReportFrequency). */
-    public static final Duration NODE_STATUS_REPORT_FREQUENCY = Duration.ofMinutes(5);
+    public static final Duration NODE_STATUS_REPORT_FREQUENCY = NodeStatusUpdater.NODE_STATUS_REPORT_FREQUENCY;
 
     private final Kernel kernel;
     private final ApiServer api;
     private final NodeConfig config;
     private final ImageCatalog catalog;
     private final String component;
-    private final EventRecorder recorder;
+    private final KubeletEvents recorder;
     private final SplittableRandom random;
     private final ImagePuller puller;
+    private final ImageManager images;
     private final PodIPAllocator ips;
     /** Pod workers by namespace/name, in key order so a resync visits pods in one order every run. */
     private final Map<String, PodWorker> workers = new TreeMap<>();
     private final String bootID;
 
+    private final NodeStatusUpdater nodeStatus;
+    private final NodeLeaseRenewer lease;
+
     private boolean running;
     private boolean powered = true;
+    /** True while the network between this node and the API server is cut. */
+    private boolean partitioned;
+    /** How many times the kubelet process has started. */
+    private int runs;
     private Informer<Pod> informer;
-    private Timer leaseTimer;
-    private Timer statusTimer;
 
     public Kubelet(Kernel kernel, ApiServer api, NodeConfig config, ImageCatalog catalog) {
         this.kernel = kernel;
@@ -72,11 +74,15 @@ public final class Kubelet {
         this.config = config;
         this.catalog = catalog;
         this.component = "kubelet/" + config.name();
-        this.recorder = new EventRecorder(kernel, api, "kubelet", config.name());
+        this.recorder = new KubeletEvents(new EventRecorder(kernel, api, "kubelet", config.name()), this::canWrite,
+                kernel.trace(), component);
         this.random = kernel.random(component);
         this.puller = new ImagePuller(catalog, config.presentImages());
+        this.images = new ImageManager(kernel, component, recorder, puller, catalog);
         this.ips = new PodIPAllocator(config.podCIDR());
         this.bootID = newUuid();
+        this.nodeStatus = new NodeStatusUpdater(kernel, api, component, config, catalog, puller::images, bootID);
+        this.lease = new NodeLeaseRenewer(kernel, api, component, config.name());
     }
 
     public String nodeName() {
@@ -98,11 +104,21 @@ public final class Kubelet {
             return;
         }
         running = true;
+        runs++;
         kernel.trace().record(component, "Starting", config.name(), "kubelet " + NodeRegistration.KUBELET_VERSION
                 + " starting");
-        registerNode();
-        renewLease();
-        scheduleStatusReport();
+        if (!partitioned) {
+            connect();
+        }
+    }
+
+    /**
+     * What a kubelet does when it reaches the API server: registers (or posts) its node status, renews its
+     * lease, lists and watches its pods, and catches up on what its pods did meanwhile.
+     */
+    private void connect() {
+        nodeStatus.start();
+        lease.start();
         informer = Informer.builder(kernel, api, BuiltinResources.PODS).component(component)
                 .selectors(ListOptions.fields("spec.nodeName=" + config.name())).build();
         informer.addEventHandler(new ResourceEventHandler<>() {
@@ -126,8 +142,18 @@ public final class Kubelet {
             }
         });
         informer.start();
-        // After the informer's first list (scheduled just before): catch up on what happened while down.
+        // After the informer's first list (scheduled just before): catch up on what happened meanwhile.
         kernel.scheduleNow(component, this::resyncAfterRestart);
+    }
+
+    /** The connection to the API server is gone: no watch, no lease renewals, no status. */
+    private void disconnect() {
+        if (informer != null) {
+            informer.stop();
+            informer = null;
+        }
+        lease.stop();
+        nodeStatus.stop();
     }
 
     /** The kubelet process stops: no renewals, no status; the containers keep running. */
@@ -137,9 +163,51 @@ public final class Kubelet {
         }
         running = false;
         kernel.trace().record(component, "Stopped", config.name(), "kubelet stopped");
-        informer.stop();
-        leaseTimer.cancel();
-        statusTimer.cancel();
+        disconnect();
+    }
+
+    /**
+     * The network between the node and the API server is cut: the kubelet runs on and so do its containers
+     * (restarts, probes, kills included), but it renews no lease, writes no status or events, and sees no pod
+     * changes until {@link #healPartition()}.
+     */
+    public void partition() {
+        if (partitioned) {
+            return;
+        }
+        partitioned = true;
+        kernel.trace().record(component, "Partitioned", config.name(), "node cut off from the API server");
+        if (running) {
+            disconnect();
+        }
+    }
+
+    /** The network heals: the kubelet relists its pods, posts their current status and its node's, renews its lease. */
+    public void healPartition() {
+        if (!partitioned) {
+            return;
+        }
+        partitioned = false;
+        kernel.trace().record(component, "PartitionHealed", config.name(), "node reaches the API server again");
+        if (running) {
+            connect();
+        }
+    }
+
+    /** True while the node cannot reach the API server. */
+    public boolean isPartitioned() {
+        return partitioned;
+    }
+
+    /** The fault "the network between the node and the API server is cut". */
+    public Fault partitionFault() {
+        return Fault.of(config.name(), "network partition between the node and the API server (containers keep "
+                + "running; no lease renewals, no status)", this::partition);
+    }
+
+    /** The fault that mends {@link #partitionFault()}. */
+    public Fault healPartitionFault() {
+        return Fault.of(config.name(), "network partition healed", this::healPartition);
     }
 
     /** The machine goes down: the kubelet and every container are gone; the API objects stay as they were. */
@@ -187,7 +255,7 @@ public final class Kubelet {
     }
 
     private void podSeen(Pod pod) {
-        if (!running) {
+        if (!canWrite()) {
             return;
         }
         String key = Indexer.keyOf(pod);
@@ -210,7 +278,7 @@ public final class Kubelet {
     }
 
     private void resyncAfterRestart() {
-        if (!running) {
+        if (!canWrite() || informer == null) {
             return;
         }
         for (PodWorker w : List.copyOf(workers.values())) {
@@ -222,72 +290,6 @@ public final class Kubelet {
                 w.resync();
             }
         }
-    }
-
-    // ---- node and lease ---------------------------------------------------------------------------
-
-    private void registerNode() {
-        Node existing = findNode();
-        if (existing == null) {
-            Node created = api.create(BuiltinResources.NODES, null, NodeRegistration.node(config));
-            api.updateStatus(BuiltinResources.NODES, created.withStatus(NodeRegistration.status(config, catalog,
-                    puller.images(), bootID, null, kernel.instant())));
-            kernel.trace().record(component, "RegisteredNode", config.name(), "Node " + config.name()
-                    + " status is now: NodeReady");
-        } else {
-            postNodeStatus(existing);
-        }
-    }
-
-    private void postNodeStatus(Node node) {
-        api.updateStatus(BuiltinResources.NODES, node.withStatus(NodeRegistration.status(config, catalog,
-                puller.images(), bootID, node.status(), kernel.instant())));
-    }
-
-    private Node findNode() {
-        try {
-            return api.get(BuiltinResources.NODES, null, config.name());
-        } catch (ApiException e) {
-            if (e.code() == 404) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    private void scheduleStatusReport() {
-        statusTimer = kernel.schedule(NODE_STATUS_REPORT_FREQUENCY, component, () -> {
-            Node node = findNode();
-            if (node != null) {
-                postNodeStatus(node);
-            }
-            scheduleStatusReport();
-        });
-    }
-
-    private void renewLease() {
-        MicroTime now = MicroTime.of(kernel.instant());
-        Lease lease;
-        try {
-            lease = api.get(BuiltinResources.LEASES, Lease.NODE_LEASE_NAMESPACE, config.name());
-        } catch (ApiException e) {
-            if (e.code() != 404) {
-                throw e;
-            }
-            lease = null;
-        }
-        if (lease == null) {
-            Node node = findNode();
-            ObjectMeta meta = ObjectMeta.builder().name(config.name()).namespace(Lease.NODE_LEASE_NAMESPACE)
-                    .ownerReferences(node == null ? null : List.of(new OwnerReference(Node.API_VERSION, Node.KIND,
-                            config.name(), node.metadata().uid(), null, null)))
-                    .build();
-            api.create(BuiltinResources.LEASES, Lease.NODE_LEASE_NAMESPACE, new Lease(null, null, meta,
-                    new Lease.LeaseSpec(config.name(), LEASE_DURATION_SECONDS, null, now, null, null, null)));
-        } else {
-            api.update(BuiltinResources.LEASES, lease.withSpec(lease.spec().withRenewTime(now)));
-        }
-        leaseTimer = kernel.schedule(LEASE_RENEW_INTERVAL, component, this::renewLease);
     }
 
     // ---- what pod workers use ---------------------------------------------------------------------
@@ -312,12 +314,22 @@ public final class Kubelet {
         return catalog;
     }
 
-    EventRecorder recorder() {
+    KubeletEvents recorder() {
         return recorder;
     }
 
-    ImagePuller puller() {
-        return puller;
+    /** How many times the kubelet process has started; probe workers start afresh in each run. */
+    int runs() {
+        return runs;
+    }
+
+    /** True while the kubelet runs and reaches the API server: it may write status, events and deletions. */
+    boolean canWrite() {
+        return running && !partitioned;
+    }
+
+    ImageManager images() {
+        return images;
     }
 
     String allocateIP() {

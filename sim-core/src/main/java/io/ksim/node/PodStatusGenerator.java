@@ -1,6 +1,7 @@
 package io.ksim.node;
 
 import io.ksim.api.core.ConditionStatus;
+import io.ksim.api.core.Container;
 import io.ksim.api.core.ContainerStatus;
 import io.ksim.api.core.PodCondition;
 import io.ksim.api.core.PodConditionType;
@@ -21,6 +22,7 @@ import java.util.Objects;
 final class PodStatusGenerator {
 
     static final String CONTAINERS_NOT_READY = "ContainersNotReady";
+    static final String CONTAINERS_NOT_INITIALIZED = "ContainersNotInitialized";
     static final String POD_COMPLETED = "PodCompleted";
 
     private PodStatusGenerator() {
@@ -77,11 +79,28 @@ final class PodStatusGenerator {
      */
     static List<PodCondition> conditions(PodStatus previous, boolean sandboxReady, String phase,
             List<ContainerStatus> statuses, Instant now) {
+        return conditions(previous, sandboxReady, phase, List.of(), List.of(), statuses, now);
+    }
+
+    /**
+     * The same for a pod with init containers: {@code initSpecs} and their statuses {@code initStatuses}
+     * (in spec order) decide Initialized, and its sidecars count for ContainersReady.
+     */
+    static List<PodCondition> conditions(PodStatus previous, boolean sandboxReady, String phase,
+            List<Container> initSpecs, List<ContainerStatus> initStatuses, List<ContainerStatus> statuses,
+            Instant now) {
         List<PodCondition> fresh = new ArrayList<>();
         fresh.add(new PodCondition(PodConditionType.POD_READY_TO_START_CONTAINERS, bool(sandboxReady), null, null,
                 null, null));
-        fresh.add(new PodCondition(PodConditionType.INITIALIZED, ConditionStatus.TRUE, null, null, null, null));
-        PodCondition containersReady = containersReady(phase, statuses);
+        fresh.add(initialized(phase, initSpecs, initStatuses, statuses));
+        List<ContainerStatus> readiness = new ArrayList<>();
+        for (int i = 0; i < initSpecs.size(); i++) {
+            if (initSpecs.get(i).isRestartable()) {
+                readiness.add(initStatuses.get(i)); // sidecars count for readiness, before the app containers
+            }
+        }
+        readiness.addAll(statuses);
+        PodCondition containersReady = containersReady(phase, readiness);
         fresh.add(new PodCondition(PodConditionType.READY, containersReady.status(), null, null,
                 containersReady.reason(), containersReady.message()));
         fresh.add(containersReady);
@@ -99,6 +118,61 @@ final class PodStatusGenerator {
             }
         }
         return out;
+    }
+
+    /**
+     * Upstream's GeneratePodInitializedCondition: True once every init container completed (exit 0) and every
+     * sidecar started, or once any app container has run; else False, ContainersNotInitialized,
+     * "containers with incomplete status: [a b]".
+     */
+    static PodCondition initialized(String phase, List<Container> initSpecs, List<ContainerStatus> initStatuses,
+            List<ContainerStatus> statuses) {
+        List<String> incomplete = new ArrayList<>();
+        for (int i = 0; i < initSpecs.size(); i++) {
+            ContainerStatus s = initStatuses.get(i);
+            boolean done = initSpecs.get(i).isRestartable() ? Boolean.TRUE.equals(s.started())
+                    : s.state().terminated() != null && s.state().terminated().exitCode() == 0;
+            if (!done) {
+                incomplete.add(initSpecs.get(i).name());
+            }
+        }
+        if (incomplete.isEmpty() && PodPhase.SUCCEEDED.equals(phase)) {
+            return new PodCondition(PodConditionType.INITIALIZED, ConditionStatus.TRUE, null, null, POD_COMPLETED,
+                    null);
+        }
+        boolean anyAppContainerRan = statuses.stream().anyMatch(s -> s.state().running() != null
+                || s.state().terminated() != null || s.lastState().terminated() != null);
+        if (incomplete.isEmpty() || anyAppContainerRan) {
+            return new PodCondition(PodConditionType.INITIALIZED, ConditionStatus.TRUE, null, null, null, null);
+        }
+        return new PodCondition(PodConditionType.INITIALIZED, ConditionStatus.FALSE, null, null,
+                CONTAINERS_NOT_INITIALIZED, "containers with incomplete status: [" + String.join(" ", incomplete) + "]");
+    }
+
+    /**
+     * Whether a regular init container failed for good under restartPolicy Never (upstream getPhase's
+     * failedInitialization): the pod is then Failed.
+     */
+    static boolean initializationFailed(String restartPolicy, List<Container> initSpecs,
+            List<ContainerStatus> initStatuses) {
+        if (!RestartPolicy.NEVER.equals(restartPolicy)) {
+            return false;
+        }
+        for (int i = 0; i < initSpecs.size(); i++) {
+            ContainerStatus s = initStatuses.get(i);
+            if (initSpecs.get(i).isRestartable()) {
+                continue;
+            }
+            if (s.state().terminated() != null && s.state().terminated().exitCode() != 0) {
+                return true;
+            }
+            // Waiting after a failure counts as failed too, as getPhase counts it.
+            if (s.state().waiting() != null && s.lastState().terminated() != null
+                    && s.lastState().terminated().exitCode() != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PodCondition containersReady(String phase, List<ContainerStatus> statuses) {

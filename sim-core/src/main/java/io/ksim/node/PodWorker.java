@@ -4,16 +4,10 @@ import io.ksim.api.core.Container;
 import io.ksim.api.core.ContainerState;
 import io.ksim.api.core.ContainerStateTerminated;
 import io.ksim.api.core.ContainerStatus;
-import io.ksim.api.core.HostIP;
+import io.ksim.api.core.LifecycleHandler;
 import io.ksim.api.core.Pod;
-import io.ksim.api.core.PodIP;
 import io.ksim.api.core.PodPhase;
-import io.ksim.api.core.PodStatus;
-import io.ksim.api.core.PullPolicy;
 import io.ksim.api.core.RestartPolicy;
-import io.ksim.apiserver.ApiException;
-import io.ksim.apiserver.DeleteOptions;
-import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pod on one node: its sandbox, its containers' life (pull, create, start, ready, exit, restart with
- * back-off, kill) and the status the kubelet posts for it. Containers start one after the other in spec
- * order, as the kubelet's SyncPod does. Application timers keep running while the kubelet is stopped (the
- * containers do), but only a running kubelet restarts containers and writes status.
+ * One pod on one node: its sandbox, its containers' life (pull, create, start, postStart, probes, exit,
+ * restart with back-off, stop) and the status the kubelet posts for it. Init containers run first, one at a
+ * time (a sidecar lets the next one start once it has started); then the app containers start one after the
+ * other in spec order, as the kubelet's SyncPod does. How the pod ends is {@link PodTermination}'s business.
+ * Application timers keep running while the kubelet is stopped or cut off (the containers do), but only a
+ * running kubelet restarts containers, and only one that reaches the API server writes status.
  */
 final class PodWorker {
+
+    /** The pod worker's backOffPeriod: a sync that failed is tried again this much later. */
+    static final Duration SYNC_RETRY_PERIOD = Duration.ofSeconds(10);
 
     private final Kubelet kubelet;
     private final Kernel kernel;
@@ -35,24 +34,46 @@ final class PodWorker {
     private final List<CrashLoopBackOff> backOffs = new ArrayList<>();
     private String podIP;
     private Instant startTime;
-    private boolean killing;
+    private final PodTermination termination;
     private boolean gone;
+    /** Index of the init container the pod waits for; past the init containers once initialized. */
+    private int initProgress;
 
     PodWorker(Kubelet kubelet, Pod pod) {
         this.kubelet = kubelet;
         this.kernel = kubelet.kernel();
         this.pod = pod;
-        List<ContainerStatus> old = pod.status().containerStatuses();
+        this.termination = new PodTermination(this);
+        boolean hasInit = !pod.spec().initContainers().isEmpty();
+        for (Container c : pod.spec().initContainers()) {
+            add(c, c.isRestartable() ? ContainerRecord.Kind.SIDECAR : ContainerRecord.Kind.INIT, hasInit,
+                    pod.status().initContainerStatuses());
+        }
         for (Container c : pod.spec().containers()) {
-            ContainerRecord r = new ContainerRecord(c, kubelet.catalog().model(c.image()));
-            // After a reboot the containers are created again: a container that had run counts a restart.
-            for (ContainerStatus s : old) {
-                if (s.name().equals(c.name())) {
-                    r.restartCount = s.restartCount() + (s.containerID() != null ? 1 : 0);
-                }
+            add(c, ContainerRecord.Kind.APP, hasInit, pod.status().containerStatuses());
+        }
+    }
+
+    private void add(Container c, ContainerRecord.Kind kind, boolean hasInit, List<ContainerStatus> old) {
+        ContainerRecord r = new ContainerRecord(c, kind, kubelet.catalog().model(c.image()), hasInit);
+        // After a reboot the containers are created again: a container that had run counts a restart.
+        for (ContainerStatus s : old) {
+            if (s.name().equals(c.name())) {
+                r.restartCount = s.restartCount() + (s.containerID() != null ? 1 : 0);
             }
-            containers.add(r);
-            backOffs.add(new CrashLoopBackOff());
+        }
+        containers.add(r);
+        backOffs.add(new CrashLoopBackOff());
+    }
+
+    /**
+     * Init containers run one at a time: the next starts when a regular one completed (exit 0) or a sidecar
+     * started; after the last, the app containers start. Called when container {@code i} got that far.
+     */
+    private void initStepDone(int i) {
+        if (i == initProgress) {
+            initProgress++;
+            startContainer(i + 1, true);
         }
     }
 
@@ -74,44 +95,38 @@ final class PodWorker {
 
     void update(Pod newer) {
         pod = newer;
-        if (newer.metadata().deletionTimestamp() != null && !killing) {
-            kill();
+        if (newer.metadata().deletionTimestamp() != null && !termination.isKilling()) {
+            termination.kill();
         }
     }
 
     /** Pull if needed, then create and start container {@code i}; {@code chain}: go on with the next one. */
     private void startContainer(int i, boolean chain) {
-        if (i >= containers.size() || killing || gone) {
+        if (i >= containers.size() || termination.isStopping() || gone) {
             return;
         }
         ContainerRecord r = containers.get(i);
-        Container c = r.spec;
-        String policy = c.imagePullPolicy() == null ? PullPolicy.IF_NOT_PRESENT : c.imagePullPolicy();
-        boolean present = kubelet.puller().isPresent(c.image());
-        if (PullPolicy.NEVER.equals(policy) && !present) {
-            String message = "Container image \"" + c.image() + "\" is not present with pull policy of Never";
-            kubelet.recorder().warning(pod, "ErrImageNeverPull", message);
-            r.state = ContainerState.waiting("ErrImageNeverPull", message);
+        kubelet.images().ensureImageExists(pod, r.spec, r.timers, outcome -> {
+            if (outcome.ok()) {
+                create(i, chain);
+                return;
+            }
+            // The sync fails: "Error: <reason>", the container waits, and the pod worker tries again after its
+            // back-off period (upstream: 10 s with up to 50 % jitter; ksim: 10 s).
+            kubelet.recorder().warning(pod, "Failed", "Error: " + outcome.reason());
+            r.state = ContainerState.waiting(outcome.reason(), outcome.message());
             publish();
-            if (chain) {
+            if (!ImageManager.ERR_IMAGE_NEVER_PULL.equals(outcome.reason())) {
+                r.timers.add(kernel.schedule(SYNC_RETRY_PERIOD, kubelet.component(), () -> {
+                    if (kubelet.isRunning()) {
+                        startContainer(i, false);
+                    }
+                }));
+            }
+            if (chain && r.kind == ContainerRecord.Kind.APP) {
                 startContainer(i + 1, true);
             }
-            return;
-        }
-        if (present && !PullPolicy.ALWAYS.equals(policy)) {
-            kubelet.recorder().normal(pod, "Pulled", "Container image \"" + c.image() + "\" already present on machine");
-            create(i, chain);
-            return;
-        }
-        kubelet.recorder().normal(pod, "Pulling", "Pulling image \"" + c.image() + "\"");
-        ImagePuller.Pull pull = kubelet.puller().schedule(c.image(), kernel.nanos());
-        r.timers.add(kernel.scheduleAtNanos(pull.endNanos(), kubelet.component(), () -> {
-            kubelet.puller().pulled(c.image());
-            kubelet.recorder().normal(pod, "Pulled", "Successfully pulled image \"" + c.image() + "\" in "
-                    + GoDuration.format(pull.pulling()) + " (" + GoDuration.format(pull.includingWaiting())
-                    + " including waiting). Image size: " + r.model.sizeBytes() + " bytes.");
-            create(i, chain);
-        }));
+        });
     }
 
     private void create(int i, boolean chain) {
@@ -120,35 +135,115 @@ final class PodWorker {
         r.everCreated = true;
         kubelet.recorder().normal(pod, "Created", "Created container: " + r.spec.name());
         r.timers.add(kernel.schedule(r.model.startDelay(), kubelet.component(), () -> {
-            r.state = ContainerState.running(kernel.instant());
-            r.started = true;
-            // Without a readiness probe a started container is ready; with one, the probe decides.
-            r.ready = r.spec.readinessProbe() == null && Duration.ZERO.equals(r.model.readyAfter());
+            r.startedNanos = kernel.nanos();
             kubelet.recorder().normal(pod, "Started", "Started container " + r.spec.name());
-            armApplication(i);
-            publish();
-            if (chain) {
-                startContainer(i + 1, true);
+            LifecycleHandler postStart = r.spec.lifecycle() == null ? null : r.spec.lifecycle().postStart();
+            if (postStart == null) {
+                running(i, chain);
+                return;
             }
+            // The kubelet waits for the hook: the container shows Running, and the next one starts, only after.
+            LifecycleHooks.Run run = LifecycleHooks.run(postStart, r.model.postStart(), r.spec, pod, podIP);
+            r.timers.add(kernel.schedule(run.took(), kubelet.component(), () -> {
+                if (!run.failed()) {
+                    running(i, chain);
+                    return;
+                }
+                kubelet.recorder().warning(pod, "FailedPostStartHook", run.failure());
+                kubelet.recorder().normal(pod, "Killing", "FailedPostStartHook");
+                r.state = ContainerState.running(kernel.epoch().plusNanos(r.startedNanos));
+                stopContainer(i, podGracePeriod(null));
+                if (chain && r.kind == ContainerRecord.Kind.APP) {
+                    startContainer(i + 1, true);
+                }
+            }));
         }));
     }
 
-    /** The application's own behaviour after start: becoming ready, exiting. */
+    /** The container runs (since its start, even if a postStart hook held the kubelet up). */
+    private void running(int i, boolean chain) {
+        ContainerRecord r = containers.get(i);
+        r.state = ContainerState.running(kernel.epoch().plusNanos(r.startedNanos));
+        // Without a startup probe a running container has started; without a readiness probe a started
+        // container is ready (upstream's status manager); with probes, the probes decide.
+        r.started = r.spec.startupProbe() == null;
+        // A regular init container is ready only once it has completed.
+        r.ready = r.started && r.spec.readinessProbe() == null && r.kind != ContainerRecord.Kind.INIT;
+        armApplication(i);
+        publish();
+        if (r.kind == ContainerRecord.Kind.APP && chain) {
+            startContainer(i + 1, true);
+        } else if (r.kind == ContainerRecord.Kind.SIDECAR && r.started) {
+            initStepDone(i);
+        }
+    }
+
+    /** The application's own behaviour after start (exiting) and the kubelet's probes of it. */
     private void armApplication(int i) {
         ContainerRecord r = containers.get(i);
-        Duration ready = r.model.readyAfter();
-        if (r.spec.readinessProbe() != null) {
-            new ReadinessProber(kernel, kubelet.component(), r.spec.readinessProbe(), r, this::publish).start();
-        } else if (ready != null && !ready.isZero()) {
-            r.timers.add(kernel.schedule(ready, kubelet.component(), () -> {
-                r.ready = true;
-                publish();
-            }));
-        }
+        startProber(r, ProbeType.STARTUP, r.spec.startupProbe());
+        startProber(r, ProbeType.LIVENESS, r.spec.livenessProbe());
+        startProber(r, ProbeType.READINESS, r.spec.readinessProbe());
         if (!r.model.runsForever()) {
-            r.timers.add(kernel.schedule(r.model.exitAfter(), kubelet.component(),
-                    () -> exited(i, r.model.exitCode())));
+            long exitAt = Math.max(kernel.nanos(), r.startedNanos + r.model.exitAfter().toNanos());
+            r.timers.add(kernel.scheduleAtNanos(exitAt, kubelet.component(), () -> exited(i, r.model.exitCode())));
         }
+    }
+
+    private void startProber(ContainerRecord r, ProbeType type, io.ksim.api.core.Probe probe) {
+        if (probe != null) {
+            new ContainerProber(kubelet, type, probe, r, () -> pod, () -> podIP, this::probeResult).start();
+        }
+    }
+
+    /** A probe result that reached its threshold (upstream: the results managers' updates). */
+    private void probeResult(ContainerRecord r, ProbeType type, boolean success) {
+        if (!r.isRunning() || termination.isKilling()) {
+            return;
+        }
+        if (type.killsOnFailure() && !success) {
+            killForRestart(containers.indexOf(r), type);
+            return;
+        }
+        boolean wasStarted = r.started;
+        boolean wasReady = r.ready;
+        if (type == ProbeType.STARTUP) {
+            r.started = true;
+            r.ready = r.spec.readinessProbe() == null;
+        } else if (type == ProbeType.READINESS) {
+            r.ready = success && r.started;
+        }
+        if (wasStarted != r.started || wasReady != r.ready) {
+            publish();
+        }
+        if (type == ProbeType.STARTUP && r.kind == ContainerRecord.Kind.SIDECAR) {
+            initStepDone(containers.indexOf(r));
+        }
+    }
+
+    /**
+     * A container that failed its liveness or startup probe is killed (with the probe's grace period if it
+     * sets one, else the pod's) and, unless the restart policy is Never, started again per the back-off
+     * (upstream kuberuntime_manager.go computePodActions and killContainer).
+     */
+    private void killForRestart(int i, ProbeType type) {
+        ContainerRecord r = containers.get(i);
+        boolean restart = !RestartPolicy.NEVER.equals(pod.spec().restartPolicy());
+        String probe = type == ProbeType.LIVENESS ? "liveness" : "startup";
+        kubelet.recorder().normal(pod, "Killing", "Container " + r.spec.name() + " failed " + probe + " probe"
+                + (restart ? ", will be restarted" : ""));
+        io.ksim.api.core.Probe spec = type == ProbeType.LIVENESS ? r.spec.livenessProbe() : r.spec.startupProbe();
+        r.restartAfterKill = restart;
+        stopContainer(i, podGracePeriod(spec.terminationGracePeriodSeconds()));
+    }
+
+    void stopContainer(int i, Duration grace) {
+        containers.get(i).stopping = true;
+        ContainerKiller.stop(kubelet, pod, podIP, containers.get(i), grace, code -> exited(i, code));
+    }
+
+    Duration podGracePeriod(Long override) {
+        return ContainerKiller.gracePeriod(pod, override);
     }
 
     private void exited(int i, int exitCode) {
@@ -157,27 +252,35 @@ final class PodWorker {
         Instant startedAt = r.state.running() != null ? r.state.running().startedAt() : null;
         r.state = ContainerState.terminated(new ContainerStateTerminated(exitCode, null,
                 exitCode == 0 ? "Completed" : "Error", null, startedAt, kernel.instant(), r.containerID));
-        r.ready = false;
+        r.stopping = false;
+        // A regular init container that completed counts as ready (upstream prober_manager UpdatePodStatus).
+        r.ready = r.kind == ContainerRecord.Kind.INIT && exitCode == 0;
         r.started = false;
-        if (killing) {
-            finishKillIfDone();
+        if (termination.isStopping()) {
+            termination.finishIfDone();
             return;
         }
         if (kubelet.isRunning()) {
             considerRestart(i);
+            if (r.kind == ContainerRecord.Kind.INIT && exitCode == 0) {
+                initStepDone(i);
+            }
             publish();
+            if (r.kind == ContainerRecord.Kind.APP) {
+                termination.finishIfAppContainersDone();
+            }
         }
     }
 
     /** The restart policy's answer to a terminated container, with the kubelet's back-off. */
     void considerRestart(int i) {
         ContainerRecord r = containers.get(i);
-        if (!r.isTerminated() || killing) {
+        if (!r.isTerminated() || termination.isStopping()) {
             return;
         }
-        String policy = pod.spec().restartPolicy();
-        int code = r.state.terminated().exitCode();
-        boolean restart = RestartPolicy.ALWAYS.equals(policy) || (RestartPolicy.ON_FAILURE.equals(policy) && code != 0);
+        boolean restart = RestartRules.shouldRestart(r.kind, pod.spec().restartPolicy(),
+                r.state.terminated().exitCode(), r.restartAfterKill, termination.isStopping());
+        r.restartAfterKill = false;
         if (!restart) {
             return;
         }
@@ -213,59 +316,21 @@ final class PodWorker {
         startContainer(i, false);
     }
 
-    /** Graceful deletion: SIGTERM now, SIGKILL after the grace period for what ignores SIGTERM. */
-    private void kill() {
-        killing = true;
-        Long grace = pod.metadata().deletionGracePeriodSeconds();
-        Duration gracePeriod = Duration.ofSeconds(grace != null ? grace
-                : pod.spec().terminationGracePeriodSeconds() != null ? pod.spec().terminationGracePeriodSeconds() : 30);
-        for (int i = 0; i < containers.size(); i++) {
-            ContainerRecord r = containers.get(i);
-            r.cancelTimers();
-            if (!r.isRunning()) {
-                continue;
-            }
-            kubelet.recorder().normal(pod, "Killing", "Stopping container " + r.spec.name());
-            int index = i;
-            if (r.model.ignoresSigterm()) {
-                r.timers.add(kernel.schedule(gracePeriod, kubelet.component(), () -> exited(index, 137)));
-            } else {
-                exited(index, 0);
-            }
-        }
-        finishKillIfDone();
-    }
-
-    private void finishKillIfDone() {
-        for (ContainerRecord r : containers) {
-            if (r.isRunning()) {
-                return;
-            }
-        }
-        if (gone || !kubelet.isRunning()) {
-            return;
-        }
-        publish(true);
-        gone = true;
-        try {
-            kubelet.api().delete(BuiltinResources.PODS, pod.metadata().namespace(), pod.metadata().name(),
-                    DeleteOptions.now());
-        } catch (ApiException e) {
-            if (e.code() != 404) {
-                throw e;
-            }
-        }
-        kubelet.forget(this);
-    }
-
     /** A kubelet that comes back: finishes what it could not do while stopped. */
     void resync() {
-        if (killing) {
-            finishKillIfDone();
+        if (termination.isStopping()) {
+            termination.finishIfDone();
             return;
         }
         for (int i = 0; i < containers.size(); i++) {
             ContainerRecord r = containers.get(i);
+            boolean timersIdle = r.timers.stream().noneMatch(io.ksim.kernel.Timer::isPending);
+            if (r.state.waiting() != null && r.lastTerminated == null && !r.everCreated && timersIdle
+                    && !ImageManager.ERR_IMAGE_NEVER_PULL.equals(r.state.waiting().reason())
+                    && r.state.waiting().message() != null) {
+                startContainer(i, false); // an image pull retry fell due while the kubelet was down
+                continue;
+            }
             // A back-off that fell due while the kubelet was down did nothing: decide again now.
             if (r.isTerminated() || (r.lastTerminated != null && r.state.waiting() != null
                     && r.timers.stream().noneMatch(io.ksim.kernel.Timer::isPending))) {
@@ -289,44 +354,33 @@ final class PodWorker {
         return gone;
     }
 
-    private void publish() {
+    /** The pod is finished here: no more writes. */
+    void markGone() {
+        gone = true;
+    }
+
+    Kubelet kubelet() {
+        return kubelet;
+    }
+
+    List<ContainerRecord> containers() {
+        return containers;
+    }
+
+    void publish() {
         publish(false);
     }
 
-    private void publish(boolean terminal) {
-        if (!kubelet.isRunning() || gone) {
+    void publish(boolean terminal) {
+        if (!kubelet.canWrite() || gone) {
             return;
         }
-        Pod current;
-        try {
-            current = kubelet.api().get(BuiltinResources.PODS, pod.metadata().namespace(), pod.metadata().name());
-        } catch (ApiException e) {
-            if (e.code() == 404) {
-                return;
-            }
-            throw e;
+        Pod written = PodStatusWriter.write(kubelet, pod, containers, podIP, startTime, terminal);
+        if (written == null) {
+            return;
         }
-        List<ContainerStatus> statuses = new ArrayList<>();
-        for (ContainerRecord r : containers) {
-            statuses.add(r.toStatus(kubelet.imageID(r.model.reference())));
-        }
-        String phase = PodStatusGenerator.phase(pod.spec().restartPolicy(), statuses, terminal);
-        Instant now = kernel.instant();
-        PodStatus old = current.status();
-        PodStatus status = old.toBuilder()
-                .phase(phase)
-                .conditions(PodStatusGenerator.conditions(old, true, phase, statuses, now))
-                .hostIP(kubelet.config().internalIP())
-                .hostIPs(List.of(new HostIP(kubelet.config().internalIP())))
-                .podIP(podIP)
-                .podIPs(podIP == null ? List.of() : List.of(new PodIP(podIP)))
-                .startTime(startTime)
-                .containerStatuses(statuses)
-                .build();
-        if (!status.equals(old)) {
-            pod = kubelet.api().updateStatus(BuiltinResources.PODS, current.withStatus(status));
-        }
-        if (PodPhase.isTerminal(phase) && !terminal) {
+        pod = written;
+        if (PodPhase.isTerminal(written.status().phase()) && !terminal) {
             kubelet.releaseIP(podIP);
         }
     }

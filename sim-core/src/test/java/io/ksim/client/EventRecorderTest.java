@@ -8,6 +8,7 @@ import io.ksim.api.core.Event;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodSpec;
+import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.registry.BuiltinResources;
@@ -23,6 +24,11 @@ class EventRecorderTest {
 
     private final Kernel kernel = Kernel.builder().seed(12).build();
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+
+    {
+        // kube-controller-manager's service-account controller creates it on a real cluster; pods need it.
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
+    }
     private final EventRecorder recorder = new EventRecorder(kernel, api, "default-scheduler", "");
 
     private Pod pod() {

@@ -44,6 +44,24 @@ class ImageCatalogTest {
     }
 
     @Test
+    void parsesHealthPullAndHookBehaviour() {
+        ImageModel m = ImageCatalog.parseLine("app:1 healthy=5s unhealthy=1m respond=1500ms pull=fail:2"
+                + " poststart=3s prestop=fail");
+        assertEquals(new ImageModel.Health(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMillis(1500)),
+                m.health());
+        assertEquals(2, m.failingPulls());
+        assertEquals(new ImageModel.Hook(Duration.ofSeconds(3), false), m.postStart());
+        assertEquals(new ImageModel.Hook(Duration.ZERO, true), m.preStop());
+        assertEquals(ImageModel.ALWAYS_FAILS, ImageCatalog.parseLine("ghost:1 pull=fail").failingPulls());
+        ImageModel plain = ImageCatalog.parseLine("plain:1");
+        assertEquals(ImageModel.Health.ALWAYS, plain.health());
+        assertEquals(0, plain.failingPulls());
+        assertTrue(plain.health().isHealthy(Duration.ofDays(1)));
+        assertFalse(m.health().isHealthy(Duration.ofSeconds(60)));
+        assertTrue(m.health().isHealthy(Duration.ofSeconds(5)));
+    }
+
+    @Test
     void undeclaredImagesUseTheDefaults() {
         ImageCatalog catalog = ImageCatalog.builder().build();
         assertEquals(Duration.ofSeconds(1), catalog.pullTime("anything:1"));
@@ -59,6 +77,10 @@ class ImageCatalogTest {
         "nginx colour=red",
         "nginx start=3 s",
         "nginx sigterm=maybe",
+        "nginx pull=maybe",
+        "nginx pull=fail:-1",
+        "nginx healthy=soon",
+        "nginx poststart=later",
     })
     void refusesMalformedDeclarations(String line) {
         assertThrows(IllegalArgumentException.class, () -> ImageCatalog.parseLine(line));

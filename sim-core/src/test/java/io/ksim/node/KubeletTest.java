@@ -83,6 +83,9 @@ class KubeletTest {
         assertEquals("10.244.1.2", pending.status().podIP());
         assertEquals("172.18.0.2", pending.status().hostIP());
         assertEquals("ContainerCreating", pending.status().containerStatuses().get(0).state().waiting().reason());
+        PodCondition notReady = PodConditions.getPodReadyCondition(pending.status());
+        assertEquals("ContainersNotReady", notReady.reason());
+        assertEquals("containers with unready status: [web]", notReady.message());
 
         cluster.runUntil(3.499); // pull 2 s (20Mi at 10Mi/s), then 500 ms to start
         assertEquals(PodPhase.PENDING, cluster.pod("web-1").status().phase());
@@ -93,21 +96,16 @@ class KubeletTest {
         ContainerStatus cs = running.status().containerStatuses().get(0);
         assertEquals(at(3.5), cs.state().running().startedAt());
         assertEquals(Boolean.TRUE, cs.started());
-        assertFalse(cs.ready());
         assertEquals("docker.io/library/nginx:1.25", cs.image());
         assertTrue(cs.imageID().startsWith("docker.io/library/nginx@sha256:"));
         assertTrue(cs.containerID().matches("containerd://[0-9a-f]{64}"));
-        PodCondition notReady = PodConditions.getPodReadyCondition(running.status());
-        assertEquals("ContainersNotReady", notReady.reason());
-        assertEquals("containers with unready status: [web]", notReady.message());
-
-        cluster.runUntil(5.5); // ready 2 s after start
-        Pod ready = cluster.pod("web-1");
-        assertTrue(PodConditions.isPodReady(ready));
+        // No readiness probe: a started container is ready at once (the image's ready= is for probes).
+        assertTrue(cs.ready());
+        assertTrue(PodConditions.isPodReady(running));
         assertEquals(List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"),
-                ready.status().conditions().stream().map(PodCondition::type).collect(Collectors.toList()));
-        assertEquals(at(5.5), PodConditions.getPodReadyCondition(ready.status()).lastTransitionTime());
-        assertEquals(at(1), PodConditions.getPodCondition(ready.status(), PodConditionType.INITIALIZED)
+                running.status().conditions().stream().map(PodCondition::type).collect(Collectors.toList()));
+        assertEquals(at(3.5), PodConditions.getPodReadyCondition(running.status()).lastTransitionTime());
+        assertEquals(at(1), PodConditions.getPodCondition(running.status(), PodConditionType.INITIALIZED)
                 .lastTransitionTime());
 
         assertEquals(List.of("Pulling image \"nginx:1.25\"",
@@ -129,8 +127,6 @@ class KubeletTest {
         assertEquals("Container image \"nginx:1.25\" already present on machine", eventMessages("a-1").get(0));
         // node-3 pulls first: 2 s, then 0.5 s to start, then 2 s to be ready
         assertEquals(at(2.5), cluster.pod("c-1").status().containerStatuses().get(0).state().running().startedAt());
-        assertFalse(PodConditions.isPodReady(cluster.pod("c-1")));
-        cluster.runUntil(4.5);
         assertTrue(PodConditions.isPodReady(cluster.pod("c-1")));
     }
 

@@ -56,6 +56,55 @@ class PodStatusGeneratorTest {
         assertEquals(later, second.get(2).lastTransitionTime()); // Ready: changed
     }
 
+    /**
+     * GeneratePodInitializedCondition (pkg/kubelet/status/generate.go). Init containers: i regular, s sidecar;
+     * their states: W waiting, R running (a sidecar started), 0/1 terminated; the app container: W or R.
+     */
+    @ParameterizedTest(name = "{0} {1} app={2} {3} -> {4} {5}")
+    @CsvSource(delimiter = '|', value = {
+        "ii | WW | W | Pending   | False | containers with incomplete status: [c0 c1]",
+        "ii | 0W | W | Pending   | False | containers with incomplete status: [c1]",
+        "ii | 1W | W | Pending   | False | containers with incomplete status: [c0 c1]",
+        "ii | 00 | W | Pending   | True  | ",
+        "si | RW | W | Pending   | False | containers with incomplete status: [c1]",
+        "si | WW | W | Pending   | False | containers with incomplete status: [c0 c1]",
+        "si | R0 | R | Running   | True  | ",
+        "si | 00 | 0 | Succeeded | True  | ",
+        "ii | 00 | 0 | Succeeded | True  | PodCompleted",
+    })
+    void initializedAsUpstream(String kinds, String states, char app, String phase, String status, String message) {
+        List<io.ksim.api.core.Container> specs = new ArrayList<>();
+        List<ContainerStatus> inits = new ArrayList<>();
+        for (int i = 0; i < kinds.length(); i++) {
+            boolean sidecar = kinds.charAt(i) == 's';
+            specs.add(io.ksim.api.core.Container.builder().name("c" + i).image("x")
+                    .restartPolicy(sidecar ? "Always" : null).build());
+            ContainerStatus st = status("c" + i, states.charAt(i));
+            inits.add(st.toBuilder().started(sidecar && states.charAt(i) == 'R').build());
+        }
+        PodCondition c = PodStatusGenerator.initialized(phase, specs, inits, List.of(status("app", app)));
+        assertEquals(status, c.status());
+        if ("PodCompleted".equals(message)) {
+            assertEquals("PodCompleted", c.reason());
+        } else {
+            assertEquals(message, c.message());
+            assertEquals(message == null ? null : "ContainersNotInitialized", c.reason());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+        "Never,     1, true",
+        "Never,     0, false",
+        "Never,     B, true",
+        "OnFailure, 1, false",
+        "Always,    1, false",
+    })
+    void aFailedRegularInitContainerFailsOnlyANeverPod(String policy, char state, boolean failed) {
+        List<io.ksim.api.core.Container> specs = List.of(io.ksim.api.core.Container.of("c0", "x"));
+        assertEquals(failed, PodStatusGenerator.initializationFailed(policy, specs, List.of(status("c0", state))));
+    }
+
     private static ContainerStatus ready(ContainerStatus s) {
         return s.toBuilder().ready(true).build();
     }

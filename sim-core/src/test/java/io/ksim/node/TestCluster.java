@@ -1,8 +1,11 @@
 package io.ksim.node;
 
 import io.ksim.api.core.Container;
+import io.ksim.api.core.Event;
 import io.ksim.api.core.Pod;
+import io.ksim.api.core.Probe;
 import io.ksim.api.core.PodSpec;
+import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.registry.BuiltinResources;
@@ -22,7 +25,16 @@ final class TestCluster {
             .image("crasher:1 size=10Mi start=1s exit=1 after=3s")
             .image("job:1 size=10Mi start=1s exit=0 after=5s")
             .image("stubborn:1 size=10Mi start=1s sigterm=ignore")
+            .image("slowstop:1 size=10Mi start=1s sigterm=ignore prestop=40s")
             .image("slowpoke:1 size=10Mi ready=never")
+            .image("sick:1 size=10Mi start=1s unhealthy=30s")
+            .image("slowstart:1 size=10Mi start=1s healthy=25s")
+            .image("laggy:1 size=10Mi start=1s respond=2s")
+            .image("ghost:1 size=10Mi pull=fail")
+            .image("flakyreg:1 size=10Mi start=1s pull=fail:2")
+            .image("proxy:1 size=10Mi start=1s")
+            .image("hooked:1 size=10Mi start=1s poststart=3s prestop=4s")
+            .image("badhook:1 size=10Mi start=1s poststart=fail prestop=fail")
             .build();
 
     final Kernel kernel;
@@ -32,6 +44,8 @@ final class TestCluster {
     TestCluster(long seed) {
         kernel = Kernel.builder().seed(seed).build();
         api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+        // The service-account controller's work on a real cluster: pods need the namespace's "default".
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", ServiceAccount.DEFAULT_NAME));
         for (int i = 1; i <= 3; i++) {
             NodeConfig.Builder b = NodeConfig.builder("node-" + i).zone("zone-" + (char) ('a' + i - 1))
                     .podCIDR("10.244." + i + ".0/24").internalIP("172.18.0." + (i + 1));
@@ -52,6 +66,30 @@ final class TestCluster {
         Container c = Container.builder().name(name.replaceAll("-\\d+$", "")).image(image).build();
         PodSpec spec = PodSpec.builder().containers(List.of(c)).nodeName(node).restartPolicy(restartPolicy).build();
         return api.create(BuiltinResources.PODS, "default", Pod.of(ObjectMeta.of("default", name), spec));
+    }
+
+    /** A pod of one container {@code name} (without a numeric suffix) on {@code node}, with the given probes. */
+    Pod createProbedPod(String name, String node, String image, String restartPolicy, Probe startup, Probe liveness,
+            Probe readiness) {
+        Container c = Container.builder().name(name.replaceAll("-\\d+$", "")).image(image).startupProbe(startup)
+                .livenessProbe(liveness).readinessProbe(readiness).build();
+        PodSpec spec = PodSpec.builder().containers(List.of(c)).nodeName(node).restartPolicy(restartPolicy).build();
+        return api.create(BuiltinResources.PODS, "default", Pod.of(ObjectMeta.of("default", name), spec));
+    }
+
+    /** The messages of the events about {@code pod}, oldest first. */
+    List<String> eventMessages(String pod) {
+        return api.list(BuiltinResources.EVENTS, "default").items().stream()
+                .filter(e -> e.involvedObject().name().equals(pod))
+                .sorted(java.util.Comparator.comparing(Event::firstTimestamp))
+                .map(e -> e.message()).collect(java.util.stream.Collectors.toList());
+    }
+
+    /** How often the event with {@code message} about {@code pod} was recorded (0 if never). */
+    int eventCount(String pod, String message) {
+        return api.list(BuiltinResources.EVENTS, "default").items().stream()
+                .filter(e -> e.involvedObject().name().equals(pod) && e.message().equals(message))
+                .mapToInt(Event::count).sum();
     }
 
     Pod pod(String name) {

@@ -124,6 +124,12 @@ public final class DeploymentController extends Controller {
         });
     }
 
+    /** Upstream deployment controller's maxRetries. */
+    @Override
+    protected int maxRetries() {
+        return 15;
+    }
+
     private void enqueueOwner(String namespace, OwnerReference ref) {
         Deployment d = resolve(namespace, ref);
         if (d != null) {
@@ -252,6 +258,11 @@ public final class DeploymentController extends Controller {
         enqueueRateLimited(d);
     }
 
+    /**
+     * When to look at a Deployment whose status did not change again, so a stalled rollout is marked
+     * ProgressDeadlineExceeded on time (upstream requeueStuckDeployment): a second after the deadline;
+     * ZERO when it is less than a second away (requeue rate-limited); null when nothing can time out.
+     */
     Duration requeueDelay(Deployment d, DeploymentStatus newStatus) {
         DeploymentCondition c = DeploymentConditions.get(d.status(), DeploymentCondition.PROGRESSING);
         if (!DeploymentConditions.hasProgressDeadline(d) || c == null

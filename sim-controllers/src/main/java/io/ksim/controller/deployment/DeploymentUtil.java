@@ -85,7 +85,7 @@ public final class DeploymentUtil {
         if (!isRollingUpdate(d) || replicas(d) == 0) {
             return 0;
         }
-        Fenceposts f = resolveFenceposts(rolling(d).maxSurge(), rolling(d).maxUnavailable(), replicas(d));
+        Fenceposts f = fencepostsOrZero(d);
         return Math.min(f.unavailable(), replicas(d));
     }
 
@@ -94,7 +94,16 @@ public final class DeploymentUtil {
         if (!isRollingUpdate(d)) {
             return 0;
         }
-        return resolveFenceposts(rolling(d).maxSurge(), rolling(d).maxUnavailable(), replicas(d)).surge();
+        return fencepostsOrZero(d).surge();
+    }
+
+    /** Upstream MaxSurge and MaxUnavailable ignore a resolution error: both are then 0. */
+    private static Fenceposts fencepostsOrZero(Deployment d) {
+        try {
+            return resolveFenceposts(rolling(d).maxSurge(), rolling(d).maxUnavailable(), replicas(d));
+        } catch (IllegalArgumentException e) {
+            return new Fenceposts(0, 0);
+        }
     }
 
     public static int minAvailable(Deployment d) {
@@ -162,7 +171,7 @@ public final class DeploymentUtil {
 
     // ---- revisions -----------------------------------------------------------------------------------
 
-    /** The revision annotation as a number; -1 when missing or not a number. */
+    /** The revision annotation as a number: 0 when missing, -1 when not a number (such ones are skipped). */
     public static long revision(ReplicaSet rs) {
         String v = rs.metadata().annotations().get(REVISION_ANNOTATION);
         if (v == null) {
@@ -260,7 +269,10 @@ public final class DeploymentUtil {
         return changed;
     }
 
-    /** The Deployment's annotations with those a rollback copies from a ReplicaSet (kubectl's undo). */
+    /**
+     * Whether an annotation stays with its object: never copied from a Deployment to its ReplicaSets, nor
+     * back by a rollback (revision bookkeeping and kubectl's last-applied configuration).
+     */
     public static boolean skipCopyAnnotation(String key) {
         return SKIP_COPY.contains(key);
     }
@@ -326,7 +338,12 @@ public final class DeploymentUtil {
     public static int newRSNewReplicas(Deployment d, List<ReplicaSet> allRss, ReplicaSet newRs) {
         if (isRollingUpdate(d)) {
             IntOrString surgeValue = IntOrString.valueOrDefault(rolling(d).maxSurge(), IntOrString.of(0));
-            int surge = (int) surgeValue.scaledValue(replicas(d), true);
+            int surge;
+            try {
+                surge = (int) surgeValue.scaledValue(replicas(d), true);
+            } catch (IllegalArgumentException e) {
+                throw new io.ksim.controller.ReconcileError(e.getMessage());
+            }
             int current = specReplicas(allRss);
             int maxTotal = replicas(d) + surge;
             if (current >= maxTotal) {
@@ -338,7 +355,7 @@ public final class DeploymentUtil {
         if (Apps.RECREATE.equals(d.spec().strategy().type())) {
             return replicas(d);
         }
-        throw new IllegalArgumentException("deployment type " + d.spec().strategy().type() + " isn't supported");
+        throw new io.ksim.controller.ReconcileError("deployment type " + d.spec().strategy().type() + " isn't supported");
     }
 
     /** The hash label value of a template (upstream ComputeHash with the Deployment's collision count). */

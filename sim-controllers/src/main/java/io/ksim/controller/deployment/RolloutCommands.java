@@ -84,6 +84,83 @@ public final class RolloutCommands {
         return "deployment.apps/" + name + " rolled back";
     }
 
+    /** The annotation {@code rollout history} shows as CHANGE-CAUSE (copied from Deployment to ReplicaSet). */
+    public static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
+
+    /**
+     * {@code kubectl rollout history deployment/<name>}: one row per revision held by the Deployment's
+     * ReplicaSets, ascending, with its change-cause or {@code <none>}, in kubectl's tab-aligned layout
+     * (columns two spaces apart), headed {@code deployment.apps/<name> } and followed by an empty line.
+     */
+    public static String history(ApiServer api, String namespace, String name) {
+        Deployment d = api.get(BuiltinResources.DEPLOYMENTS, namespace, name);
+        java.util.TreeMap<Long, String> causes = new java.util.TreeMap<>();
+        for (ReplicaSet rs : api.list(BuiltinResources.REPLICA_SETS, namespace).items()) {
+            long revision = DeploymentUtil.revision(rs);
+            if (ControllerUtils.isControlledBy(rs, d.metadata().uid()) && revision > 0) {
+                String cause = rs.metadata().annotations().get(CHANGE_CAUSE);
+                causes.put(revision, cause == null || cause.isEmpty() ? "<none>" : cause);
+            }
+        }
+        int widest = "REVISION".length();
+        for (Long r : causes.keySet()) {
+            widest = Math.max(widest, Long.toString(r).length());
+        }
+        int width = widest;
+        StringBuilder out = new StringBuilder("deployment.apps/" + name + " \n");
+        out.append(pad("REVISION", width)).append("CHANGE-CAUSE\n");
+        causes.forEach((r, cause) -> out.append(pad(Long.toString(r), width)).append(cause).append('\n'));
+        // kubectl's name printer ends the line after the table it was handed, which ends with its own newline.
+        return out.append('\n').toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(width - s.length() + 2);
+    }
+
+    /**
+     * One look of {@code kubectl rollout status deployment/<name>} (kubectl's DeploymentStatusViewer):
+     * waiting for the spec to be observed, for new replicas to be updated, for old ones to terminate, for
+     * updated ones to be available, or done. A Deployment past its progress deadline is an error, as kubectl
+     * reports it.
+     */
+    public static RolloutStatus status(ApiServer api, String namespace, String name) {
+        Deployment d = api.get(BuiltinResources.DEPLOYMENTS, namespace, name);
+        Deployment.DeploymentStatus s = d.status();
+        long generation = d.metadata().generation() == null ? 0 : d.metadata().generation();
+        long observed = s.observedGeneration() == null ? 0 : s.observedGeneration();
+        if (generation > observed) {
+            return new RolloutStatus("Waiting for deployment spec update to be observed...", false);
+        }
+        Deployment.DeploymentCondition progressing = DeploymentConditions.get(s, Deployment.DeploymentCondition.PROGRESSING);
+        if (progressing != null && Deployment.DeploymentCondition.REASON_TIMED_OUT.equals(progressing.reason())) {
+            throw new IllegalStateException("deployment \"" + name + "\" exceeded its progress deadline");
+        }
+        int replicas = DeploymentUtil.replicas(d);
+        int updated = orZero(s.updatedReplicas());
+        int current = orZero(s.replicas());
+        int available = orZero(s.availableReplicas());
+        String waiting = "Waiting for deployment \"" + name + "\" rollout to finish: ";
+        if (updated < replicas) {
+            return new RolloutStatus(waiting + updated + " out of " + replicas + " new replicas have been updated...", false);
+        }
+        if (current > updated) {
+            return new RolloutStatus(waiting + (current - updated) + " old replicas are pending termination...", false);
+        }
+        if (available < updated) {
+            return new RolloutStatus(waiting + available + " of " + updated + " updated replicas are available...", false);
+        }
+        return new RolloutStatus("deployment \"" + name + "\" successfully rolled out", true);
+    }
+
+    /** A line of {@code kubectl rollout status} and whether the rollout is done. */
+    public record RolloutStatus(String message, boolean done) {
+    }
+
+    private static int orZero(Integer i) {
+        return i == null ? 0 : i;
+    }
+
     public static String pause(ApiServer api, String namespace, String name) {
         return setPaused(api, namespace, name, true);
     }

@@ -13,7 +13,6 @@ import io.ksim.api.core.Container;
 import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.LabelSelector;
 import io.ksim.api.meta.ObjectMeta;
-import io.ksim.api.resource.IntOrString;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.TestCluster;
 import io.ksim.kernel.TraceEvent;
@@ -42,7 +41,7 @@ class DeploymentControllerTest {
         PodTemplateSpec t = d.spec().template();
         Container c = t.spec().containers().get(0);
         PodTemplateSpec changed = t.withSpec(t.spec().toBuilder().containers(List.of(
-                Container.builder().name(c.name()).image(image).build())).build());
+                Container.builder().name(c.name()).image(image).readinessProbe(TestCluster.READINESS).build())).build());
         cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(changed)));
     }
 
@@ -126,8 +125,33 @@ class DeploymentControllerTest {
         assertEquals(2, rss.get(0).spec().replicas());
         assertEquals(0, rss.get(1).spec().replicas());
         assertEquals("3", deployment().metadata().annotations().get(DeploymentUtil.REVISION_ANNOTATION));
+        assertEquals("""
+                deployment.apps/web\s
+                REVISION  CHANGE-CAUSE
+                2         <none>
+                3         <none>
+
+                """, RolloutCommands.history(cluster.api, "default", "web"), "revisions 1,2 -> undo -> 2,3");
         assertEquals("deployment.apps/web skipped rollback (current template already matches revision 3)",
                 RolloutCommands.undo(cluster.api, "default", "web", 3));
+    }
+
+    @Test
+    void changeCauseAnnotationsShowInTheHistory() {
+        create(1, null, "nginx:1.25");
+        cluster.run(10);
+        Deployment d = deployment();
+        cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withMetadata(d.metadata().withAnnotations(Map.of(
+                RolloutCommands.CHANGE_CAUSE, "image nginx:1.26"))));
+        setImage("nginx:1.26");
+        cluster.run(20);
+        assertEquals("""
+                deployment.apps/web\s
+                REVISION  CHANGE-CAUSE
+                1         <none>
+                2         image nginx:1.26
+
+                """, RolloutCommands.history(cluster.api, "default", "web"));
     }
 
     @Test
@@ -217,5 +241,55 @@ class DeploymentControllerTest {
         assertTrue(events.get(2).endsWith("from 10 to 8"), events.toString());
         assertEquals("13", replicaSets().get(1).metadata().annotations().get(DeploymentUtil.MAX_REPLICAS_ANNOTATION),
                 "max-replicas is replicas + surge");
+    }
+
+    @Test
+    void minReadySecondsHoldsAvailabilityBack() {
+        Map<String, String> labels = Map.of("app", "web");
+        cluster.api.create(BuiltinResources.DEPLOYMENTS, "default", new Deployment(ObjectMeta.of("default", "web"),
+                new DeploymentSpec(2, LabelSelector.matchLabels(labels), TestCluster.template(labels, "nginx:1.25"),
+                        null, 10, null, null, null)));
+        cluster.run(8);
+        Deployment d = deployment();
+        assertEquals(2, d.status().readyReplicas());
+        assertEquals(null, d.status().availableReplicas());
+        assertEquals("MinimumReplicasUnavailable", DeploymentConditions.get(d.status(), DeploymentCondition.AVAILABLE).reason());
+        assertEquals(10, replicaSets().get(0).spec().minReadySeconds());
+        cluster.run(10);
+        assertEquals(2, deployment().status().availableReplicas());
+        assertEquals("MinimumReplicasAvailable",
+                DeploymentConditions.get(deployment().status(), DeploymentCondition.AVAILABLE).reason());
+    }
+
+    @Test
+    void rolloutStatusWalksThroughKubectlsMessages() {
+        create(3, rolling(1, 0), "nginx:1.25");
+        cluster.run(15);
+        setImage("nginx:1.26");
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        seen.add(RolloutCommands.status(cluster.api, "default", "web").message());
+        for (int i = 0; i < 200; i++) {
+            cluster.run(0.25);
+            seen.add(RolloutCommands.status(cluster.api, "default", "web").message());
+        }
+        String w = "Waiting for deployment \"web\" rollout to finish: ";
+        assertEquals(List.of("Waiting for deployment spec update to be observed...",
+                w + "1 out of 3 new replicas have been updated...",
+                w + "2 out of 3 new replicas have been updated...",
+                w + "1 old replicas are pending termination...",
+                "deployment \"web\" successfully rolled out"), List.copyOf(seen),
+                "with maxUnavailable 0 the last old pod goes only once the third new one is available");
+        assertEquals(true, RolloutCommands.status(cluster.api, "default", "web").done());
+    }
+
+    @Test
+    void rolloutStatusCountsUpdatedReplicasThatAreNotYetAvailable() {
+        create(2, rolling(0, 2), "nginx:1.25");
+        cluster.run(15);
+        setImage("nginx:1.26");
+        cluster.run(3);
+        // maxUnavailable 2: both old pods went at once and the two new ones are still starting.
+        assertEquals("Waiting for deployment \"web\" rollout to finish: 0 of 2 updated replicas are available...",
+                RolloutCommands.status(cluster.api, "default", "web").message());
     }
 }

@@ -24,7 +24,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Deployments converge, and rolling updates keep their bounds: for random sequences of scale, set-image,
- * pause, resume and undo on a 3-node cluster with healthy images,
+ * pause, resume, undo and controller crashes (each controller comes back with fresh caches) on a 3-node
+ * cluster with healthy images,
  * <ul>
  *   <li>while the replica count stands still, the Deployment's pods that are not terminating never
  *       exceed replicas + maxSurge, and (once the Deployment reached its size) its available pods never
@@ -39,7 +40,7 @@ class DeploymentConvergenceProperties {
     private static final List<String> IMAGES = List.of("nginx:1.25", "nginx:1.26", "nginx:1.27");
 
     /** One step of a scenario, printed as a user would type it. */
-    sealed interface Step permits Scale, SetImage, Pause, Resume, Undo, Wait {
+    sealed interface Step permits Scale, SetImage, Pause, Resume, Undo, Wait, Crash {
     }
 
     record Scale(int replicas) implements Step {
@@ -84,6 +85,14 @@ class DeploymentConvergenceProperties {
         }
     }
 
+    /** A controller crashes and comes back {@code seconds} later with fresh caches. */
+    record Crash(String controller, int seconds) implements Step {
+        @Override
+        public String toString() {
+            return "crash " + controller + " for " + seconds + "s";
+        }
+    }
+
     /** The Deployment at the start: replicas and rolling-update bounds (ints or percentages). */
     record Start(int replicas, String maxSurge, String maxUnavailable) {
         @Override
@@ -108,7 +117,10 @@ class DeploymentConvergenceProperties {
                 Arbitraries.just(new Pause()),
                 Arbitraries.just(new Resume()),
                 Arbitraries.just(new Undo()),
-                Arbitraries.integers().between(1, 20).map(Wait::new));
+                Arbitraries.integers().between(1, 20).map(Wait::new),
+                Combinators.combine(Arbitraries.of(DeploymentController.NAME,
+                        io.ksim.controller.replicaset.ReplicaSetController.NAME), Arbitraries.integers().between(1, 10))
+                        .as(Crash::new));
         return step.list().ofMinSize(1).ofMaxSize(8);
     }
 
@@ -175,7 +187,7 @@ class DeploymentConvergenceProperties {
             } else if (step instanceof SetImage s) {
                 PodTemplateSpec t = d.spec().template();
                 PodTemplateSpec changed = t.withSpec(t.spec().toBuilder().containers(List.of(
-                        Container.builder().name("web").image(s.image()).build())).build());
+                        Container.builder().name("web").image(s.image()).readinessProbe(TestCluster.READINESS).build())).build());
                 cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(changed)));
             } else if (step instanceof Pause) {
                 if (!Boolean.TRUE.equals(d.spec().paused())) {
@@ -195,6 +207,10 @@ class DeploymentConvergenceProperties {
                 }
             } else if (step instanceof Wait w) {
                 advance(w.seconds());
+            } else if (step instanceof Crash c) {
+                cluster.manager.crash(c.controller());
+                advance(c.seconds());
+                cluster.manager.start(c.controller());
             }
         }
 

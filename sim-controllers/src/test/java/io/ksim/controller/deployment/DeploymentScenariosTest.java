@@ -38,7 +38,7 @@ class DeploymentScenariosTest {
         Deployment d = deployment(cluster);
         PodTemplateSpec t = d.spec().template();
         cluster.api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(t.withSpec(t.spec().toBuilder()
-                .containers(List.of(Container.builder().name("web").image(image).build())).build()))));
+                .containers(List.of(Container.builder().name("web").image(image).readinessProbe(TestCluster.READINESS).build())).build()))));
     }
 
     private static void scale(TestCluster cluster, int replicas) {
@@ -138,5 +138,103 @@ class DeploymentScenariosTest {
                 () -> RolloutCommands.undo(cluster.api, "default", "web", 0));
         assertEquals("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and "
                 + "try again", paused.getMessage());
+    }
+
+    @Test
+    void aNameTakenByAStrangerBumpsTheCollisionCount() {
+        TestCluster cluster = new TestCluster(3, 1);
+        Map<String, String> labels = Map.of("app", "web");
+        Deployment d = cluster.api.create(BuiltinResources.DEPLOYMENTS, "default", new Deployment(
+                ObjectMeta.of("default", "web"), new DeploymentSpec(1, LabelSelector.matchLabels(labels),
+                        TestCluster.template(labels, "nginx:1.25"), null, null, null, true, null)));
+        String hash = DeploymentUtil.podTemplateHash(d);
+        // Someone else's ReplicaSet holds the name the Deployment's first ReplicaSet would get.
+        Map<String, String> other = Map.of("app", "other");
+        cluster.api.create(BuiltinResources.REPLICA_SETS, "default", new ReplicaSet(ObjectMeta.of("default", "web-" + hash),
+                new ReplicaSet.ReplicaSetSpec(0, null, LabelSelector.matchLabels(other),
+                        TestCluster.template(other, "nginx:1.25"))));
+        RolloutCommands.resume(cluster.api, "default", "web");
+        cluster.run(15);
+        Deployment after = deployment(cluster);
+        assertEquals(1, after.status().collisionCount());
+        String newHash = DeploymentUtil.podTemplateHash(after);
+        assertNotEquals(hash, newHash);
+        ReplicaSet mine = cluster.api.get(BuiltinResources.REPLICA_SETS, "default", "web-" + newHash);
+        assertEquals(1, mine.spec().replicas());
+        assertEquals(1, after.status().availableReplicas());
+    }
+
+    @Test
+    void aMatchingOrphanReplicaSetIsAdoptedAndRolledOver() {
+        TestCluster cluster = new TestCluster(3, 2);
+        Map<String, String> labels = Map.of("app", "web");
+        // apps/v1 does not copy template labels to the object: the ReplicaSet's own labels must match.
+        cluster.api.create(BuiltinResources.REPLICA_SETS, "default", new ReplicaSet(ObjectMeta.builder()
+                .namespace("default").name("legacy").labels(labels).build(),
+                new ReplicaSet.ReplicaSetSpec(2, null, LabelSelector.matchLabels(labels),
+                        TestCluster.template(labels, "nginx:1.25"))));
+        cluster.run(10);
+        Deployment d = create(cluster, 2, null, "nginx:1.26");
+        cluster.run(40);
+        ReplicaSet legacy = cluster.api.get(BuiltinResources.REPLICA_SETS, "default", "legacy");
+        assertEquals(d.metadata().uid(), legacy.metadata().controllerRef().uid());
+        assertEquals(Boolean.TRUE, legacy.metadata().controllerRef().blockOwnerDeletion());
+        assertEquals(0, legacy.spec().replicas(), "an adopted ReplicaSet with another template is an old one");
+        assertEquals(2, deployment(cluster).status().updatedReplicas());
+        assertEquals(2, deployment(cluster).status().availableReplicas());
+    }
+
+    @Test
+    void aSurgeThatIsNotAPercentageIsRefusedWithUpstreamsText() {
+        TestCluster cluster = new TestCluster(3, 1);
+        io.ksim.apiserver.ApiException e = assertThrows(io.ksim.apiserver.ApiException.class, () -> create(cluster, 2,
+                DeploymentStrategy.rollingUpdate(Fixtures.ios(1), Fixtures.ios("oops")), "nginx:1.25"));
+        assertEquals(422, e.code());
+        assertEquals("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate.maxSurge: Invalid value: "
+                + "intstr.IntOrString{Type:1, IntVal:0, StrVal:\"oops\"}: a valid percent string must be a numeric "
+                + "string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+                e.getMessage());
+    }
+
+    @Test
+    void aReplicaSetTheQuotaRefusesIsRetriedFifteenTimesThenDropped() {
+        TestCluster cluster = new TestCluster(3, 1);
+        cluster.api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new io.ksim.api.core.ResourceQuota(null, null,
+                ObjectMeta.of("default", "no-rs"), new io.ksim.api.core.ResourceQuota.ResourceQuotaSpec(
+                        new java.util.TreeMap<>(Map.of("count/replicasets.apps", io.ksim.api.resource.Quantity.parse("0"))),
+                        null, null), null));
+        create(cluster, 2, null, "nginx:1.25");
+        cluster.run(600);
+        List<String> errors = cluster.kernel.trace().events().stream().filter(e -> e.kind().equals("ReconcileError"))
+                .map(io.ksim.kernel.TraceEvent::message).toList();
+        assertEquals(16, errors.size(), errors.toString());
+        assertTrue(errors.get(15).endsWith("; dropping default/web out of the queue"), errors.get(15));
+        io.ksim.api.apps.Deployment.DeploymentCondition p = DeploymentConditions.get(deployment(cluster).status(),
+                io.ksim.api.apps.Deployment.DeploymentCondition.PROGRESSING);
+        assertEquals("False", p.status());
+        assertEquals("ReplicaSetCreateError", p.reason());
+        assertTrue(p.message().startsWith("Failed to create new replica set \"web-"), p.message());
+        assertTrue(p.message().contains("exceeded quota: no-rs"), p.message());
+        assertEquals(0, replicaSets(cluster).size());
+    }
+
+    @Test
+    void pausingRightAfterSetImageLeavesACanary() {
+        TestCluster cluster = new TestCluster(3, 3);
+        create(cluster, 4, DeploymentStrategy.rollingUpdate(Fixtures.ios(0), Fixtures.ios(1)), "nginx:1.25");
+        cluster.run(15);
+        setImage(cluster, "nginx:1.26");
+        cluster.run(0.001);
+        RolloutCommands.pause(cluster.api, "default", "web");
+        cluster.run(60);
+        // One pod of the new version next to the four old ones: the canary, held while paused.
+        assertEquals(List.of(4, 1), replicaSets(cluster).stream().map(DeploymentUtil::replicas).toList());
+        assertEquals(5, deployment(cluster).status().availableReplicas());
+        assertEquals(1, deployment(cluster).status().updatedReplicas());
+        RolloutCommands.resume(cluster.api, "default", "web");
+        cluster.run(60);
+        assertEquals(List.of(0, 4), replicaSets(cluster).stream().map(DeploymentUtil::replicas).toList());
+        assertEquals("NewReplicaSetAvailable", DeploymentConditions.get(deployment(cluster).status(),
+                io.ksim.api.apps.Deployment.DeploymentCondition.PROGRESSING).reason());
     }
 }

@@ -122,4 +122,41 @@ class ReplicaSetControllerTest {
         assertEquals(5, rs("web").status().readyReplicas());
         assertEquals(2L, rs("web").status().observedGeneration());
     }
+
+    @Test
+    void expectationsKeepALaggingCacheFromCreatingTooMany() {
+        TestCluster lagging = new TestCluster(7, 3, java.time.Duration.ZERO, java.time.Duration.ofMillis(800));
+        Map<String, String> labels = Map.of("app", "web");
+        lagging.run(1);
+        lagging.api.create(BuiltinResources.REPLICA_SETS, "default", new ReplicaSet(ObjectMeta.of("default", "web"),
+                new ReplicaSetSpec(5, null, LabelSelector.matchLabels(labels), TestCluster.template(labels, "nginx:1.25"))));
+        // Created at 1 s, heard at 1.8 s (pods created then, in the cache at 2.6 s); this write is heard at 2.3 s.
+        lagging.run(0.5);
+        ReplicaSet rs = lagging.api.get(BuiltinResources.REPLICA_SETS, "default", "web");
+        lagging.api.update(BuiltinResources.REPLICA_SETS, rs.withMetadata(rs.metadata().withAnnotations(Map.of("note", "x"))));
+        for (int i = 0; i < 40; i++) {
+            lagging.run(0.25);
+            long pods = lagging.pods("default").size();
+            assertTrue(pods <= 5, pods + " pods at " + lagging.kernel.elapsed());
+        }
+        assertEquals(5, lagging.pods("default").size());
+    }
+
+    @Test
+    void aQuotaRefusalStopsTheBatchAndSetsReplicaFailure() {
+        cluster.api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new io.ksim.api.core.ResourceQuota(null, null,
+                ObjectMeta.of("default", "pods"), new io.ksim.api.core.ResourceQuota.ResourceQuotaSpec(
+                        new java.util.TreeMap<>(Map.of("pods", io.ksim.api.resource.Quantity.parse("2"))), null, null),
+                null));
+        createRs("web", 4, "nginx:1.25", null);
+        cluster.run(1);
+        assertEquals(2, activePods().size());
+        ReplicaSet rs = rs("web");
+        ReplicaSet.ReplicaSetCondition failure = rs.status().conditions().get(0);
+        assertEquals("ReplicaFailure", failure.type());
+        assertEquals("FailedCreate", failure.reason());
+        assertTrue(failure.message().contains("exceeded quota: pods"), failure.message());
+        List<String> failed = events("FailedCreate");
+        assertTrue(failed.get(0).startsWith("Error creating: pods \"web-"), failed.toString());
+    }
 }

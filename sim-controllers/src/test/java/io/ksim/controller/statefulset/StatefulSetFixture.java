@@ -69,7 +69,8 @@ final class StatefulSetFixture {
         StatefulSet s = set();
         PodTemplateSpec t = s.spec().template();
         PodTemplateSpec changed = t.withSpec(t.spec().toBuilder()
-                .containers(List.of(Container.builder().name("web").image(image).build())).build());
+                .containers(List.of(Container.builder().name("web").image(image).readinessProbe(TestCluster.READINESS)
+                        .build())).build());
         cluster.api.update(BuiltinResources.STATEFUL_SETS, s.withSpec(s.spec().withTemplate(changed)));
     }
 

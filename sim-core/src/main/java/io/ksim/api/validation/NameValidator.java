@@ -22,6 +22,24 @@ public interface NameValidator {
     NameValidator DNS1035_LABEL = (name, prefix) -> NameValidation.isDns1035Label(mask(name, prefix));
 
     /**
+     * RBAC roles and bindings (rbac validation's ValidateRBACName, apimachinery's path.IsValidPathSegmentName): any
+     * name that is not {@code .} or {@code ..} and contains neither {@code /} nor {@code %}, so that
+     * {@code system:kube-scheduler} is a valid name.
+     */
+    NameValidator PATH_SEGMENT_NAME = (name, prefix) -> {
+        if (name.equals(".") || name.equals("..")) {
+            return List.of("may not be '" + name + "'");
+        }
+        List<String> errors = new java.util.ArrayList<>();
+        for (String illegal : List.of("/", "%")) {
+            if (name.contains(illegal)) {
+                errors.add("may not contain '" + illegal + "'");
+            }
+        }
+        return errors;
+    };
+
+    /**
      * Makes a generateName with a trailing dash checkable as a name. Upstream replaces the last <em>two</em>
      * characters by {@code a} (so {@code "foo-"} is checked as {@code "foa"}); kept as is, since it decides
      * which prefixes pass.

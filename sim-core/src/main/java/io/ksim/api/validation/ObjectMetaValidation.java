@@ -24,6 +24,9 @@ public final class ObjectMetaValidation {
     /** Total bytes allowed for all annotation keys and values together: 256 KiB. */
     public static final int TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
 
+    /** apimachinery's FieldImmutableErrorMsg. */
+    public static final String FIELD_IMMUTABLE = "field is immutable";
+
     /** Detail of a negative generation (and other non-negative fields). */
     public static final String IS_NEGATIVE_ERROR_MSG = "must be greater than or equal to 0";
 

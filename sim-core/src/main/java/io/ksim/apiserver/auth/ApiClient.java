@@ -79,6 +79,12 @@ public final class ApiClient {
         return api.watch(type, namespace, resourceVersion, options, listener);
     }
 
+    /** POST pods/eviction, which RBAC sees as "create" on the pods/eviction subresource. */
+    public void evict(String namespace, String name, io.ksim.api.policy.Eviction eviction) {
+        authorizer.check(Attributes.resource(user, "create", namespace, "", "pods", "eviction", name));
+        api.evict(namespace, name, eviction);
+    }
+
     private void check(String verb, ResourceType<?> type, String namespace, String name) {
         String ns = type.namespaced() && namespace != null ? namespace : "";
         authorizer.check(Attributes.resource(user, verb, ns, type.group(), type.resource(), "", name == null ? "" : name));

@@ -40,7 +40,18 @@ import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.StorageDefaults;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
+import io.ksim.api.meta.KubeObject;
+import io.ksim.api.meta.StatusCause;
+import io.ksim.api.validation.FieldError;
+import io.ksim.api.validation.PodSpecValidation;
+import io.ksim.apiserver.Strategy;
+import java.util.function.Function;
+import io.ksim.api.validation.FieldPath;
+import io.ksim.api.validation.LeaseRbacValidation;
 import io.ksim.api.validation.NameValidator;
+import io.ksim.api.validation.PersistentVolumeClaimValidation;
+import io.ksim.api.validation.PodDisruptionBudgetValidation;
+import io.ksim.api.validation.TolerationValidation;
 import java.util.List;
 
 /**
@@ -56,6 +67,8 @@ public final class BuiltinResources {
             .withStatusSubresource().build();
     public static final ResourceType<PodTemplate> POD_TEMPLATES = ResourceType
             .builder(PodTemplate.class, "", "v1", "PodTemplate", "podtemplates").defaulter(PodDefaults::podTemplate)
+            .strategy(validating((PodTemplate t) -> PodSpecValidation.validatePodTemplateSpec(t.template(),
+                    FieldPath.of("template"))))
             .build();
     public static final ResourceType<Node> NODES = ResourceType.builder(Node.class, "", "v1", "Node", "nodes")
             .shortNames("no").clusterScoped().etcdPrefix("/registry/minions").defaulter(CoreObjectDefaults::node)
@@ -65,6 +78,13 @@ public final class BuiltinResources {
                 public Node prepareForCreate(Node node) {
                     return node;
                 }
+
+                // Upstream reports taints under metadata (fldPath.Child("taints") of the metadata path).
+                @Override
+                public List<StatusCause> validate(Node node) {
+                    return ConfigMapSecretStrategies.causes(TolerationValidation.validateTaints(
+                            node.spec().taints(), FieldPath.of("metadata", "taints")));
+                }
             })
             .withStatusSubresource().build();
     public static final ResourceType<Namespace> NAMESPACES = ResourceType
@@ -73,17 +93,17 @@ public final class BuiltinResources {
     public static final ResourceType<Service> SERVICES = ResourceType
             .builder(Service.class, "", "v1", "Service", "services").shortNames("svc").categories("all")
             .etcdPrefix("/registry/services/specs").names(NameValidator.DNS1035_LABEL).defaulter(CoreObjectDefaults::service)
-            .strategy(new SpecStatusStrategy<>(Service::spec, Service::withSpec, Service::status, Service::withStatus,
-                    () -> null, false))
+            .strategy(new ServiceStrategy())
             .withStatusSubresource().build();
     public static final ResourceType<Endpoints> ENDPOINTS = ResourceType
             .builder(Endpoints.class, "", "v1", "Endpoints", "endpoints").singular("endpoints").shortNames("ep")
             .etcdPrefix("/registry/services/endpoints").defaulter(CoreObjectDefaults::endpoints).build();
     public static final ResourceType<ConfigMap> CONFIG_MAPS = ResourceType
             .builder(ConfigMap.class, "", "v1", "ConfigMap", "configmaps").shortNames("cm")
-            .defaulter(CoreObjectDefaults::configMap).build();
+            .defaulter(CoreObjectDefaults::configMap).strategy(ConfigMapSecretStrategies.CONFIG_MAP).build();
     public static final ResourceType<Secret> SECRETS = ResourceType
-            .builder(Secret.class, "", "v1", "Secret", "secrets").defaulter(CoreObjectDefaults::secret).build();
+            .builder(Secret.class, "", "v1", "Secret", "secrets").defaulter(CoreObjectDefaults::secret)
+            .strategy(ConfigMapSecretStrategies.SECRET).build();
     public static final ResourceType<ServiceAccount> SERVICE_ACCOUNTS = ResourceType
             .builder(ServiceAccount.class, "", "v1", "ServiceAccount", "serviceaccounts").shortNames("sa").build();
     public static final ResourceType<PersistentVolume> PERSISTENT_VOLUMES = ResourceType
@@ -107,6 +127,17 @@ public final class BuiltinResources {
                 public PersistentVolumeClaim prepareForCreate(PersistentVolumeClaim pvc) {
                     return pvc;
                 }
+
+                @Override
+                public List<StatusCause> validate(PersistentVolumeClaim pvc) {
+                    return ConfigMapSecretStrategies.causes(PersistentVolumeClaimValidation.validate(pvc.spec()));
+                }
+
+                @Override
+                public List<StatusCause> validateUpdate(PersistentVolumeClaim pvc, PersistentVolumeClaim old) {
+                    return pvc.spec().equals(old.spec()) ? List.of()
+                            : ConfigMapSecretStrategies.causes(PersistentVolumeClaimValidation.validateUpdate(pvc, old));
+                }
             })
             .withStatusSubresource().build();
     public static final ResourceType<ResourceQuota> RESOURCE_QUOTAS = ResourceType
@@ -124,28 +155,28 @@ public final class BuiltinResources {
     public static final ResourceType<Deployment> DEPLOYMENTS = ResourceType
             .builder(Deployment.class, "apps", "v1", "Deployment", "deployments").shortNames("deploy")
             .categories("all").defaulter(AppsDefaults::deployment)
-            .strategy(new WorkloadStrategy<>("deployment", Deployment::spec, Deployment::withSpec, Deployment::status,
-                    Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(), d -> d.spec().template(),
-                    true))
+            .strategy(new WorkloadStrategy<>("deployment", "ReplicaSet", Deployment::spec, Deployment::withSpec,
+                    Deployment::status, Deployment::withStatus, d -> d.spec().replicas(), d -> d.spec().selector(),
+                    d -> d.spec().template(), true, DeploymentValidation::validate))
             .withStatusSubresource().build();
     public static final ResourceType<ReplicaSet> REPLICA_SETS = ResourceType
             .builder(ReplicaSet.class, "apps", "v1", "ReplicaSet", "replicasets").shortNames("rs").categories("all")
             .defaulter(AppsDefaults::replicaSet)
             // Upstream's ReplicaSet validation says "empty selector is invalid for deployment" too.
-            .strategy(new WorkloadStrategy<>("deployment", ReplicaSet::spec, ReplicaSet::withSpec, ReplicaSet::status,
+            .strategy(new WorkloadStrategy<>("deployment", "ReplicaSet", ReplicaSet::spec, ReplicaSet::withSpec, ReplicaSet::status,
                     ReplicaSet::withStatus, r -> r.spec().replicas(), r -> r.spec().selector(), r -> r.spec().template()))
             .withStatusSubresource().build();
     public static final ResourceType<StatefulSet> STATEFUL_SETS = ResourceType
             .builder(StatefulSet.class, "apps", "v1", "StatefulSet", "statefulsets").shortNames("sts")
             .categories("all").defaulter(AppsDefaults::statefulSet)
-            .strategy(new WorkloadStrategy<>("statefulset", StatefulSet::spec, StatefulSet::withSpec,
+            .strategy(new WorkloadStrategy<>("statefulset", "StatefulSet", StatefulSet::spec, StatefulSet::withSpec,
                     StatefulSet::status, StatefulSet::withStatus, t -> t.spec().replicas(), t -> t.spec().selector(),
                     t -> t.spec().template()))
             .withStatusSubresource().build();
     public static final ResourceType<DaemonSet> DAEMON_SETS = ResourceType
             .builder(DaemonSet.class, "apps", "v1", "DaemonSet", "daemonsets").shortNames("ds").categories("all")
             .defaulter(AppsDefaults::daemonSet)
-            .strategy(new WorkloadStrategy<>("daemonset", DaemonSet::spec, DaemonSet::withSpec, DaemonSet::status,
+            .strategy(new WorkloadStrategy<>("daemonset", "DaemonSet", DaemonSet::spec, DaemonSet::withSpec, DaemonSet::status,
                     DaemonSet::withStatus, ds -> null, ds -> ds.spec().selector(), ds -> ds.spec().template()))
             .withStatusSubresource().build();
     public static final ResourceType<ControllerRevision> CONTROLLER_REVISIONS = ResourceType
@@ -153,37 +184,52 @@ public final class BuiltinResources {
             .defaulter(AppsDefaults::controllerRevision).build();
     public static final ResourceType<Job> JOBS = ResourceType.builder(Job.class, "batch", "v1", "Job", "jobs")
             .categories("all").defaulter(BatchDefaults::job)
-            .strategy(new SpecStatusStrategy<>(Job::spec, Job::withSpec, Job::status, Job::withStatus, () -> null, true))
+            .strategy(new JobStrategy())
             .withStatusSubresource().build();
     public static final ResourceType<CronJob> CRON_JOBS = ResourceType
             .builder(CronJob.class, "batch", "v1", "CronJob", "cronjobs").shortNames("cj").categories("all")
             .defaulter(BatchDefaults::cronJob)
-            .strategy(new SpecStatusStrategy<>(CronJob::spec, CronJob::withSpec, CronJob::status, CronJob::withStatus,
-                    () -> null, true))
+            .strategy(new CronJobStrategy())
             .withStatusSubresource().build();
     public static final ResourceType<EndpointSlice> ENDPOINT_SLICES = ResourceType
             .builder(EndpointSlice.class, "discovery.k8s.io", "v1", "EndpointSlice", "endpointslices")
             .defaulter(DiscoveryDefaults::endpointSlice).build();
+    public static final ResourceType<io.ksim.api.networking.NetworkPolicy> NETWORK_POLICIES = ResourceType
+            .builder(io.ksim.api.networking.NetworkPolicy.class, "networking.k8s.io", "v1", "NetworkPolicy",
+                    "networkpolicies")
+            .shortNames("netpol").defaulter(io.ksim.api.networking.NetworkingDefaults::networkPolicy).build();
+    public static final ResourceType<io.ksim.api.networking.Ingress> INGRESSES = ResourceType
+            .builder(io.ksim.api.networking.Ingress.class, "networking.k8s.io", "v1", "Ingress", "ingresses")
+            .shortNames("ing").build();
     public static final ResourceType<PodDisruptionBudget> POD_DISRUPTION_BUDGETS = ResourceType
             .builder(PodDisruptionBudget.class, "policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets")
             .shortNames("pdb")
             .strategy(new SpecStatusStrategy<>(PodDisruptionBudget::spec, PodDisruptionBudget::withSpec,
-                    PodDisruptionBudget::status, PodDisruptionBudget::withStatus, () -> null, true))
+                    PodDisruptionBudget::status, PodDisruptionBudget::withStatus, () -> null, true) {
+                @Override
+                public List<StatusCause> validate(PodDisruptionBudget pdb) {
+                    return ConfigMapSecretStrategies.causes(PodDisruptionBudgetValidation.validate(pdb.spec()));
+                }
+            })
             .withStatusSubresource().build();
     public static final ResourceType<Role> ROLES = ResourceType
-            .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles").build();
+            .builder(Role.class, "rbac.authorization.k8s.io", "v1", "Role", "roles")
+            .names(NameValidator.PATH_SEGMENT_NAME)
+            .strategy(validating((Role r) -> LeaseRbacValidation.validateRules(r.rules(), true))).build();
     public static final ResourceType<ClusterRole> CLUSTER_ROLES = ResourceType
             .builder(ClusterRole.class, "rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles")
-            .clusterScoped().build();
+            .clusterScoped().names(NameValidator.PATH_SEGMENT_NAME)
+            .strategy(validating((ClusterRole r) -> LeaseRbacValidation.validateRules(r.rules(), false))).build();
     public static final ResourceType<RoleBinding> ROLE_BINDINGS = ResourceType
             .builder(RoleBinding.class, "rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings")
-            .defaulter(RbacDefaults::roleBinding).build();
+            .names(NameValidator.PATH_SEGMENT_NAME).defaulter(RbacDefaults::roleBinding).build();
     public static final ResourceType<ClusterRoleBinding> CLUSTER_ROLE_BINDINGS = ResourceType
             .builder(ClusterRoleBinding.class, "rbac.authorization.k8s.io", "v1", "ClusterRoleBinding",
                     "clusterrolebindings")
-            .clusterScoped().defaulter(RbacDefaults::clusterRoleBinding).build();
+            .clusterScoped().names(NameValidator.PATH_SEGMENT_NAME).defaulter(RbacDefaults::clusterRoleBinding).build();
     public static final ResourceType<Lease> LEASES = ResourceType
-            .builder(Lease.class, "coordination.k8s.io", "v1", "Lease", "leases").build();
+            .builder(Lease.class, "coordination.k8s.io", "v1", "Lease", "leases")
+            .strategy(validating((Lease l) -> LeaseRbacValidation.validateLeaseSpec(l.spec()))).build();
     public static final ResourceType<PriorityClass> PRIORITY_CLASSES = ResourceType
             .builder(PriorityClass.class, "scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses")
             .shortNames("pc").clusterScoped().defaulter(SchedulingDefaults::priorityClass).build();
@@ -195,10 +241,20 @@ public final class BuiltinResources {
     public static final List<ResourceType<?>> ALL = List.of(CONFIG_MAPS, ENDPOINTS, EVENTS, LIMIT_RANGES, NAMESPACES,
             NODES, PERSISTENT_VOLUME_CLAIMS, PERSISTENT_VOLUMES, PODS, POD_TEMPLATES, RESOURCE_QUOTAS, SECRETS,
             SERVICE_ACCOUNTS, SERVICES, CONTROLLER_REVISIONS, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS,
-            CRON_JOBS, JOBS, LEASES, ENDPOINT_SLICES, POD_DISRUPTION_BUDGETS, CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES,
-            ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, STORAGE_CLASSES);
+            CRON_JOBS, JOBS, LEASES, ENDPOINT_SLICES, INGRESSES, NETWORK_POLICIES, POD_DISRUPTION_BUDGETS,
+            CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES, ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, STORAGE_CLASSES);
 
     private BuiltinResources() {
+    }
+
+    /** A strategy with no status whose create and update checks are {@code check}. */
+    private static <T extends KubeObject> Strategy<T> validating(Function<T, List<FieldError>> check) {
+        return new Strategy<>() {
+            @Override
+            public List<StatusCause> validate(T obj) {
+                return ConfigMapSecretStrategies.causes(check.apply(obj));
+            }
+        };
     }
 
     /** Serves every built-in resource. */

@@ -2,13 +2,17 @@ package io.ksim.apiserver.registry;
 
 import io.ksim.api.core.Namespace;
 import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.auth.BootstrapPolicy;
 import io.ksim.kernel.Kernel;
 import io.ksim.store.MvccStore;
 import java.util.List;
 
 /**
  * An API server set up as a fresh kubeadm cluster's: every built-in resource served, the admission chain
- * ksim models, and the namespaces every cluster starts with.
+ * ksim models (in kube-apiserver's order: NamespaceLifecycle, LimitRanger, ServiceAccount,
+ * DefaultTolerationSeconds, ResourceQuota), and the namespaces every cluster starts with. The namespaces' default
+ * ServiceAccounts are kube-controller-manager's to create, as on a real cluster: until they exist, pods are refused.
+ * The default RBAC policy ({@link BootstrapPolicy}) is created after the namespaces.
  */
 public final class KubeApiServer {
 
@@ -22,13 +26,16 @@ public final class KubeApiServer {
     public static ApiServer start(Kernel kernel, MvccStore etcd) {
         ApiServer api = new ApiServer(kernel, etcd);
         BuiltinResources.registerAll(api);
+        api.serveEviction(PodEviction::evict);
         api.addAdmissionPlugin(new NamespaceLifecycle(api));
         api.addAdmissionPlugin(new LimitRanger(api));
+        api.addAdmissionPlugin(new ServiceAccountAdmission(api));
         api.addAdmissionPlugin(new DefaultTolerationSeconds());
         api.addAdmissionPlugin(new ResourceQuotaAdmission(api));
         for (String ns : SYSTEM_NAMESPACES) {
             api.create(BuiltinResources.NAMESPACES, null, Namespace.of(ns));
         }
+        BootstrapPolicy.v132().createIn(api);
         return api;
     }
 }

@@ -2,12 +2,14 @@ package io.ksim.apiserver.registry;
 
 import io.ksim.api.core.Namespace;
 import io.ksim.api.meta.KubeObject;
+import io.ksim.api.meta.StatusCause;
 import io.ksim.apiserver.AdmissionPlugin;
 import io.ksim.apiserver.ApiErrors;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.GroupResource;
 import io.ksim.apiserver.ResourceType;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,6 +22,12 @@ public final class NamespaceLifecycle implements AdmissionPlugin {
 
     /** Namespaces that may never be deleted. */
     public static final Set<String> IMMORTAL = Set.of("default", "kube-system", "kube-public");
+
+    /**
+     * The cause type (v1.NamespaceTerminatingCause) on the Forbidden of a create in a terminating namespace, by
+     * which controllers tell that refusal from others.
+     */
+    public static final String NAMESPACE_TERMINATING_CAUSE = "NamespaceTerminating";
 
     private final ApiServer api;
 
@@ -51,8 +59,9 @@ public final class NamespaceLifecycle implements AdmissionPlugin {
             throw ApiErrors.notFound(new GroupResource("", "namespaces"), namespace);
         }
         if (Namespace.NamespaceStatus.TERMINATING.equals(ns.status().phase())) {
-            throw ApiErrors.forbidden(type.groupResource(), name, "unable to create new content in namespace "
-                    + namespace + " because it is being terminated");
+            String reason = "unable to create new content in namespace " + namespace + " because it is being terminated";
+            throw ApiErrors.forbidden(type.groupResource(), name, reason,
+                    List.of(new StatusCause(NAMESPACE_TERMINATING_CAUSE, reason, "metadata.namespace")));
         }
         return obj;
     }

@@ -3,7 +3,13 @@ package io.ksim.apiserver.registry;
 import io.ksim.api.core.Namespace;
 import io.ksim.api.core.Namespace.NamespaceSpec;
 import io.ksim.api.core.Namespace.NamespaceStatus;
+import io.ksim.api.meta.StatusCause;
+import io.ksim.api.validation.FieldError;
+import io.ksim.api.validation.FieldPath;
+import io.ksim.api.validation.NameValidation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Upstream's namespace strategy: a new namespace is Active and carries the {@code kubernetes} finalizer in
@@ -39,5 +45,29 @@ final class NamespaceStrategy extends SpecStatusStrategy<Namespace, NamespaceSpe
         List<String> out = new java.util.ArrayList<>(list);
         out.add(item);
         return out;
+    }
+
+    /** Finalizer names that need no domain prefix (upstream's standardFinalizers). */
+    private static final Set<String> STANDARD_FINALIZERS = Set.of("kubernetes", "orphan",
+            "foregroundDeletion");
+
+    /**
+     * ValidateNamespace: each spec finalizer a qualified name, and an unprefixed one a standard name. Upstream
+     * reports them at {@code spec.finalizers} without an index.
+     */
+    @Override
+    public List<StatusCause> validate(Namespace ns) {
+        FieldPath path = FieldPath.of("spec", "finalizers");
+        List<FieldError> errs = new ArrayList<>();
+        for (String f : ns.spec().finalizers()) {
+            for (String msg : NameValidation.isQualifiedName(f)) {
+                errs.add(FieldError.invalid(path, f, msg));
+            }
+            if (!f.contains("/") && !STANDARD_FINALIZERS.contains(f)) {
+                errs.add(FieldError.invalid(path, f,
+                        "name is neither a standard finalizer name nor is it fully qualified"));
+            }
+        }
+        return ConfigMapSecretStrategies.causes(errs);
     }
 }

@@ -7,6 +7,9 @@ import io.ksim.api.core.PodSpec;
 import io.ksim.api.core.PodStatus;
 import io.ksim.api.core.Toleration;
 import io.ksim.api.meta.StatusCause;
+import io.ksim.api.validation.FieldError;
+import io.ksim.api.validation.FieldPath;
+import io.ksim.api.validation.PodSpecValidation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +34,12 @@ final class PodStrategy extends SpecStatusStrategy<Pod, PodSpec, PodStatus> {
         return pod.withStatus(status);
     }
 
+    /** ValidatePodCreate's spec checks ({@link PodSpecValidation#validatePod}). */
+    @Override
+    public List<StatusCause> validate(Pod pod) {
+        return causes(PodSpecValidation.validatePod(pod.spec(), SPEC));
+    }
+
     /** ValidatePodUpdate's message (without the spec diff upstream appends). */
     static final String POD_UPDATE_FORBIDDEN = "pod updates may not change fields other than "
             + "`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,"
@@ -45,6 +54,11 @@ final class PodStrategy extends SpecStatusStrategy<Pod, PodSpec, PodStatus> {
     public List<StatusCause> validateUpdate(Pod pod, Pod old) {
         PodSpec spec = pod.spec();
         PodSpec was = old.spec();
+        if (spec.equals(was)) {
+            // A status or metadata update: the stored spec was validated when it was written.
+            return List.of();
+        }
+        List<StatusCause> causes = new ArrayList<>(validate(pod));
         List<Toleration> tolerations = spec.tolerations();
         boolean onlyAdded = tolerations.size() >= was.tolerations().size()
                 && tolerations.subList(0, was.tolerations().size()).equals(was.tolerations());
@@ -60,10 +74,16 @@ final class PodStrategy extends SpecStatusStrategy<Pod, PodSpec, PodStatus> {
                 .terminationGracePeriodSeconds(graceOk ? grace : oldGrace)
                 .build();
         if (!mutable.equals(spec)) {
-            return List.of(new StatusCause("FieldValueForbidden", "Forbidden: " + POD_UPDATE_FORBIDDEN, "spec"));
+            causes.add(new StatusCause("FieldValueForbidden", "Forbidden: " + POD_UPDATE_FORBIDDEN, "spec"));
         }
-        return List.of();
+        return causes;
     }
+
+    private static List<StatusCause> causes(List<FieldError> errs) {
+        return errs.stream().map(FieldError::cause).toList();
+    }
+
+    private static final FieldPath SPEC = FieldPath.of("spec");
 
     /** {@code old} with each container's image taken from the same position of {@code updated}, when both have it. */
     private static List<Container> withImagesOf(List<Container> old, List<Container> updated) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ksim.api.core.ConfigMap;
+import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
@@ -19,6 +20,11 @@ class ApiClientTest {
 
     private final Kernel kernel = Kernel.builder().seed(14).build();
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+
+    {
+        // kube-controller-manager's service-account controller creates it on a real cluster; pods need it.
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
+    }
     private final RbacAuthorizer rbac = new RbacAuthorizer(api);
     private final ApiClient admin = new ApiClient(api, rbac, UserInfo.admin());
     private final ApiClient bob = new ApiClient(api, rbac, UserInfo.user("bob"));

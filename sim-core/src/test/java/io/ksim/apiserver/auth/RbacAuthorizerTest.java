@@ -14,6 +14,8 @@ import io.ksim.api.rbac.RoleBinding;
 import io.ksim.api.rbac.RoleRef;
 import io.ksim.api.rbac.Subject;
 import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.DeleteOptions;
+import io.ksim.apiserver.ListOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.apiserver.registry.KubeApiServer;
 import io.ksim.kernel.Kernel;
@@ -33,6 +35,11 @@ class RbacAuthorizerTest {
         for (String ns : List.of("ns1", "ns2")) {
             api.create(BuiltinResources.NAMESPACES, null, Namespace.of(ns));
         }
+        // The authorizer's own cases start from an empty policy, as upstream's rbac_test.go does; the bootstrap
+        // policy has its tests in BootstrapPolicyTest.
+        ListOptions bootstrap = ListOptions.labels("kubernetes.io/bootstrapping=rbac-defaults");
+        api.deleteCollection(BuiltinResources.CLUSTER_ROLE_BINDINGS, null, bootstrap, DeleteOptions.defaults());
+        api.deleteCollection(BuiltinResources.CLUSTER_ROLES, null, bootstrap, DeleteOptions.defaults());
     }
 
     private static PolicyRule rule(List<String> verbs, List<String> groups, List<String> resources) {
@@ -70,7 +77,10 @@ class RbacAuthorizerTest {
 
     @Test
     void aRoleBindingToAClusterRoleGrantsOnlyInItsNamespace() {
-        clusterRole("admin", new PolicyRule(List.of("*"), List.of("*"), List.of("*"), null, List.of("*")));
+        // Upstream's fixture puts resources and non-resource URLs in one rule, which ValidatePolicyRule refuses
+        // ("rules cannot apply to both regular resources and non-resource URLs"): two rules here.
+        clusterRole("admin", new PolicyRule(List.of("*"), List.of("*"), List.of("*"), null, null),
+                urlRule(List.of("*"), List.of("*")));
         roleBinding("ns1", "admin", RoleRef.clusterRole("admin"), Subject.user("admin"), Subject.group("admins"));
         UserInfo admin = UserInfo.user("admin");
         UserInfo joe = UserInfo.user("joe", "admins");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ksim.api.core.Container;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodSpec;
+import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.core.Toleration;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.apiserver.ApiServer;
@@ -18,6 +19,11 @@ class DefaultTolerationSecondsTest {
 
     private final Kernel kernel = Kernel.builder().seed(6).build();
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+
+    {
+        // kube-controller-manager's service-account controller creates it on a real cluster; pods need it.
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
+    }
 
     private List<Toleration> created(String name, List<Toleration> given) {
         Pod pod = Pod.of(ObjectMeta.of("default", name), PodSpec.builder().tolerations(given)

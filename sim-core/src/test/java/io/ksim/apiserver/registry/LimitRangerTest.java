@@ -11,6 +11,7 @@ import io.ksim.api.core.LimitRange.LimitRangeSpec;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodSpec;
 import io.ksim.api.core.ResourceRequirements;
+import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.resource.Quantity;
 import io.ksim.apiserver.ApiException;
@@ -27,6 +28,11 @@ class LimitRangerTest {
 
     private final Kernel kernel = Kernel.builder().seed(11).build();
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+
+    {
+        // kube-controller-manager's service-account controller creates it on a real cluster; pods need it.
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
+    }
 
     static SortedMap<String, Quantity> list(String... kv) {
         ImmutableSortedMap.Builder<String, Quantity> b = ImmutableSortedMap.naturalOrder();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ksim.api.apps.Deployment;
 import io.ksim.api.core.Container;
+import io.ksim.api.core.ServiceAccount;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.PatchType;
@@ -18,6 +19,11 @@ class PatchVerbTest {
 
     private final Kernel kernel = Kernel.builder().seed(13).build();
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+
+    {
+        // kube-controller-manager's service-account controller creates it on a real cluster; pods need it.
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
+    }
 
     PatchVerbTest() {
         api.scheme().decodeAll("""

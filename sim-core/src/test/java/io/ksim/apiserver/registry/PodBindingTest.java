@@ -9,6 +9,7 @@ import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodConditionType;
 import io.ksim.api.core.PodConditions;
 import io.ksim.api.core.PodSpec;
+import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
@@ -23,6 +24,11 @@ class PodBindingTest {
 
     private final Kernel kernel = Kernel.builder().seed(8).build();
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+
+    {
+        // kube-controller-manager's service-account controller creates it on a real cluster; pods need it.
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
+    }
 
     private Pod pending(String name) {
         return api.create(BuiltinResources.PODS, "default", Pod.of(ObjectMeta.of("default", name),

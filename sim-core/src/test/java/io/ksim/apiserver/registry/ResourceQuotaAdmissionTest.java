@@ -15,6 +15,7 @@ import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.ResourceQuota;
 import io.ksim.api.core.ResourceQuota.ResourceQuotaSpec;
+import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.resource.Quantity;
@@ -32,6 +33,11 @@ class ResourceQuotaAdmissionTest {
 
     private final Kernel kernel = Kernel.builder().seed(12).build();
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
+
+    {
+        // kube-controller-manager's service-account controller creates it on a real cluster; pods need it.
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
+    }
 
     private void quota(String name, SortedMap<String, Quantity> hard, String... scopes) {
         api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new ResourceQuota(null, null,
@@ -128,6 +134,7 @@ class ResourceQuotaAdmissionTest {
     @Test
     void podsInOtherNamespacesAreNotCounted() {
         api.create(BuiltinResources.NAMESPACES, null, Namespace.of("other"));
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "other", ServiceAccount.of("other", "default"));
         api.create(BuiltinResources.PODS, "other", Pod.of(ObjectMeta.of("other", "elsewhere"),
                 plain("x").spec()));
         quota("pod-count", list("pods", "1"));

@@ -74,4 +74,76 @@ class WorkloadValidationTest {
         assertEquals("Deployment.apps \"web\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0",
                 e.getMessage());
     }
+
+    private static String template(String kind, String apiVersion, String podSpec) {
+        return """
+                apiVersion: %s
+                kind: %s
+                metadata: {name: web}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                %s""".formatted(apiVersion, kind, podSpec.indent(6));
+    }
+
+    // Template checks: upstream ValidatePodTemplateSpecForReplicaSet, ValidateStatefulSetSpec and
+    // ValidateDaemonSetSpec (pkg/apis/apps/validation/validation.go) run ValidatePodTemplateSpec on the template.
+    @Test
+    void theTemplateIsValidatedAsAPodSpec() {
+        ApiException e = assertThrows(ApiException.class,
+                () -> create(template("Deployment", "apps/v1", "containers: [{name: nginx}]")));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value",
+                e.getMessage());
+    }
+
+    @Test
+    void aTemplateMayNotRestartOnFailure() {
+        ApiException e = assertThrows(ApiException.class, () -> create(template("ReplicaSet", "apps/v1",
+                "restartPolicy: OnFailure\ncontainers: [{name: nginx, image: nginx}]")));
+        assertEquals("ReplicaSet.apps \"web\" is invalid: spec.template.spec.restartPolicy: Unsupported value: "
+                + "\"OnFailure\": supported values: \"Always\"", e.getMessage());
+    }
+
+    @Test
+    void activeDeadlineSecondsIsRefusedInEachKindsWords() {
+        String spec = "activeDeadlineSeconds: 30\ncontainers: [{name: nginx, image: nginx}]";
+        ApiException rs = assertThrows(ApiException.class, () -> create(template("Deployment", "apps/v1", spec)));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.template.spec.activeDeadlineSeconds: Forbidden: "
+                + "activeDeadlineSeconds in ReplicaSet is not Supported", rs.getMessage());
+        ApiException ds = assertThrows(ApiException.class, () -> create(template("DaemonSet", "apps/v1", spec)));
+        assertEquals("DaemonSet.apps \"web\" is invalid: spec.template.spec.activeDeadlineSeconds: Forbidden: "
+                + "activeDeadlineSeconds in DaemonSet is not Supported", ds.getMessage());
+        ApiException sts = assertThrows(ApiException.class, () -> create(template("StatefulSet", "apps/v1", spec)));
+        assertEquals("StatefulSet.apps \"web\" is invalid: spec.template.spec.activeDeadlineSeconds: Forbidden: "
+                + "activeDeadlineSeconds in StatefulSet is not Supported", sts.getMessage());
+    }
+
+    // ValidatePodTemplateSpecForStatefulSet leaves the pod spec unchecked (a TODO upstream): mounts may name
+    // volumeClaimTemplates.
+    @Test
+    void aStatefulSetsPodSpecIsNotChecked() {
+        create(template("StatefulSet", "apps/v1",
+                "containers: [{name: db, image: postgres, volumeMounts: [{name: data, mountPath: /var/lib/pg}]}]"));
+    }
+
+    @Test
+    void templateLabelsAreReportedWithoutMetadataInThePath() {
+        ApiException e = assertThrows(ApiException.class, () -> create("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  selector: {matchExpressions: [{key: app, operator: Exists}]}
+                  template:
+                    metadata: {labels: {app: 'we b'}}
+                    spec:
+                      containers: [{name: nginx, image: nginx}]
+                """));
+        assertEquals("Deployment.apps \"web\" is invalid: spec.template.labels: Invalid value: \"we b\": a valid label "
+                + "must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end "
+                + "with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation "
+                + "is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')", e.getMessage());
+    }
 }

@@ -1,0 +1,2 @@
+/** The ReplicaSet controller (upstream pkg/controller/replicaset). */
+package io.ksim.controller.replicaset;

@@ -1,0 +1,230 @@
+package io.ksim.scheduler.framework;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A scheduling profile's plugins, wired to their extension points (upstream frameworkImpl). Plugins are
+ * registered once, as upstream's MultiPoint does: each lands on every extension point whose interface it
+ * implements, in registration order, and a Score plugin carries its weight.
+ *
+ * <p>The run methods call the plugins of one extension point in order and stop at the first one that
+ * does not succeed, attributing its status to it; Skip results are collected so the matching Filter or
+ * Score is not called.
+ */
+public final class Framework {
+
+    /** A Score plugin and its weight in the profile. */
+    public record WeightedScorePlugin(ScorePlugin plugin, int weight) {
+    }
+
+    private final String profileName;
+    private final Map<String, Plugin> plugins = new LinkedHashMap<>();
+    private final List<PreFilterPlugin> preFilters = new ArrayList<>();
+    private final List<FilterPlugin> filters = new ArrayList<>();
+    private final List<PostFilterPlugin> postFilters = new ArrayList<>();
+    private final List<PreScorePlugin> preScores = new ArrayList<>();
+    private final List<WeightedScorePlugin> scores = new ArrayList<>();
+    private final List<ReservePlugin> reserves = new ArrayList<>();
+    private final List<PermitPlugin> permits = new ArrayList<>();
+    private final List<PreBindPlugin> preBinds = new ArrayList<>();
+    private final List<BindPlugin> binds = new ArrayList<>();
+
+    public Framework(String profileName) {
+        this.profileName = profileName;
+    }
+
+    public String profileName() {
+        return profileName;
+    }
+
+    /** Registers {@code plugin} at every extension point it implements; {@code weight} matters for Score only. */
+    public Framework add(Plugin plugin, int weight) {
+        if (plugins.putIfAbsent(plugin.name(), plugin) != null) {
+            throw new IllegalArgumentException("plugin " + plugin.name() + " already registered");
+        }
+        if (plugin instanceof PreFilterPlugin p) {
+            preFilters.add(p);
+        }
+        if (plugin instanceof FilterPlugin p) {
+            filters.add(p);
+        }
+        if (plugin instanceof PostFilterPlugin p) {
+            postFilters.add(p);
+        }
+        if (plugin instanceof PreScorePlugin p) {
+            preScores.add(p);
+        }
+        if (plugin instanceof ScorePlugin p) {
+            if (weight <= 0) {
+                throw new IllegalArgumentException("score plugin " + plugin.name() + " needs a positive weight");
+            }
+            scores.add(new WeightedScorePlugin(p, weight));
+        }
+        if (plugin instanceof ReservePlugin p) {
+            reserves.add(p);
+        }
+        if (plugin instanceof PermitPlugin p) {
+            permits.add(p);
+        }
+        if (plugin instanceof PreBindPlugin p) {
+            preBinds.add(p);
+        }
+        if (plugin instanceof BindPlugin p) {
+            binds.add(p);
+        }
+        return this;
+    }
+
+    public Framework add(Plugin plugin) {
+        return add(plugin, plugin instanceof ScorePlugin ? 1 : 0);
+    }
+
+    /** The registered plugins by name, in registration order. */
+    public Map<String, Plugin> plugins() {
+        return Collections.unmodifiableMap(plugins);
+    }
+
+    public List<FilterPlugin> filterPlugins() {
+        return Collections.unmodifiableList(filters);
+    }
+
+    public List<WeightedScorePlugin> scorePlugins() {
+        return Collections.unmodifiableList(scores);
+    }
+
+    public boolean hasPostFilterPlugins() {
+        return !postFilters.isEmpty();
+    }
+
+    /** Whether a pod rejected by {@code plugin} may fit after {@code event} (its EventsToRegister). */
+    public boolean interested(String plugin, ClusterEvent event) {
+        Plugin p = plugins.get(plugin);
+        return p == null || p.events().contains(event);
+    }
+
+    /** The result of PreFilter: the first rejection (or success) and the plugins that asked to be skipped. */
+    public record PreFilterOutcome(Status status, Set<String> skipped) {
+    }
+
+    public PreFilterOutcome runPreFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
+        Set<String> skipped = new java.util.HashSet<>();
+        for (PreFilterPlugin p : preFilters) {
+            Status s = p.preFilter(state, pod, snapshot);
+            if (s.isSkip()) {
+                skipped.add(p.name());
+            } else if (!s.isSuccess()) {
+                return new PreFilterOutcome(s.withPlugin(p.name()), skipped);
+            }
+        }
+        return new PreFilterOutcome(Status.SUCCESS, skipped);
+    }
+
+    /** Runs the filters on one node; the first rejection wins, attributed to its plugin. */
+    public Status runFilter(CycleState state, PodInfo pod, NodeInfo node, Set<String> skipped) {
+        return runFilter(state, pod, node, filtersExcept(skipped));
+    }
+
+    /** The filter plugins PreFilter did not skip, in profile order; computed once per cycle. */
+    public List<FilterPlugin> filtersExcept(Set<String> skipped) {
+        if (skipped.isEmpty()) {
+            return filters;
+        }
+        List<FilterPlugin> out = new ArrayList<>(filters.size());
+        for (FilterPlugin p : filters) {
+            if (!skipped.contains(p.name())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Runs {@code active} (see {@link #filtersExcept}) on one node; the first rejection wins. */
+    public Status runFilter(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active) {
+        for (int i = 0; i < active.size(); i++) {
+            FilterPlugin p = active.get(i);
+            Status s = p.filter(state, pod, node);
+            if (!s.isSuccess()) {
+                return s.withPlugin(p.name());
+            }
+        }
+        return Status.SUCCESS;
+    }
+
+    /** PostFilter plugins in order until one nominates a node; the last message is kept. */
+    public PostFilterPlugin.Result runPostFilter(CycleState state, PodInfo pod, Snapshot snapshot,
+            Map<String, Status> nodeStatuses) {
+        PostFilterPlugin.Result last = new PostFilterPlugin.Result(null, Status.unschedulable());
+        for (PostFilterPlugin p : postFilters) {
+            PostFilterPlugin.Result r = p.postFilter(state, pod, snapshot, nodeStatuses);
+            if (r.status().isSuccess()) {
+                return r;
+            }
+            last = r;
+        }
+        return last;
+    }
+
+    /** Runs PreScore; returns the plugins that asked to be skipped, or throws nothing: errors become skips. */
+    public Set<String> runPreScore(CycleState state, PodInfo pod, List<NodeInfo> feasible, Snapshot snapshot) {
+        Set<String> skipped = new java.util.HashSet<>();
+        for (PreScorePlugin p : preScores) {
+            Status s = p.preScore(state, pod, feasible, snapshot);
+            if (!s.isSuccess()) {
+                skipped.add(p.name());
+            }
+        }
+        return skipped;
+    }
+
+    public Status runReserve(CycleState state, PodInfo pod, String node) {
+        for (ReservePlugin p : reserves) {
+            Status s = p.reserve(state, pod, node);
+            if (!s.isSuccess()) {
+                return s.withPlugin(p.name());
+            }
+        }
+        return Status.SUCCESS;
+    }
+
+    public void runUnreserve(CycleState state, PodInfo pod, String node) {
+        for (int i = reserves.size() - 1; i >= 0; i--) {
+            reserves.get(i).unreserve(state, pod, node);
+        }
+    }
+
+    public Status runPermit(CycleState state, PodInfo pod, String node) {
+        for (PermitPlugin p : permits) {
+            Status s = p.permit(state, pod, node);
+            if (!s.isSuccess()) {
+                return s.withPlugin(p.name());
+            }
+        }
+        return Status.SUCCESS;
+    }
+
+    public Status runPreBind(CycleState state, PodInfo pod, String node) {
+        for (PreBindPlugin p : preBinds) {
+            Status s = p.preBind(state, pod, node);
+            if (!s.isSuccess()) {
+                return s.withPlugin(p.name());
+            }
+        }
+        return Status.SUCCESS;
+    }
+
+    public Status runBind(CycleState state, PodInfo pod, String node) {
+        for (BindPlugin p : binds) {
+            Status s = p.bind(state, pod, node);
+            if (s.isSkip()) {
+                continue;
+            }
+            return s.isSuccess() ? s : s.withPlugin(p.name());
+        }
+        return Status.error("no bind plugin bound the pod");
+    }
+}

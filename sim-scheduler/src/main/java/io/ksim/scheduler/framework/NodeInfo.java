@@ -1,0 +1,145 @@
+package io.ksim.scheduler.framework;
+
+import io.ksim.api.core.Node;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node together with the pods the scheduler counts on it (upstream framework.NodeInfo): the pods
+ * (bound, or assumed by this scheduler and not yet seen bound), their summed requests, their summed
+ * non-zero requests for scoring, the host ports they hold, and the node's allocatable.
+ *
+ * <p>Pods are kept in the order they were added, as upstream's slice is; nothing here is sorted by hash.
+ */
+public final class NodeInfo {
+
+    private Node node;
+    private Resource allocatable = new Resource();
+    private final Map<String, PodInfo> pods = new LinkedHashMap<>();
+    private final Resource requested = new Resource();
+    private final Resource nonZeroRequested = new Resource();
+    private final List<HostPort> usedPorts = new ArrayList<>();
+    /** Image name (every name the node reports for it) to size in bytes. */
+    private Map<String, Long> imageSizes = Map.of();
+    private int podsWithAffinity;
+    private int podsWithRequiredAntiAffinity;
+
+    public NodeInfo(Node node) {
+        setNode(node);
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public String name() {
+        return node.metadata().name();
+    }
+
+    public void setNode(Node node) {
+        this.node = node;
+        this.allocatable = Resource.fromList(node.status().allocatable());
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        for (Node.ContainerImage image : node.status().images()) {
+            for (String name : image.names()) {
+                sizes.put(name, image.sizeBytes() == null ? 0L : image.sizeBytes());
+            }
+        }
+        this.imageSizes = sizes;
+    }
+
+    public Resource allocatable() {
+        return allocatable;
+    }
+
+    public Resource requested() {
+        return requested;
+    }
+
+    public Resource nonZeroRequested() {
+        return nonZeroRequested;
+    }
+
+    public List<HostPort> usedPorts() {
+        return Collections.unmodifiableList(usedPorts);
+    }
+
+    /** The node's images: every reported name to the image's size in bytes. */
+    public Map<String, Long> imageSizes() {
+        return imageSizes;
+    }
+
+    /** The pods counted on this node, in the order they were added. */
+    public Collection<PodInfo> pods() {
+        return Collections.unmodifiableCollection(pods.values());
+    }
+
+    public int podCount() {
+        return pods.size();
+    }
+
+    public boolean hasPodsWithAffinity() {
+        return podsWithAffinity > 0;
+    }
+
+    public boolean hasPodsWithRequiredAntiAffinity() {
+        return podsWithRequiredAntiAffinity > 0;
+    }
+
+    /** Counts {@code pod} on this node. */
+    public void addPod(PodInfo pod) {
+        PodInfo old = pods.put(pod.key(), pod);
+        if (old != null) {
+            uncount(old);
+        }
+        requested.add(pod.requests());
+        nonZeroRequested.add(pod.nonZeroRequests());
+        usedPorts.addAll(HostPort.of(pod.pod()));
+        if (pod.hasAffinityTerms()) {
+            podsWithAffinity++;
+        }
+        if (pod.hasRequiredAntiAffinity()) {
+            podsWithRequiredAntiAffinity++;
+        }
+    }
+
+    /** Stops counting the pod {@code key} ({@code namespace/name}); false if it was not counted. */
+    public boolean removePod(String key) {
+        PodInfo old = pods.remove(key);
+        if (old == null) {
+            return false;
+        }
+        uncount(old);
+        return true;
+    }
+
+    private void uncount(PodInfo old) {
+        requested.subtract(old.requests());
+        nonZeroRequested.subtract(old.nonZeroRequests());
+        for (HostPort p : HostPort.of(old.pod())) {
+            usedPorts.remove(p);
+        }
+        if (old.hasAffinityTerms()) {
+            podsWithAffinity--;
+        }
+        if (old.hasRequiredAntiAffinity()) {
+            podsWithRequiredAntiAffinity--;
+        }
+    }
+
+    /** A deep enough copy for preemption's what-if: removing pods from it leaves this one alone. */
+    public NodeInfo copy() {
+        NodeInfo c = new NodeInfo(node);
+        pods.values().forEach(c::addPod);
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + pods.size() + " pods, requested " + requested + ")";
+    }
+}

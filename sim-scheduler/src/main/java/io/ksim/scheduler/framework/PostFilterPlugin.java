@@ -1,0 +1,18 @@
+package io.ksim.scheduler.framework;
+
+import java.util.Map;
+
+/**
+ * Runs when no node passed the filters (upstream PostFilterPlugin), e.g. DefaultPreemption.
+ */
+public interface PostFilterPlugin extends Plugin {
+
+    /**
+     * The outcome of a PostFilter: a node nominated for the pod (or null) and a status whose message ends
+     * up after the FailedScheduling histogram.
+     */
+    record Result(String nominatedNodeName, Status status) {
+    }
+
+    Result postFilter(CycleState state, PodInfo pod, Snapshot snapshot, Map<String, Status> nodeStatuses);
+}

@@ -1,0 +1,10 @@
+package io.ksim.scheduler.framework;
+
+/**
+ * Runs once per cycle before any Filter (upstream PreFilterPlugin): precomputes state over the whole
+ * snapshot into the {@link CycleState}, or rejects the pod outright. {@link Status#SKIP} means this
+ * plugin's Filter is not needed for this pod.
+ */
+public interface PreFilterPlugin extends Plugin {
+    Status preFilter(CycleState state, PodInfo pod, Snapshot snapshot);
+}

@@ -1,0 +1,247 @@
+package io.ksim.scheduler.plugins;
+
+import io.ksim.api.core.PreemptionPolicy;
+import io.ksim.scheduler.framework.Code;
+import io.ksim.scheduler.framework.CycleState;
+import io.ksim.scheduler.framework.FitError;
+import io.ksim.scheduler.framework.Framework;
+import io.ksim.scheduler.framework.NodeInfo;
+import io.ksim.scheduler.framework.PodInfo;
+import io.ksim.scheduler.framework.PostFilterPlugin;
+import io.ksim.scheduler.framework.Snapshot;
+import io.ksim.scheduler.framework.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Preemption when no node fits (upstream defaultpreemption with framework/preemption's Evaluator).
+ *
+ * <p>Nodes rejected as unresolvable are "Preemption is not helpful for scheduling". On the others, from a
+ * random offset, a dry run removes every lower-priority pod and checks the filters; if the pod then fits,
+ * victims are reprieved one by one, most important first, as long as the pod still fits. The candidate
+ * chosen has, in order: the lowest highest-victim priority, the lowest sum of victim priorities, the fewest
+ * victims, the latest start among its most important victims, else the first found. Its victims get
+ * DisruptionTarget=True and are deleted gracefully; the pod is nominated to the node.
+ *
+ * <p>When nothing can be done, the status message is {@code preemption: } followed by a FitError message
+ * over the preemption statuses, e.g. {@code preemption: 0/3 nodes are available: 3 No preemption victims
+ * found for incoming pod.}.
+ */
+public final class DefaultPreemption implements PostFilterPlugin {
+
+    public static final String NAME = "DefaultPreemption";
+    public static final String NOT_HELPFUL = "Preemption is not helpful for scheduling";
+    public static final String NO_VICTIMS = "No preemption victims found for incoming pod";
+    public static final String NEVER = "not eligible due to preemptionPolicy=Never.";
+    public static final String TERMINATING_ON_NOMINATED = "not eligible due to a terminating pod on the nominated node.";
+    /** upstream's defaults: at least 10% of the potential nodes, and at least 100, are tried. */
+    static final int MIN_CANDIDATE_NODES_PERCENTAGE = 10;
+    static final int MIN_CANDIDATE_NODES_ABSOLUTE = 100;
+
+    /** What preemption needs from the scheduler around it. */
+    public interface Handle {
+        Framework framework();
+
+        SplittableRandom random();
+
+        /** Marks {@code victim} DisruptionTarget and deletes it gracefully. */
+        void evict(PodInfo victim, PodInfo preemptor, String node);
+
+        /** Takes back the nomination of lower-priority pods nominated to {@code node}: they may no longer fit. */
+        void clearLowerPriorityNominations(PodInfo preemptor, String node);
+    }
+
+    private final Supplier<Handle> handle;
+
+    public DefaultPreemption(Supplier<Handle> handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** A node where preemption would work, and the pods it would evict there. */
+    record Candidate(String node, List<PodInfo> victims) {
+    }
+
+    @Override
+    public Result postFilter(CycleState state, PodInfo pod, Snapshot snapshot, Map<String, Status> nodeStatuses) {
+        if (PreemptionPolicy.NEVER.equals(pod.pod().spec().preemptionPolicy())) {
+            return new Result(null, Status.unschedulable("preemption: " + NEVER));
+        }
+        String nominatedNode = pod.pod().status().nominatedNodeName();
+        if (nominatedNode != null && !nominatedNode.isEmpty() && terminatingVictimOn(pod, snapshot.get(nominatedNode),
+                nodeStatuses.get(nominatedNode))) {
+            return new Result(null, Status.unschedulable("preemption: " + TERMINATING_ON_NOMINATED));
+        }
+        Handle h = handle.get();
+        Map<String, Status> preemptionStatuses = new LinkedHashMap<>();
+        List<NodeInfo> potential = new ArrayList<>();
+        for (NodeInfo n : snapshot.nodes()) {
+            Status st = nodeStatuses.get(n.name());
+            if (st != null && st.code() == Code.UNSCHEDULABLE_AND_UNRESOLVABLE) {
+                preemptionStatuses.put(n.name(), Status.unresolvable(NOT_HELPFUL));
+            } else {
+                potential.add(n);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        if (!potential.isEmpty()) {
+            int num = Math.min(potential.size(), Math.max(potential.size() * MIN_CANDIDATE_NODES_PERCENTAGE / 100,
+                    MIN_CANDIDATE_NODES_ABSOLUTE));
+            int offset = h.random().nextInt(potential.size());
+            for (int i = 0; i < potential.size() && candidates.size() < num; i++) {
+                NodeInfo n = potential.get((offset + i) % potential.size());
+                Object out = selectVictims(h.framework(), pod, n, snapshot);
+                if (out instanceof Candidate c) {
+                    candidates.add(c);
+                } else {
+                    preemptionStatuses.put(n.name(), (Status) out);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            FitError fit = new FitError(snapshot.nodes().size(), preemptionStatuses, "", "");
+            return new Result(null, Status.unschedulable("preemption: " + fit.message()));
+        }
+        Candidate best = pick(candidates);
+        for (PodInfo victim : best.victims()) {
+            h.evict(victim, pod, best.node());
+        }
+        h.clearLowerPriorityNominations(pod, best.node());
+        return new Result(best.node(), Status.SUCCESS);
+    }
+
+    /**
+     * upstream PodEligibleToPreemptOthers: a pod whose nominated node still has a lower-priority pod being
+     * deleted by an earlier preemption waits for it rather than preempting again, unless the filters now find
+     * that node unresolvable.
+     */
+    static boolean terminatingVictimOn(PodInfo pod, NodeInfo nominated, Status nominatedStatus) {
+        if (nominated == null
+                || (nominatedStatus != null && nominatedStatus.code() == Code.UNSCHEDULABLE_AND_UNRESOLVABLE)) {
+            return false;
+        }
+        for (PodInfo p : nominated.pods()) {
+            if (p.priority() < pod.priority() && p.pod().metadata().deletionTimestamp() != null
+                    && preemptedByScheduler(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean preemptedByScheduler(PodInfo p) {
+        for (io.ksim.api.core.PodCondition c : p.pod().status().conditions()) {
+            if ("DisruptionTarget".equals(c.type()) && c.isTrue()
+                    && io.ksim.api.core.PodCondition.REASON_PREEMPTION_BY_SCHEDULER.equals(c.reason())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** upstream SelectVictimsOnNode: a Candidate, or the Status saying why this node will not do. */
+    static Object selectVictims(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot) {
+        NodeInfo copy = node.copy();
+        List<PodInfo> potential = new ArrayList<>();
+        for (PodInfo p : node.pods()) {
+            if (p.priority() < pod.priority()) {
+                potential.add(p);
+            }
+        }
+        if (potential.isEmpty()) {
+            return Status.unresolvable(NO_VICTIMS);
+        }
+        potential.forEach(p -> copy.removePod(p.key()));
+        Snapshot what = snapshot.with(copy);
+        Status fits = fits(fw, pod, copy, what);
+        if (!fits.isSuccess()) {
+            return fits;
+        }
+        potential.sort(MORE_IMPORTANT);
+        List<PodInfo> victims = new ArrayList<>();
+        for (PodInfo p : potential) {
+            copy.addPod(p);
+            if (!fits(fw, pod, copy, what).isSuccess()) {
+                copy.removePod(p.key());
+                victims.add(p);
+            }
+        }
+        return new Candidate(node.name(), victims);
+    }
+
+    private static Status fits(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot) {
+        CycleState state = new CycleState();
+        Framework.PreFilterOutcome pre = fw.runPreFilter(state, pod, snapshot);
+        if (!pre.status().isSuccess()) {
+            return pre.status();
+        }
+        return fw.runFilter(state, pod, node, pre.skipped());
+    }
+
+    /** upstream MoreImportantPod: higher priority first, then the one that started earlier. */
+    static final Comparator<PodInfo> MORE_IMPORTANT = Comparator
+            .comparingInt((PodInfo p) -> -p.priority())
+            .thenComparing(DefaultPreemption::startTime)
+            .thenComparing(PodInfo::key);
+
+    static Instant startTime(PodInfo p) {
+        Instant t = p.pod().status().startTime();
+        if (t == null) {
+            t = p.pod().metadata().creationTimestamp();
+        }
+        return t == null ? Instant.EPOCH : t;
+    }
+
+    /** upstream pickOneNodeForPreemption, without the PDB criterion (PodDisruptionBudgets are not consulted). */
+    static Candidate pick(List<Candidate> candidates) {
+        Comparator<Candidate> order = Comparator
+                .comparingLong(DefaultPreemption::highestPriority)
+                .thenComparingLong(DefaultPreemption::prioritySum)
+                .thenComparingInt(c -> c.victims().size())
+                .thenComparing(DefaultPreemption::earliestStartOfMostImportant, Comparator.reverseOrder());
+        Candidate best = candidates.get(0);
+        for (Candidate c : candidates) {
+            if (order.compare(c, best) < 0) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static long highestPriority(Candidate c) {
+        return c.victims().isEmpty() ? Long.MIN_VALUE : c.victims().get(0).priority();
+    }
+
+    private static long prioritySum(Candidate c) {
+        long sum = 0;
+        for (PodInfo v : c.victims()) {
+            // upstream shifts each priority by MaxInt32+1 so that negative priorities still add up positively
+            sum += (long) v.priority() + Integer.MAX_VALUE + 1;
+        }
+        return sum;
+    }
+
+    private static Instant earliestStartOfMostImportant(Candidate c) {
+        if (c.victims().isEmpty()) {
+            return Instant.MAX;
+        }
+        long top = c.victims().get(0).priority();
+        Instant earliest = Instant.MAX;
+        for (PodInfo v : c.victims()) {
+            if (v.priority() == top && startTime(v).isBefore(earliest)) {
+                earliest = startTime(v);
+            }
+        }
+        return earliest;
+    }
+}

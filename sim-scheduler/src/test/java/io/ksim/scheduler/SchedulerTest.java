@@ -1,0 +1,91 @@
+package io.ksim.scheduler;
+
+import static io.ksim.scheduler.TestObjects.node;
+import static io.ksim.scheduler.TestObjects.pod;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ksim.api.core.Event;
+import io.ksim.api.core.Pod;
+import io.ksim.api.core.PodCondition;
+import io.ksim.api.core.PodConditions;
+import io.ksim.apiserver.registry.BuiltinResources;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchedulerTest {
+
+    private List<Event> events(SchedulerFixture f, String reason) {
+        return f.api.list(BuiltinResources.EVENTS, "default").items().stream()
+                .filter(e -> reason.equals(e.reason())).toList();
+    }
+
+    @Test
+    void bindsAPendingPodAndRecordsTheScheduledEvent() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("1").memory("1Gi").build());
+        f.addNode(node("node-2").cpu("4").memory("8Gi").build());
+        f.addPod(pod("web-1").container("500m", "256Mi").build());
+        f.settle();
+        assertEquals("node-2", f.nodeOf("web-1"));
+        Pod p = f.pod("web-1");
+        assertEquals("True", PodConditions.getPodCondition(p.status(), "PodScheduled").status());
+        List<Event> scheduled = events(f, "Scheduled");
+        assertEquals(1, scheduled.size());
+        assertEquals("Successfully assigned default/web-1 to node-2", scheduled.get(0).message());
+        assertEquals("default-scheduler", scheduled.get(0).source().component());
+        assertTrue(f.kernel.trace().format().contains(
+                "default-scheduler Placed         default/web-1  -> node-2 (score 486 of 2 feasible nodes)\n"));
+        SchedulingDecision d = f.scheduler.explain("default", "web-1").orElseThrow();
+        assertEquals("node-2", d.selectedNode());
+        assertEquals(2, d.nodes().size());
+    }
+
+    @Test
+    void unschedulablePodGetsUpstreamsConditionAndEvent() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        for (int i = 1; i <= 3; i++) {
+            f.addNode(node("node-" + i).cpu("1").memory("1Gi").build());
+        }
+        f.addPod(pod("big").container("2", "100Mi").build());
+        f.settle();
+        Pod p = f.pod("big");
+        assertNull(p.spec().nodeName());
+        PodCondition c = PodConditions.getPodCondition(p.status(), "PodScheduled");
+        assertEquals("False", c.status());
+        assertEquals("Unschedulable", c.reason());
+        String expected = "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: "
+                + "3 No preemption victims found for incoming pod..";
+        assertEquals(expected, c.message());
+        assertEquals(expected, events(f, "FailedScheduling").get(0).message());
+        assertEquals("Warning", events(f, "FailedScheduling").get(0).type());
+    }
+
+    @Test
+    void pendingPodIsPlacedWhenANodeArrives() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("1").memory("1Gi").build());
+        f.addPod(pod("big").container("2", "100Mi").build());
+        f.settle();
+        assertNull(f.nodeOf("big"));
+        f.advance(Duration.ofSeconds(20));
+        f.addNode(node("node-2").cpu("4").memory("4Gi").build());
+        f.settle();
+        assertEquals("node-2", f.nodeOf("big"));
+    }
+
+    @Test
+    void assumedPodsCountBeforeTheirBindingIsObserved() {
+        SchedulerFixture f = new SchedulerFixture(3);
+        f.addNode(node("node-1").cpu("1").memory("1Gi").build());
+        f.addNode(node("node-2").cpu("1").memory("1Gi").build());
+        for (int i = 0; i < 4; i++) {
+            f.addPod(pod("p" + i).container("500m", "100Mi").build());
+        }
+        f.settle();
+        long onOne = java.util.stream.IntStream.range(0, 4).filter(i -> "node-1".equals(f.nodeOf("p" + i))).count();
+        assertEquals(2, onOne);
+    }
+}

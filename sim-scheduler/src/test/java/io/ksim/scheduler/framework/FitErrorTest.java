@@ -1,0 +1,52 @@
+package io.ksim.scheduler.framework;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FailedScheduling texts as upstream pkg/scheduler/framework/types.go (FitError.Error) builds them, with
+ * the examples of pkg/scheduler/schedule_one_test.go.
+ */
+class FitErrorTest {
+
+    @Test
+    void histogramIsSortedBytewiseSoTenSortsBeforeTwo() {
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            statuses.put("a" + i, Status.unschedulable("Insufficient cpu"));
+        }
+        statuses.put("b0", Status.unresolvable("node(s) had untolerated taint {k: v}"));
+        statuses.put("b1", Status.unresolvable("node(s) had untolerated taint {k: v}"));
+        FitError e = new FitError(12, statuses, "", "");
+        assertEquals("0/12 nodes are available: 10 Insufficient cpu, 2 node(s) had untolerated taint {k: v}.", e.message());
+    }
+
+    @Test
+    void aNodeFailingTwoResourcesCountsInBoth() {
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        statuses.put("n1", Status.unschedulable("Insufficient cpu", "Insufficient memory"));
+        statuses.put("n2", Status.unschedulable("Insufficient memory"));
+        assertEquals("0/2 nodes are available: 1 Insufficient cpu, 2 Insufficient memory.",
+                new FitError(2, statuses, "", "").message());
+    }
+
+    @Test
+    void preFilterMessageReplacesTheHistogramAndPostFilterFollows() {
+        Map<String, Status> statuses = Map.of("n1", Status.unresolvable("x"));
+        assertEquals("0/1 nodes are available: pod affinity terms conflict.",
+                new FitError(1, statuses, "pod affinity terms conflict", "").message());
+        String inner = new FitError(3, Map.of("n1", Status.unresolvable("Preemption is not helpful for scheduling"),
+                "n2", Status.unresolvable("Preemption is not helpful for scheduling"),
+                "n3", Status.unresolvable("Preemption is not helpful for scheduling")), "", "").message();
+        Map<String, Status> outer = new LinkedHashMap<>();
+        outer.put("n1", Status.unresolvable("node(s) had untolerated taint {test-unschedulable: true}"));
+        outer.put("n2", Status.unresolvable("node(s) didn't match Pod's node affinity/selector"));
+        outer.put("n3", Status.unresolvable("node(s) didn't match Pod's node affinity/selector"));
+        assertEquals("0/3 nodes are available: 1 node(s) had untolerated taint {test-unschedulable: true}, "
+                + "2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: "
+                + "3 Preemption is not helpful for scheduling..", new FitError(3, outer, "", "preemption: " + inner).message());
+    }
+}

@@ -1,0 +1,94 @@
+package io.ksim.scheduler.plugins;
+
+import static io.ksim.scheduler.TestObjects.node;
+import static io.ksim.scheduler.TestObjects.pod;
+import static io.ksim.scheduler.plugins.PluginTesting.list;
+import static io.ksim.scheduler.plugins.PluginTesting.nodeInfo;
+import static io.ksim.scheduler.plugins.PluginTesting.scores;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ksim.api.core.Affinity;
+import io.ksim.api.core.Node;
+import io.ksim.api.core.NodeSelector;
+import io.ksim.api.core.NodeSelectorRequirement;
+import io.ksim.api.core.NodeSelectorTerm;
+import io.ksim.api.core.Pod;
+import io.ksim.api.core.PreferredSchedulingTerm;
+import io.ksim.scheduler.framework.CycleState;
+import io.ksim.scheduler.framework.PodInfo;
+import io.ksim.scheduler.framework.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Cases in the manner of upstream pkg/scheduler/framework/plugins/nodeaffinity/node_affinity_test.go. */
+class NodeAffinityTest {
+
+    private static NodeSelectorRequirement req(String key, String op, String... values) {
+        return new NodeSelectorRequirement(key, op, List.of(values));
+    }
+
+    private static Pod requiring(NodeSelectorTerm... terms) {
+        Affinity a = new Affinity(new io.ksim.api.core.NodeAffinity(new NodeSelector(List.of(terms)), null), null, null);
+        return pod("p").spec(b -> b.affinity(a)).build();
+    }
+
+    private static NodeSelectorTerm term(NodeSelectorRequirement... exprs) {
+        return new NodeSelectorTerm(List.of(exprs), null);
+    }
+
+    private static final Node NODE = node("node-1").label("foo", "bar").label("gpus", "4").build();
+
+    static Stream<Arguments> filter() {
+        return Stream.of(
+                Arguments.of(requiring(term(req("foo", "In", "bar", "value2"))), true),
+                Arguments.of(requiring(term(req("foo", "In", "value1"))), false),
+                Arguments.of(requiring(term(req("foo", "NotIn", "value1"))), true),
+                Arguments.of(requiring(term(req("kernel", "NotIn", "value1"))), true),
+                Arguments.of(requiring(term(req("foo", "Exists"))), true),
+                Arguments.of(requiring(term(req("foo", "DoesNotExist"))), false),
+                Arguments.of(requiring(term(req("gpus", "Gt", "3"))), true),
+                Arguments.of(requiring(term(req("gpus", "Gt", "4"))), false),
+                Arguments.of(requiring(term(req("gpus", "Lt", "5"))), true),
+                Arguments.of(requiring(term(req("foo", "Gt", "1"))), false),
+                // terms are ORed, expressions within a term ANDed; an empty term matches nothing
+                Arguments.of(requiring(term(req("foo", "In", "x")), term(req("foo", "Exists"))), true),
+                Arguments.of(requiring(term(req("foo", "Exists"), req("gpus", "Lt", "2"))), false),
+                Arguments.of(requiring(new NodeSelectorTerm(null, null)), false),
+                Arguments.of(requiring(new NodeSelectorTerm(null, List.of(req("metadata.name", "In", "node-1")))), true),
+                Arguments.of(requiring(new NodeSelectorTerm(null, List.of(req("metadata.name", "In", "node-2")))), false),
+                Arguments.of(pod("p").spec(b -> b.nodeSelector(new java.util.TreeMap<>(Map.of("foo", "bar")))).build(), true),
+                Arguments.of(pod("p").spec(b -> b.nodeSelector(new java.util.TreeMap<>(Map.of("foo", "baz")))).build(), false),
+                Arguments.of(pod("p").build(), true));
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void filter(Pod pod, boolean fits) {
+        Status s = new NodeAffinity().filter(new CycleState(), PodInfo.of(pod), nodeInfo(NODE));
+        assertEquals(fits, s.isSuccess());
+        if (!fits) {
+            assertEquals(List.of("node(s) didn't match Pod's node affinity/selector"), s.reasons());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void preferredTermsAreSummedAndNormalized() {
+        Affinity a = new Affinity(new io.ksim.api.core.NodeAffinity(null, List.of(
+                new PreferredSchedulingTerm(2, term(req("foo", "In", "bar"))),
+                new PreferredSchedulingTerm(4, term(req("key", "In", "value"))),
+                new PreferredSchedulingTerm(5, term(req("az", "In", "az1"))))), null, null);
+        Pod p = pod("p").spec(b -> b.affinity(a)).build();
+        long[] got = scores(new NodeAffinity(), p, list(
+                nodeInfo(node("n1").label("foo", "bar").build()),
+                nodeInfo(node("n2").label("key", "value").build()),
+                nodeInfo(node("n3").label("foo", "bar").label("key", "value").label("az", "az1").build()),
+                nodeInfo(node("n4").build())));
+        // raw 2, 4, 11, 0 -> 100 * raw / 11
+        assertArrayEquals(new long[] {18, 36, 100, 0}, got);
+    }
+}
