@@ -218,4 +218,19 @@ class StatefulSetControllerTest {
         assertEquals(3, f.set().status().readyReplicas());
         assertEquals(2L, f.set().status().observedGeneration());
     }
+
+    @Test
+    void minReadySecondsHoldsTheNextPodAndAvailability() {
+        StatefulSet.StatefulSetSpec base = StatefulSetFixture.spec(2, "nginx:1.25", null, null, null);
+        f.create(new StatefulSet.StatefulSetSpec(base.replicas(), base.selector(), base.template(),
+                base.volumeClaimTemplates(), base.serviceName(), base.podManagementPolicy(), base.updateStrategy(),
+                base.revisionHistoryLimit(), 10, base.persistentVolumeClaimRetentionPolicy(), base.ordinals()));
+        f.cluster.run(8);
+        assertEquals(List.of("web-0"), f.podNames(), "web-1 waits until web-0 has been ready for 10 s");
+        assertEquals(1, f.set().status().readyReplicas());
+        assertEquals(0, f.set().status().availableReplicas());
+        f.cluster.run(30);
+        assertEquals(List.of("web-0", "web-1"), f.podNames());
+        assertEquals(2, f.set().status().availableReplicas());
+    }
 }
