@@ -1,6 +1,5 @@
 package io.ksim.controller.cronjob;
 
-import io.ksim.api.KubeJson;
 import io.ksim.api.batch.Batch;
 import io.ksim.api.batch.CronJob;
 import io.ksim.api.batch.CronJob.CronJobStatus;
@@ -45,6 +44,9 @@ public final class CronJobController extends Controller {
     /** Go's time.RFC3339 layout: seconds always printed, "Z" for UTC. */
     static final java.time.format.DateTimeFormatter RFC3339 =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    /** Go's time.RFC1123Z layout, as the MissSchedule event prints the missed time (in UTC). */
+    static final java.time.format.DateTimeFormatter RFC1123Z =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.ENGLISH);
     /** Upstream's limit on counted missed start times before it warns. */
     static final int MAX_MISSED = 100;
 
@@ -138,7 +140,7 @@ public final class CronJobController extends Controller {
                 Long deadline = cj.spec().startingDeadlineSeconds();
                 if (deadline != null && scheduled.plusSeconds(deadline).isBefore(now)) {
                     recorder.warning(cj, "MissSchedule", "Missed scheduled time to start a job: "
-                            + KubeJson.formatTime(scheduled));
+                            + RFC1123Z.format(scheduled.atZone(ZoneOffset.UTC)));
                 } else if (CronJob.FORBID.equals(cj.spec().concurrencyPolicy()) && !active.isEmpty()) {
                     recorder.normal(cj, "JobAlreadyActive",
                             "Not starting job because prior execution is running and concurrency policy is Forbid");

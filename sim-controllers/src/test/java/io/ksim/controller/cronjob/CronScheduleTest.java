@@ -44,4 +44,13 @@ class CronScheduleTest {
         assertEquals(Instant.parse(expected),
                 CronSchedule.parse(spec).next(Instant.parse("2025-01-01T00:00:00Z"), ZoneId.of(zone)));
     }
+
+    @org.junit.jupiter.api.Test
+    void goTimeLayouts() {
+        Instant t = Instant.parse("2025-01-01T00:01:00Z");
+        assertEquals("Wed, 01 Jan 2025 00:01:00 +0000", CronJobController.RFC1123Z.format(t.atZone(ZoneOffset.UTC)));
+        assertEquals("2025-01-01T00:01:00Z", CronJobController.RFC3339.format(t.atZone(ZoneOffset.UTC)));
+        assertEquals("2025-01-01T01:01:00+01:00",
+                CronJobController.RFC3339.format(t.atZone(ZoneId.of("Europe/Berlin"))));
+    }
 }
