@@ -36,7 +36,8 @@ public final class TestCluster {
 
     /**
      * nginx pulls in 2 s, starts in 500 ms and is ready 2 s later; "broken" is never ready; "stubborn" ignores
-     * SIGTERM, so its pods take their whole grace period to stop.
+     * SIGTERM, so its pods take their whole grace period to stop; "busybox" exits 0 after 5 s and "crasher" exits 1
+     * after 3 s, for Jobs.
      */
     public static final ImageCatalog CATALOG = ImageCatalog.builder()
             .image("nginx:1.25 size=20Mi start=500ms ready=2s")
@@ -44,6 +45,8 @@ public final class TestCluster {
             .image("nginx:1.27 size=20Mi start=500ms ready=2s")
             .image("broken:1 size=10Mi ready=never")
             .image("stubborn:1 size=10Mi start=500ms ready=2s sigterm=ignore")
+            .image("busybox:1.36 size=2Mi exit=0 after=5s")
+            .image("crasher:1 size=2Mi exit=1 after=3s")
             .build();
 
     public static final io.ksim.api.core.Probe READINESS = io.ksim.api.core.Probe

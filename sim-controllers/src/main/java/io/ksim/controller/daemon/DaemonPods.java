@@ -18,6 +18,9 @@ final class DaemonPods {
             .comparing((Pod p) -> p.metadata().creationTimestamp(), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(p -> p.metadata().name());
 
+    /** The annotation apps/v1 DaemonSets carry their template generation in. */
+    static final String TEMPLATE_GENERATION_ANNOTATION = "deprecated.daemonset.template.generation";
+
     private DaemonPods() {
     }
 
@@ -29,8 +32,9 @@ final class DaemonPods {
         Pod fromTemplate = ControllerUtils.podFromTemplate(ds.spec().template(), ds);
         Map<String, String> labels = new TreeMap<>(fromTemplate.metadata().labels());
         labels.put(DaemonSetController.REVISION_LABEL, hash);
-        if (ds.metadata().generation() != null) {
-            labels.put(DaemonSetController.TEMPLATE_GENERATION_LABEL, Long.toString(ds.metadata().generation()));
+        String generation = templateGeneration(ds);
+        if (generation != null) {
+            labels.put(DaemonSetController.TEMPLATE_GENERATION_LABEL, generation);
         }
         ObjectMeta meta = fromTemplate.metadata().withLabels(labels);
         PodSpec t = fromTemplate.spec();
@@ -43,10 +47,23 @@ final class DaemonPods {
     static boolean isUpdated(DaemonSet ds, Pod pod, String hash) {
         Map<String, String> labels = pod.metadata().labels();
         boolean hashMatches = hash != null && hash.equals(labels.get(DaemonSetController.REVISION_LABEL));
-        Long generation = ds.metadata().generation();
+        String generation = templateGeneration(ds);
         boolean generationMatches = generation != null
-                && generation.toString().equals(labels.get(DaemonSetController.TEMPLATE_GENERATION_LABEL));
+                && generation.equals(labels.get(DaemonSetController.TEMPLATE_GENERATION_LABEL));
         return hashMatches || generationMatches;
+    }
+
+    /**
+     * Upstream GetTemplateGeneration: the {@value #TEMPLATE_GENERATION_ANNOTATION} annotation. ksim's API server
+     * does not keep that annotation yet, so without it the object's generation stands in (it also moves
+     * on spec changes outside the template).
+     */
+    static String templateGeneration(DaemonSet ds) {
+        String annotated = ds.metadata().annotations().get(TEMPLATE_GENERATION_ANNOTATION);
+        if (annotated != null) {
+            return annotated;
+        }
+        return ds.metadata().generation() == null ? null : Long.toString(ds.metadata().generation());
     }
 
     static List<Pod> oldestFirst(List<Pod> pods) {

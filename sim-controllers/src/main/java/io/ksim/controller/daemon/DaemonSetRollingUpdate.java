@@ -18,8 +18,9 @@ import java.util.Map;
  * maxUnavailable 1.
  * <ul>
  * <li>maxSurge 0: nodes without exactly one of old/new pod and nodes whose new pod is not yet available count
- * as unavailable; an unavailable old pod is always replaced; available old pods are deleted while fewer than
- * maxUnavailable nodes are unavailable (the manage loop then creates the new pod);</li>
+ * as unavailable; an unavailable old pod is always replaced and counts as unavailable too; available old
+ * pods are deleted while fewer than maxUnavailable nodes are unavailable (the manage loop then creates the
+ * new pod);</li>
  * <li>maxSurge &gt; 0: a new pod is started beside the old one on up to maxSurge nodes at a time (always
  * where the old pod is unavailable); once the new pod is available the old one is deleted.</li>
  * </ul>
@@ -115,7 +116,9 @@ final class DaemonSetRollingUpdate {
                     unavailable++;
                 }
             } else if (!available(oldPod)) {
+                // Replaced regardless, but it counts against the budget (upstream #123233, in 1.31).
                 replace.add(oldPod);
+                unavailable++;
             } else if (unavailable < maxUnavailable) {
                 candidates.add(oldPod);
             }

@@ -3,7 +3,6 @@ package io.ksim.controller.garbagecollector;
 import io.ksim.api.core.Event;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.OwnerReference;
-import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.DeleteOptions;
 import io.ksim.apiserver.Finalizers;
 import io.ksim.apiserver.ResourceType;
@@ -239,14 +238,5 @@ public final class GarbageCollector extends Controller {
             }
         }
         lookup.removeFinalizer(owner.type(), live, Finalizers.ORPHAN);
-    }
-
-    /** For tests: the dependents the graph knows of an object. */
-    List<String> dependentsOf(String uid) {
-        return graph.dependents(uid);
-    }
-
-    static boolean notFound(ApiException e) {
-        return e.code() == 404;
     }
 }

@@ -188,4 +188,49 @@ class StatefulSetControllerTest {
         assertNull(claim.metadata().controllerRef());
         assertEquals("web", claim.metadata().labels().get("app"));
     }
+
+    @Test
+    void aDeletedPodComesBackWithTheSameNameAndClaim() {
+        f.create(StatefulSetFixture.spec(2, "nginx:1.25", null, null, null));
+        f.cluster.run(30);
+        Pod before = f.pods().get(1);
+        f.cluster.api.delete(BuiltinResources.PODS, "default", "web-1", DeleteOptions.defaults());
+        f.cluster.run(30);
+        Pod after = f.pods().get(1);
+        assertEquals("web-1", after.metadata().name());
+        assertNotEquals(before.metadata().uid(), after.metadata().uid());
+        assertEquals("www-web-1", after.spec().volumes().get(0).persistentVolumeClaim().claimName());
+        assertEquals(List.of("www-web-0", "www-web-1"), f.claimNames());
+        assertTrue(PodConditions.isPodReady(after));
+    }
+
+    @Test
+    void aCrashedControllerRelistsAndConverges() {
+        f.create(StatefulSetFixture.spec(1, "nginx:1.25", null, null, null));
+        f.cluster.run(20);
+        f.cluster.manager.crash(StatefulSetController.NAME);
+        f.scale(3);
+        f.cluster.run(30);
+        assertEquals(List.of("web-0"), f.podNames(), "nothing happens while the controller is down");
+        f.cluster.manager.start(StatefulSetController.NAME);
+        f.cluster.run(40);
+        assertEquals(List.of("web-0", "web-1", "web-2"), f.podNames());
+        assertEquals(3, f.set().status().readyReplicas());
+        assertEquals(2L, f.set().status().observedGeneration());
+    }
+
+    @Test
+    void minReadySecondsHoldsTheNextPodAndAvailability() {
+        StatefulSet.StatefulSetSpec base = StatefulSetFixture.spec(2, "nginx:1.25", null, null, null);
+        f.create(new StatefulSet.StatefulSetSpec(base.replicas(), base.selector(), base.template(),
+                base.volumeClaimTemplates(), base.serviceName(), base.podManagementPolicy(), base.updateStrategy(),
+                base.revisionHistoryLimit(), 10, base.persistentVolumeClaimRetentionPolicy(), base.ordinals()));
+        f.cluster.run(8);
+        assertEquals(List.of("web-0"), f.podNames(), "web-1 waits until web-0 has been ready for 10 s");
+        assertEquals(1, f.set().status().readyReplicas());
+        assertEquals(0, f.set().status().availableReplicas());
+        f.cluster.run(30);
+        assertEquals(List.of("web-0", "web-1"), f.podNames());
+        assertEquals(2, f.set().status().availableReplicas());
+    }
 }

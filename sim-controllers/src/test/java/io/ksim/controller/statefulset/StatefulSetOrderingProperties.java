@@ -22,15 +22,25 @@ import net.jqwik.api.constraints.IntRange;
  *       terminating, and is Running and Ready;</li>
  *   <li>scale-down is strictly descending: {@code web-i} is deleted only when no pod with a higher ordinal
  *       is left in the store;</li>
+ *   <li>a rolling update deletes {@code web-i} only while every replica above it is Running and Ready;</li>
+ *   <li>after random scale and set-image steps the set converges: replicas pods, all ready, all on the last
+ *       image, currentRevision = updateRevision;</li>
  *   <li>a RollingUpdate with a partition deletes (and so updates) only ordinals &gt;= partition, and the
  *       pods below it keep the old template.</li>
  * </ul>
- * Shrunk counterexamples print as scenario steps ("scale to 4", "wait 3s").
+ * Shrunk counterexamples print as scenario steps ("scale to 4", "set image nginx:1.26", "wait 3s").
  */
 class StatefulSetOrderingProperties {
 
     /** One step of a scenario, printed as a user would type it. */
-    sealed interface Step permits Scale, Wait {
+    sealed interface Step permits Scale, SetImage, Wait {
+    }
+
+    record SetImage(String image) implements Step {
+        @Override
+        public String toString() {
+            return "set image " + image;
+        }
     }
 
     record Scale(int replicas) implements Step {
@@ -51,12 +61,13 @@ class StatefulSetOrderingProperties {
     Arbitrary<List<Step>> scenarios() {
         Arbitrary<Step> step = Arbitraries.oneOf(
                 Arbitraries.integers().between(0, 5).map(Scale::new),
+                Arbitraries.of("nginx:1.25", "nginx:1.26", "nginx:1.27").map(SetImage::new),
                 Arbitraries.integers().between(1, 15).map(Wait::new));
         return step.list().ofMinSize(1).ofMaxSize(8);
     }
 
     @Property
-    void orderedReadyCreatesAfterReadyPredecessorsAndScalesDownDescending(
+    void orderedReadyCreatesAfterReadyPredecessorsScalesDownDescendingAndConverges(
             @ForAll @IntRange(min = 0, max = 4) int initial, @ForAll("scenarios") List<Step> steps) {
         StatefulSetFixture f = new StatefulSetFixture(3);
         PodOperations ops = PodOperations.install(f.cluster.api);
@@ -69,8 +80,13 @@ class StatefulSetOrderingProperties {
                 if (op == Operation.CREATE && other < ord && !StatefulSetUtils.isHealthy(p)) {
                     violations.add("created " + name + " while " + p.metadata().name() + " was not Running and Ready");
                 }
-                if (op == Operation.DELETE && other > ord) {
+                boolean scaleDown = ord >= replicasNow(f);
+                if (op == Operation.DELETE && scaleDown && other > ord) {
                     violations.add("deleted " + name + " while " + p.metadata().name() + " still existed");
+                }
+                if (op == Operation.DELETE && !scaleDown && other > ord && other < replicasNow(f)
+                        && !StatefulSetUtils.isHealthy(p)) {
+                    violations.add("updated " + name + " while " + p.metadata().name() + " was not Running and Ready");
                 }
             }
             if (op == Operation.CREATE) {
@@ -84,10 +100,14 @@ class StatefulSetOrderingProperties {
         });
         f.create(StatefulSetFixture.spec(initial, "nginx:1.25", null, null, null));
         int replicas = initial;
+        String image = "nginx:1.25";
         for (Step step : steps) {
             if (step instanceof Scale s) {
                 f.scale(s.replicas());
                 replicas = s.replicas();
+            } else if (step instanceof SetImage s) {
+                f.setImage(s.image());
+                image = s.image();
             } else if (step instanceof Wait w) {
                 f.cluster.run(w.seconds());
             }
@@ -104,6 +124,19 @@ class StatefulSetOrderingProperties {
         if (!expected.equals(f.podNames()) || !f.pods().stream().allMatch(StatefulSetUtils::isHealthy)) {
             throw new AssertionError("not converged to " + expected + ": " + f.podNames());
         }
+        String want = image;
+        if (!f.pods().stream().allMatch(p -> StatefulSetFixture.image(p).equals(want))) {
+            throw new AssertionError("not every pod runs " + want);
+        }
+        StatefulSet set = f.set();
+        if (!set.status().currentRevision().equals(set.status().updateRevision())
+                || set.status().readyReplicas() != replicas) {
+            throw new AssertionError("status not converged: " + set.status());
+        }
+    }
+
+    private static int replicasNow(StatefulSetFixture f) {
+        return StatefulSetUtils.replicas(f.set());
     }
 
     @Property
