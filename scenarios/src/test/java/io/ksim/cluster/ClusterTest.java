@@ -3,6 +3,7 @@ package io.ksim.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ksim.api.batch.Job;
 import io.ksim.api.core.Pod;
 import io.ksim.api.discovery.EndpointSlice;
 import io.ksim.apiserver.registry.BuiltinResources;
@@ -78,6 +79,34 @@ class ClusterTest {
                     && l.contains("DNAT")).count(),
                     node + ":\n" + rules);
         }
+    }
+
+    @Test
+    void aJobRunsItsCompletionsOneAfterAnotherAndCompletes() {
+        Cluster c = Cluster.builder().seed(3).nodes(2).image("busybox:1.36 size=2Mi start=1s exit=0 after=5s").build();
+        c.create("""
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: pi
+                spec:
+                  completions: 2
+                  parallelism: 1
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                      - name: pi
+                        image: busybox:1.36
+                """);
+        assertTrue(c.runUntil(() -> {
+            Job job = c.api().get(BuiltinResources.JOBS, "default", "pi");
+            return job.status() != null && job.status().conditions().stream()
+                    .anyMatch(cond -> "Complete".equals(cond.type()) && "True".equals(cond.status()));
+        }, Duration.ofMinutes(2)), "the Job completes");
+        Job job = c.api().get(BuiltinResources.JOBS, "default", "pi");
+        assertEquals(2, job.status().succeeded());
+        assertEquals(2, c.pods("default").stream().filter(p -> "Succeeded".equals(p.status().phase())).count());
     }
 
     @Test

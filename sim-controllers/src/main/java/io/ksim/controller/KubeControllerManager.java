@@ -1,8 +1,11 @@
 package io.ksim.controller;
 
+import io.ksim.controller.cronjob.CronJobController;
 import io.ksim.controller.daemon.DaemonSetController;
 import io.ksim.controller.deployment.DeploymentController;
 import io.ksim.controller.garbagecollector.GarbageCollector;
+import io.ksim.controller.job.JobController;
+import io.ksim.controller.job.TtlAfterFinishedController;
 import io.ksim.controller.namespace.NamespaceController;
 import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.controller.serviceaccount.RootCACertPublisher;
@@ -36,7 +39,10 @@ public final class KubeControllerManager {
                 .register(ReplicaSetController.NAME, ReplicaSetController::new)
                 .register(DeploymentController.NAME, DeploymentController::new)
                 .register(StatefulSetController.NAME, StatefulSetController::new)
-                .register(DaemonSetController.NAME, DaemonSetController::new);
+                .register(DaemonSetController.NAME, DaemonSetController::new)
+                .register(JobController.NAME, JobController::new)
+                .register(CronJobController.NAME, CronJobController::new)
+                .register(TtlAfterFinishedController.NAME, TtlAfterFinishedController::new);
     }
 
     /** Registers and starts every built-in controller. */
