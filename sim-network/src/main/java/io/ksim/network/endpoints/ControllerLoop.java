@@ -1,6 +1,9 @@
 package io.ksim.network.endpoints;
 
+import io.ksim.api.meta.KubeObject;
 import io.ksim.apiserver.ApiException;
+import io.ksim.client.Indexer;
+import io.ksim.client.ResourceEventHandler;
 import io.ksim.client.WorkQueue;
 import io.ksim.kernel.Kernel;
 import java.util.function.Consumer;
@@ -29,6 +32,37 @@ final class ControllerLoop {
 
     void enqueue(String key) {
         queue.add(key);
+    }
+
+    /** A handler that enqueues the key of every object added, updated or deleted (a Service, say). */
+    <T extends KubeObject> ResourceEventHandler<T> enqueueingKeys() {
+        return everyVersion(obj -> enqueue(Indexer.keyOf(obj)));
+    }
+
+    /**
+     * A handler that hands {@code each} every version it sees: the added object, both the old and the new
+     * one of an update (a pod that left a Service's selector concerns the Service too), the deleted one.
+     */
+    static <T extends KubeObject> ResourceEventHandler<T> everyVersion(Consumer<T> each) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj, boolean inInitialList) {
+                each.accept(obj);
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                if (oldObj != newObj) {
+                    each.accept(oldObj);
+                }
+                each.accept(newObj);
+            }
+
+            @Override
+            public void onDelete(T obj) {
+                each.accept(obj);
+            }
+        };
     }
 
     WorkQueue<String> queue() {

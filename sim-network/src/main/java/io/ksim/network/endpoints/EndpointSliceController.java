@@ -46,39 +46,8 @@ public final class EndpointSliceController {
         this.nodes = Informer.builder(kernel, api, BuiltinResources.NODES).component(COMPONENT).build();
         this.slices = Informer.builder(kernel, api, BuiltinResources.ENDPOINT_SLICES).component(COMPONENT).build();
         this.loop = new ControllerLoop(kernel, COMPONENT, this::sync);
-        services.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Service s, boolean initial) {
-                loop.enqueue(Indexer.keyOf(s));
-            }
-
-            @Override
-            public void onUpdate(Service o, Service n) {
-                loop.enqueue(Indexer.keyOf(n));
-            }
-
-            @Override
-            public void onDelete(Service s) {
-                loop.enqueue(Indexer.keyOf(s));
-            }
-        });
-        pods.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod p, boolean initial) {
-                enqueueServicesOf(p);
-            }
-
-            @Override
-            public void onUpdate(Pod o, Pod n) {
-                enqueueServicesOf(o);
-                enqueueServicesOf(n);
-            }
-
-            @Override
-            public void onDelete(Pod p) {
-                enqueueServicesOf(p);
-            }
-        });
+        services.addEventHandler(loop.enqueueingKeys());
+        pods.addEventHandler(ControllerLoop.everyVersion(this::enqueueServicesOf));
         nodes.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onUpdate(Node o, Node n) {

@@ -12,7 +12,6 @@ import io.ksim.apiserver.DeleteOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.client.Indexer;
 import io.ksim.client.Informer;
-import io.ksim.client.ResourceEventHandler;
 import io.ksim.kernel.Kernel;
 import java.util.Map;
 import java.util.Objects;
@@ -56,39 +55,8 @@ public final class EndpointsController {
         this.pods = Informer.builder(kernel, api, BuiltinResources.PODS).component(COMPONENT).build();
         this.endpoints = Informer.builder(kernel, api, BuiltinResources.ENDPOINTS).component(COMPONENT).build();
         this.loop = new ControllerLoop(kernel, COMPONENT, this::sync);
-        services.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Service s, boolean initial) {
-                loop.enqueue(Indexer.keyOf(s));
-            }
-
-            @Override
-            public void onUpdate(Service o, Service n) {
-                loop.enqueue(Indexer.keyOf(n));
-            }
-
-            @Override
-            public void onDelete(Service s) {
-                loop.enqueue(Indexer.keyOf(s));
-            }
-        });
-        pods.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod p, boolean initial) {
-                enqueueServicesOf(p);
-            }
-
-            @Override
-            public void onUpdate(Pod o, Pod n) {
-                enqueueServicesOf(o);
-                enqueueServicesOf(n);
-            }
-
-            @Override
-            public void onDelete(Pod p) {
-                enqueueServicesOf(p);
-            }
-        });
+        services.addEventHandler(loop.enqueueingKeys());
+        pods.addEventHandler(ControllerLoop.everyVersion(this::enqueueServicesOf));
     }
 
     public void start() {
