@@ -1,5 +1,6 @@
 package io.ksim.network.walk;
 
+import io.ksim.network.proxy.iptables.IptablesSave;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class Rule {
     String toDestination;
 
     static Rule parse(String text) {
-        List<String> t = tokens(text);
+        List<String> t = IptablesSave.tokens(text);
         Rule r = new Rule();
         boolean negate = false;
         for (int i = 0; i < t.size(); i++) {
@@ -75,26 +76,4 @@ final class Rule {
         return r;
     }
 
-    /** Splits on spaces, keeping double-quoted strings whole. */
-    private static List<String> tokens(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (char c : text.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ' ' && !quoted) {
-                if (cur.length() > 0) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-            } else {
-                cur.append(c);
-            }
-        }
-        if (cur.length() > 0) {
-            out.add(cur.toString());
-        }
-        return out;
-    }
 }

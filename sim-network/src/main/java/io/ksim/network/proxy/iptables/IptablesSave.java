@@ -208,7 +208,8 @@ public final class IptablesSave {
         return s.matches("[A-Za-z0-9_-]+") ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static List<String> tokens(String text) {
+    /** The words of a rule as iptables reads them: split on spaces, double-quoted strings kept whole. */
+    public static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
