@@ -1,15 +1,11 @@
 package io.ksim.controller.daemon;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ksim.api.KubeJson;
 import io.ksim.api.apps.ControllerRevision;
 import io.ksim.api.apps.DaemonSet;
 import io.ksim.api.core.Pod;
 import io.ksim.api.meta.Opaque;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
-import io.ksim.apiserver.DeleteOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.history.ControllerHistory;
 import java.util.HashSet;
@@ -32,13 +28,7 @@ final class DaemonSetRevisions {
     }
 
     static Opaque patch(DaemonSet ds) {
-        ObjectNode template = (ObjectNode) KubeJson.json().valueToTree(ds.spec().template());
-        template.put("$patch", "replace");
-        ObjectNode spec = JsonNodeFactory.instance.objectNode();
-        spec.set("template", template);
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.set("spec", spec);
-        return Opaque.of(root);
+        return ControllerHistory.templatePatch(ds.spec().template());
     }
 
     /** The revision of the current template, made or renumbered as needed. */
@@ -91,17 +81,6 @@ final class DaemonSetRevisions {
                 .filter(r -> !r.metadata().name().equals(current.metadata().name()))
                 .filter(r -> !liveHashes.contains(r.metadata().labels().get(ControllerHistory.HASH_LABEL)))
                 .toList();
-        int limit = ds.spec().revisionHistoryLimit() == null ? 10 : ds.spec().revisionHistoryLimit();
-        for (int i = 0; i < history.size() - limit; i++) {
-            ControllerRevision r = history.get(i);
-            try {
-                api.delete(BuiltinResources.CONTROLLER_REVISIONS, r.metadata().namespace(), r.metadata().name(),
-                        DeleteOptions.defaults());
-            } catch (ApiException e) {
-                if (e.code() != 404) {
-                    throw e;
-                }
-            }
-        }
+        ControllerHistory.truncate(api, history, ds.spec().revisionHistoryLimit());
     }
 }

@@ -1,9 +1,17 @@
 package io.ksim.controller.history;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ksim.api.KubeJson;
 import io.ksim.api.apps.ControllerRevision;
+import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.meta.Opaque;
+import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.DeleteOptions;
+import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.ControllerUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -90,5 +98,38 @@ public final class ControllerHistory {
             }
         }
         return out;
+    }
+
+    /**
+     * The data of a workload's revision: the strategic patch that puts its pod template back,
+     * {@code {"spec":{"template":{..., "$patch":"replace"}}}}, as the StatefulSet and DaemonSet controllers store it.
+     */
+    public static Opaque templatePatch(PodTemplateSpec template) {
+        ObjectNode t = (ObjectNode) KubeJson.json().valueToTree(template);
+        t.put("$patch", "replace");
+        ObjectNode spec = JsonNodeFactory.instance.objectNode();
+        spec.set("template", t);
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.set("spec", spec);
+        return Opaque.of(root);
+    }
+
+    /**
+     * Deletes the oldest of {@code history} (sorted oldest first, live revisions already left out) beyond
+     * {@code revisionHistoryLimit} (10 when unset); a revision someone else deleted first is no error.
+     */
+    public static void truncate(ApiServer api, List<ControllerRevision> history, Integer revisionHistoryLimit) {
+        int limit = revisionHistoryLimit == null ? 10 : revisionHistoryLimit;
+        for (int i = 0; i < history.size() - limit; i++) {
+            ControllerRevision r = history.get(i);
+            try {
+                api.delete(BuiltinResources.CONTROLLER_REVISIONS, r.metadata().namespace(), r.metadata().name(),
+                        DeleteOptions.defaults());
+            } catch (ApiException e) {
+                if (e.code() != 404) {
+                    throw e;
+                }
+            }
+        }
     }
 }

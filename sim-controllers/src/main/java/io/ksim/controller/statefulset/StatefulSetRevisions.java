@@ -5,7 +5,6 @@ import io.ksim.api.apps.StatefulSet;
 import io.ksim.api.core.Pod;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
-import io.ksim.apiserver.DeleteOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.history.ControllerHistory;
 import java.util.HashSet;
@@ -94,17 +93,6 @@ final class StatefulSetRevisions {
         }
         List<ControllerRevision> history = ControllerHistory.sorted(owned).stream()
                 .filter(r -> !live.contains(r.metadata().name())).toList();
-        int limit = set.spec().revisionHistoryLimit() == null ? 10 : set.spec().revisionHistoryLimit();
-        for (int i = 0; i < history.size() - limit; i++) {
-            ControllerRevision r = history.get(i);
-            try {
-                api.delete(BuiltinResources.CONTROLLER_REVISIONS, r.metadata().namespace(), r.metadata().name(),
-                        DeleteOptions.defaults());
-            } catch (ApiException e) {
-                if (e.code() != 404) {
-                    throw e;
-                }
-            }
-        }
+        ControllerHistory.truncate(api, history, set.spec().revisionHistoryLimit());
     }
 }

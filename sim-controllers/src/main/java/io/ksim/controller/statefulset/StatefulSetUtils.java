@@ -2,7 +2,6 @@ package io.ksim.controller.statefulset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ksim.api.KubeJson;
 import io.ksim.api.apps.Apps;
@@ -147,13 +146,7 @@ public final class StatefulSetUtils {
      * strategic merge patch that puts this template back.
      */
     public static Opaque patch(StatefulSet set) {
-        ObjectNode template = (ObjectNode) KubeJson.json().valueToTree(set.spec().template());
-        template.put("$patch", "replace");
-        ObjectNode spec = JsonNodeFactory.instance.objectNode();
-        spec.set("template", template);
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.set("spec", spec);
-        return Opaque.of(root);
+        return ControllerHistory.templatePatch(set.spec().template());
     }
 
     /** A revision of the set's current template (upstream newRevision). */
