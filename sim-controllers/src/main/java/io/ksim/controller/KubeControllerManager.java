@@ -7,10 +7,12 @@ import io.ksim.controller.garbagecollector.GarbageCollector;
 import io.ksim.controller.job.JobController;
 import io.ksim.controller.job.TtlAfterFinishedController;
 import io.ksim.controller.namespace.NamespaceController;
+import io.ksim.controller.nodelifecycle.NodeLifecycleController;
 import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.controller.serviceaccount.RootCACertPublisher;
 import io.ksim.controller.serviceaccount.ServiceAccountsController;
 import io.ksim.controller.statefulset.StatefulSetController;
+import io.ksim.controller.tainteviction.TaintEvictionController;
 
 /**
  * kube-controller-manager as a cluster runs it: the built-in controllers ksim models, registered under their
@@ -42,7 +44,9 @@ public final class KubeControllerManager {
                 .register(DaemonSetController.NAME, DaemonSetController::new)
                 .register(JobController.NAME, JobController::new)
                 .register(CronJobController.NAME, CronJobController::new)
-                .register(TtlAfterFinishedController.NAME, TtlAfterFinishedController::new);
+                .register(TtlAfterFinishedController.NAME, TtlAfterFinishedController::new)
+                .register(NodeLifecycleController.NAME, NodeLifecycleController::new)
+                .register(TaintEvictionController.NAME, TaintEvictionController::new);
     }
 
     /** Registers and starts every built-in controller. */
