@@ -3,6 +3,7 @@ package io.ksim.controller;
 import io.ksim.controller.cronjob.CronJobController;
 import io.ksim.controller.daemon.DaemonSetController;
 import io.ksim.controller.deployment.DeploymentController;
+import io.ksim.controller.disruption.DisruptionController;
 import io.ksim.controller.garbagecollector.GarbageCollector;
 import io.ksim.controller.job.JobController;
 import io.ksim.controller.job.TtlAfterFinishedController;
@@ -46,7 +47,8 @@ public final class KubeControllerManager {
                 .register(CronJobController.NAME, CronJobController::new)
                 .register(TtlAfterFinishedController.NAME, TtlAfterFinishedController::new)
                 .register(NodeLifecycleController.NAME, NodeLifecycleController::new)
-                .register(TaintEvictionController.NAME, TaintEvictionController::new);
+                .register(TaintEvictionController.NAME, TaintEvictionController::new)
+                .register(DisruptionController.NAME, DisruptionController::new);
     }
 
     /** Registers and starts every built-in controller. */
