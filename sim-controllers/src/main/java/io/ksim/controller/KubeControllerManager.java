@@ -9,6 +9,7 @@ import io.ksim.controller.job.JobController;
 import io.ksim.controller.job.TtlAfterFinishedController;
 import io.ksim.controller.namespace.NamespaceController;
 import io.ksim.controller.nodelifecycle.NodeLifecycleController;
+import io.ksim.controller.podgc.PodGCController;
 import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.controller.serviceaccount.RootCACertPublisher;
 import io.ksim.controller.serviceaccount.ServiceAccountsController;
@@ -48,7 +49,8 @@ public final class KubeControllerManager {
                 .register(TtlAfterFinishedController.NAME, TtlAfterFinishedController::new)
                 .register(NodeLifecycleController.NAME, NodeLifecycleController::new)
                 .register(TaintEvictionController.NAME, TaintEvictionController::new)
-                .register(DisruptionController.NAME, DisruptionController::new);
+                .register(DisruptionController.NAME, DisruptionController::new)
+                .register(PodGCController.NAME, PodGCController::new);
     }
 
     /** Registers and starts every built-in controller. */
