@@ -43,7 +43,8 @@ final class ZoneTaintQueue {
     void setRate(double newQps, Instant now) {
         if (newQps != qps) {
             qps = newQps;
-            tokens = 1;
+            // A zero rate is upstream's never-accepting limiter: no token is left over.
+            tokens = newQps > 0 ? 1 : 0;
             lastRefill = now;
         }
     }
@@ -51,6 +52,9 @@ final class ZoneTaintQueue {
     /** Takes the nodes the bucket allows now, in the order they were queued. */
     List<String> take(Instant now) {
         refill(now);
+        if (qps <= 0) {
+            return List.of();
+        }
         List<String> taken = new java.util.ArrayList<>();
         var it = nodes.iterator();
         while (it.hasNext() && tokens >= 1) {
