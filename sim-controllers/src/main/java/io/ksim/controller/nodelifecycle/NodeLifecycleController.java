@@ -163,7 +163,10 @@ public final class NodeLifecycleController extends Controller {
                 continue;
             }
             if (!allZonesDisrupted) {
-                processTaintBasedEviction(node, current);
+                // Upstream acts on the condition as it was listed, before this pass's own update: a node this
+                // pass marks Unknown is tainted on the next pass, one monitor period later.
+                processTaintBasedEviction(node, observed != null ? observed
+                        : new NodeCondition(NodeCondition.READY, ConditionStatus.UNKNOWN, null, null, null, null));
             }
             boolean wasReady = observed != null && observed.isTrue();
             if (wasReady && !current.isTrue()) {
