@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ksim.api.coordination.Lease;
+import io.ksim.api.discovery.Endpoint;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.Node.NodeCondition;
 import io.ksim.api.core.Pod;
@@ -138,6 +139,13 @@ class NodeFailoverTest {
                     && "DeletionByTaintManager".equals(cd.reason())));
         }
         assertTrue(c.runUntil(() -> sixReadyOffNode2(c), Duration.ofMinutes(2)), "replacements run elsewhere");
+        c.advance(Duration.ofSeconds(2));
+        List<Endpoint> endpoints = c.api().list(BuiltinResources.ENDPOINT_SLICES, "default",
+                s -> "web".equals(s.metadata().labels().get("kubernetes.io/service-name"))).items().stream()
+                .flatMap(s -> s.endpoints().stream()).toList();
+        List<Endpoint> readyEndpoints = endpoints.stream().filter(e -> Boolean.TRUE.equals(e.conditions().ready())).toList();
+        assertEquals(6, readyEndpoints.size(), endpoints.toString());
+        assertTrue(readyEndpoints.stream().noneMatch(e -> "node-2".equals(e.nodeName())), "the Service no longer sends to node-2");
         c.advance(Duration.ofMinutes(2));
         for (String name : onNode2) {
             assertNotNull(find(c, name), name + " stays Terminating while its kubelet is gone");
