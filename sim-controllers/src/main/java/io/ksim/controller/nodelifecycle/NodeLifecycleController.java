@@ -102,6 +102,9 @@ public final class NodeLifecycleController extends Controller {
 
             @Override
             public void onDelete(Node node) {
+                if (health.containsKey(node.metadata().name())) {
+                    recorder.normal(node, "RemovingNode", "Removing Node " + node.metadata().name() + " from Controller");
+                }
                 health.remove(node.metadata().name());
                 zoneQueues.values().forEach(q -> q.remove(node.metadata().name()));
             }
@@ -185,6 +188,7 @@ public final class NodeLifecycleController extends Controller {
         MicroTime renew = lease == null ? null : lease.spec().renewTime();
         NodeHealth saved = health.get(name);
         if (saved == null) {
+            recorder.normal(node, "RegisteredNode", "Registered Node " + name + " in Controller");
             saved = new NodeHealth(now, now, heartbeat, renew);
         } else {
             Instant probe = saved.probeTimestamp();

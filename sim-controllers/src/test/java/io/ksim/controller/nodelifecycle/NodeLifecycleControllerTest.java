@@ -76,6 +76,21 @@ class NodeLifecycleControllerTest {
     }
 
     @Test
+    void registeredAndRemovedNodesAreAnnounced() {
+        cluster.run(6);
+        List<String> messages = new ArrayList<>();
+        cluster.api.list(BuiltinResources.EVENTS, "default").items().forEach(e -> messages.add(e.reason() + ": "
+                + e.message()));
+        assertTrue(messages.contains("RegisteredNode: Registered Node node-1 in Controller"), messages.toString());
+        assertTrue(messages.contains("RegisteredNode: Registered Node node-2 in Controller"), messages.toString());
+        cluster.kubelets.get(1).stop();
+        cluster.api.delete(BuiltinResources.NODES, null, "node-2", io.ksim.apiserver.DeleteOptions.defaults());
+        cluster.run(1);
+        assertTrue(cluster.api.list(BuiltinResources.EVENTS, "default").items().stream()
+                .anyMatch(e -> e.message().equals("Removing Node node-2 from Controller")));
+    }
+
+    @Test
     void aCordonedNodeGetsTheUnschedulableTaint() {
         cluster.run(5);
         Node n = node("node-2");
