@@ -222,8 +222,16 @@ public final class NodeLifecycleController extends Controller {
         if (!changed) {
             return node;
         }
-        Node updated = api.updateStatus(BuiltinResources.NODES,
-                fresh(name).withStatus(node.status().withConditions(conditions)));
+        Node updated;
+        try {
+            // Written against the listed resourceVersion: a status the kubelet posted meanwhile wins.
+            updated = api.updateStatus(BuiltinResources.NODES, node.withStatus(node.status().withConditions(conditions)));
+        } catch (ApiException e) {
+            if (e.code() == 409 || e.code() == 404) {
+                return node;
+            }
+            throw e;
+        }
         health.put(name, new NodeHealth(saved.probeTimestamp(), now, heartbeat, renew));
         kernel.trace().record(context.component(), "NodeStatusUnknown", name,
                 NAME + ": node " + name + " has not renewed its lease or posted status for " + grace.toSeconds()
