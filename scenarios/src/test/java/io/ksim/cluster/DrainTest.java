@@ -132,4 +132,40 @@ class DrainTest {
         assertTrue(forced.output().contains("Warning: deleting Pods that declare no controller: default/bare"));
         assertTrue(c.runUntil(forced::isDone, Duration.ofMinutes(1)));
     }
+    static final String AGENT = """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: agent
+            spec:
+              selector:
+                matchLabels: {app: agent}
+              template:
+                metadata:
+                  labels: {app: agent}
+                spec:
+                  containers:
+                  - name: c
+                    image: nginx:1.25
+            """;
+
+    @Test
+    void daemonSetPodsNeedIgnoreDaemonSetsAndAreThenLeftAlone() {
+        Cluster c = cluster();
+        c.create(AGENT);
+        assertTrue(c.runUntil(() -> c.pods("default").stream().filter(p -> "node-1".equals(p.spec().nodeName())
+                && c.isReady("default", p.metadata().name())).count() == 1, Duration.ofMinutes(1)));
+        String agent = c.pods("default").stream().filter(p -> "node-1".equals(p.spec().nodeName())).findFirst()
+                .orElseThrow().metadata().name();
+        Drain.DrainRefusedException e = assertThrows(Drain.DrainRefusedException.class,
+                () -> c.drain("node-1", Drain.Options.defaults()));
+        assertEquals("cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/" + agent,
+                e.getMessage());
+        Drain d = c.drain("node-1", new Drain.Options(true, false, false));
+        assertEquals(List.of("node/node-1 already cordoned", "Warning: ignoring DaemonSet-managed Pods: default/" + agent,
+                "node/node-1 drained"), d.output());
+        c.advance(Duration.ofSeconds(10));
+        assertTrue(c.pods("default").stream().anyMatch(p -> p.metadata().name().equals(agent)
+                && !p.metadata().isBeingDeleted()), "the daemon pod keeps running");
+    }
 }
