@@ -139,12 +139,14 @@ public final class DisruptionController extends Controller {
         if (selected.isEmpty()) {
             recorder.normal(pdb, "NoPods", "No matching pods found");
         }
-        int[] counts = expectedAndDesired(pdb, selected);
+        String[] failure = new String[1];
+        int[] counts = expectedAndDesired(pdb, selected, failure);
         if (counts == null) {
-            // Upstream's failSafe: nothing may be disrupted while the budget cannot be computed.
-            writeStatus(pdb, new PodDisruptionBudgetStatus(pdb.metadata().generation(), pdb.status().disruptedPods(), 0,
-                    pdb.status().currentHealthy(), pdb.status().desiredHealthy(), pdb.status().expectedPods(),
-                    pdb.status().conditions()), now, true);
+            // Upstream's failSafe: nothing may be disrupted while the budget cannot be computed; the observed
+            // generation stays where it was.
+            writeStatus(pdb, new PodDisruptionBudgetStatus(pdb.status().observedGeneration(),
+                    pdb.status().disruptedPods(), 0, pdb.status().currentHealthy(), pdb.status().desiredHealthy(),
+                    pdb.status().expectedPods(), pdb.status().conditions()), now, failure[0]);
             return ReconcileResult.done();
         }
         int expected = counts[0];
@@ -170,21 +172,21 @@ public final class DisruptionController extends Controller {
             allowed = 0;
         }
         writeStatus(pdb, new PodDisruptionBudgetStatus(pdb.metadata().generation(), disrupted, allowed, healthy, desired,
-                expected, pdb.status().conditions()), now, false);
+                expected, pdb.status().conditions()), now, null);
         return recheck == null ? ReconcileResult.done() : ReconcileResult.requeueAfter(Duration.between(now, recheck));
     }
 
     /** [expectedPods, desiredHealthy] (upstream getExpectedPodCount), or null when a controller is missing. */
-    private int[] expectedAndDesired(PodDisruptionBudget pdb, List<Pod> selected) {
+    private int[] expectedAndDesired(PodDisruptionBudget pdb, List<Pod> selected, String[] failure) {
         IntOrString maxUnavailable = pdb.spec().maxUnavailable();
         IntOrString minAvailable = pdb.spec().minAvailable();
         if (maxUnavailable != null || (minAvailable != null && !minAvailable.isInt())) {
             ExpectedScale scale = ExpectedScale.of(selected, replicaSets.indexer(), deployments.indexer(),
                     statefulSets.indexer());
             if (scale.missingController() != null) {
+                failure[0] = "found no controllers for pod \"" + scale.missingController() + "\"";
                 recorder.warning(pdb, "CalculateExpectedPodCountFailed",
-                        "Failed to calculate the number of expected pods: found no controllers for pod \""
-                                + scale.missingController() + "\"");
+                        "Failed to calculate the number of expected pods: " + failure[0]);
                 return null;
             }
             if (!scale.unmanaged().isEmpty()) {
@@ -204,7 +206,9 @@ public final class DisruptionController extends Controller {
         return new int[] {selected.size(), desired};
     }
 
-    private void writeStatus(PodDisruptionBudget pdb, PodDisruptionBudgetStatus status, Instant now, boolean failed) {
+    /** Writes the status with its DisruptionAllowed condition; {@code failure} is the SyncFailed message, or null. */
+    private void writeStatus(PodDisruptionBudget pdb, PodDisruptionBudgetStatus status, Instant now, String failure) {
+        boolean failed = failure != null;
         Condition old = pdb.status().conditions().stream()
                 .filter(c -> PodDisruptionBudget.DISRUPTION_ALLOWED_CONDITION.equals(c.type())).findFirst().orElse(null);
         boolean allowed = status.disruptionsAllowed() > 0;
@@ -213,7 +217,7 @@ public final class DisruptionController extends Controller {
                 : allowed ? PodDisruptionBudget.SUFFICIENT_PODS_REASON : PodDisruptionBudget.INSUFFICIENT_PODS_REASON;
         Instant transition = old != null && value.equals(old.status()) ? old.lastTransitionTime() : now;
         Condition updated = new Condition(PodDisruptionBudget.DISRUPTION_ALLOWED_CONDITION, value,
-                status.observedGeneration(), transition, reason, "");
+                status.observedGeneration(), transition, reason, failed ? failure : "");
         // Replaced in place, as meta.SetStatusCondition does, so other conditions keep their order.
         List<Condition> conditions = new ArrayList<>(pdb.status().conditions());
         if (old == null) {

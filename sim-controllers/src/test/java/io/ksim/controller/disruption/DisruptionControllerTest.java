@@ -1,6 +1,7 @@
 package io.ksim.controller.disruption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ksim.api.apps.Deployment;
 import io.ksim.api.apps.Deployment.DeploymentSpec;
@@ -15,6 +16,7 @@ import io.ksim.api.resource.IntOrString;
 import io.ksim.apiserver.DeleteOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.TestCluster;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,5 +95,21 @@ class DisruptionControllerTest {
         assertEquals(2, status().currentHealthy());
         assertEquals(0, status().disruptionsAllowed());
         assertEquals("InsufficientPods", status().conditions().get(0).reason());
+    }
+    @Test
+    void unmanagedPodsCountForNothingUnderAPercentageOrMaxUnavailable() {
+        for (String name : List.of("a", "b")) {
+            cluster.api.create(BuiltinResources.PODS, "default", Pod.of(ObjectMeta.builder().namespace("default")
+                    .name(name).labels(Map.of("app", "web")).build(), TestCluster.template(Map.of(), "nginx:1.25")
+                    .spec()));
+        }
+        pdb(null, "1");
+        cluster.run(30);
+        PodDisruptionBudgetStatus s = status();
+        assertEquals(0, s.expectedPods());
+        assertEquals(2, s.currentHealthy());
+        assertEquals(0, s.disruptionsAllowed(), "no expected pods, no disruptions");
+        assertTrue(cluster.api.list(BuiltinResources.EVENTS, "default").items().stream()
+                .anyMatch(e -> "UnmanagedPods".equals(e.reason())));
     }
 }
