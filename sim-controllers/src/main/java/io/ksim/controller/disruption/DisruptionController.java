@@ -14,6 +14,7 @@ import io.ksim.api.selector.SelectorException;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.client.EventRecorder;
+import io.ksim.client.Indexer;
 import io.ksim.client.Informer;
 import io.ksim.client.ResourceEventHandler;
 import io.ksim.controller.Controller;
@@ -102,12 +103,12 @@ public final class DisruptionController extends Controller {
     }
 
     private void enqueueNamespace(String ns) {
-        pdbs.indexer().list().stream().filter(p -> ns.equals(p.metadata().namespace())).forEach(this::enqueue);
+        pdbs.indexer().byIndex(Indexer.NAMESPACE, ns).forEach(this::enqueue);
     }
 
     private void enqueueBudgetsOf(Pod pod) {
-        for (PodDisruptionBudget pdb : pdbs.indexer().list()) {
-            if (pdb.metadata().namespace().equals(pod.metadata().namespace()) && selects(pdb, pod)) {
+        for (PodDisruptionBudget pdb : pdbs.indexer().byIndex(Indexer.NAMESPACE, pod.metadata().namespace())) {
+            if (selects(pdb, pod)) {
                 enqueue(pdb);
             }
         }
@@ -134,8 +135,8 @@ public final class DisruptionController extends Controller {
             return ReconcileResult.done();
         }
         Instant now = kernel.instant();
-        List<Pod> selected = pods.indexer().list().stream()
-                .filter(p -> p.metadata().namespace().equals(pdb.metadata().namespace()) && selects(pdb, p)).toList();
+        List<Pod> selected = pods.indexer().byIndex(Indexer.NAMESPACE, pdb.metadata().namespace()).stream()
+                .filter(p -> selects(pdb, p)).toList();
         if (selected.isEmpty()) {
             recorder.normal(pdb, "NoPods", "No matching pods found");
         }
