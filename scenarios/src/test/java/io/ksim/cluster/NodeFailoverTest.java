@@ -159,4 +159,20 @@ class NodeFailoverTest {
                 "the returning kubelet finishes the stale pods");
         assertTrue(sixReadyOffNode2(c) || webPods(c).size() == 6);
     }
+    @Test
+    void aRestartedNodeLifecycleControllerGivesEveryNodeAFreshGracePeriod() {
+        Cluster c = Cluster.builder().seed(8).nodes(3, n -> n.cpu("4").memory("8Gi"))
+                .image("nginx:1.25 size=20Mi start=500ms ready=1s").build();
+        c.advance(Duration.ofSeconds(30));
+        c.powerOff("node-3");
+        c.advance(Duration.ofSeconds(30));
+        // Upstream: no saved health for a node -> "Assuming now as a timestamp".
+        c.controllerManager().manager().restart(io.ksim.controller.nodelifecycle.NodeLifecycleController.NAME);
+        Instant restarted = c.now();
+        assertTrue(c.runUntil(() -> "Unknown".equals(readyStatus(c, "node-3")), Duration.ofMinutes(2)));
+        Duration after = Duration.between(restarted, c.now());
+        assertTrue(after.compareTo(Duration.ofSeconds(50)) > 0 && after.compareTo(Duration.ofSeconds(56)) <= 0,
+                "Unknown " + after + " after the restart");
+        assertEquals("True", readyStatus(c, "node-1"));
+    }
 }
