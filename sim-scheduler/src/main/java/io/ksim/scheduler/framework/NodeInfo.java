@@ -25,6 +25,12 @@ public final class NodeInfo {
     private final List<HostPort> usedPorts = new ArrayList<>();
     /** Image name (every name the node reports for it) to size in bytes. */
     private Map<String, Long> imageSizes = Map.of();
+    /**
+     * The node's labels in a hash map: the spreading and affinity plugins look topology keys up on every node
+     * for every pod, and a sorted map's binary search over string keys was most of their cost. Only looked
+     * up (or scanned where order cannot matter), never printed.
+     */
+    private Map<String, String> labels = Map.of();
     private int podsWithAffinity;
     private int podsWithRequiredAntiAffinity;
     /** Bumped whenever the set of counted pods changes, so that plugins can memoize per-node counts. */
@@ -52,6 +58,12 @@ public final class NodeInfo {
             }
         }
         this.imageSizes = sizes;
+        this.labels = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(node.metadata().labels()));
+    }
+
+    /** The node's labels for lookups (see the field's comment). */
+    public Map<String, String> labels() {
+        return labels;
     }
 
     public Resource allocatable() {

@@ -76,7 +76,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
             if (!incomingHasTerms && !node.hasPodsWithRequiredAntiAffinity()) {
                 continue;
             }
-            Map<String, String> labels = node.node().metadata().labels();
+            Map<String, String> labels = node.labels();
             for (PodInfo existing : node.pods()) {
                 for (AffinityTerm t : existing.requiredAntiAffinity()) {
                     if (t.matches(pod.pod(), snapshot.namespaceLabels())) {
@@ -125,7 +125,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         if (s == null) {
             return Status.SUCCESS;
         }
-        Map<String, String> labels = node.node().metadata().labels();
+        Map<String, String> labels = node.labels();
         if (!satisfiesPodAffinity(s, labels)) {
             return Status.unresolvable(ERR_REASON_AFFINITY);
         }
@@ -174,7 +174,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
             if (!incomingPreferred && !node.hasPodsWithAffinity()) {
                 continue;
             }
-            Map<String, String> labels = node.node().metadata().labels();
+            Map<String, String> labels = node.labels();
             for (PodInfo existing : node.pods()) {
                 if (!incomingPreferred && !existing.hasAffinityTerms()) {
                     continue;
@@ -219,7 +219,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
             return 0;
         }
         long score = 0;
-        Map<String, String> labels = node.node().metadata().labels();
+        Map<String, String> labels = node.labels();
         for (Map.Entry<String, Map<String, Long>> e : topologyScore.entrySet()) {
             String v = labels.get(e.getKey());
             if (v != null) {

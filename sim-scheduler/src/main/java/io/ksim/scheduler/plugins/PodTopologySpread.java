@@ -74,7 +74,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         constraints.forEach(c -> counts.add(new HashMap<>()));
         String ns = pod.pod().metadata().namespace();
         for (NodeInfo node : snapshot.nodes()) {
-            Map<String, String> labels = node.node().metadata().labels();
+            Map<String, String> labels = node.labels();
             if (!SpreadConstraint.hasAllKeys(labels, constraints)) {
                 continue;
             }
@@ -108,7 +108,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         if (s == null) {
             return Status.SUCCESS;
         }
-        Map<String, String> labels = node.node().metadata().labels();
+        Map<String, String> labels = node.labels();
         for (int i = 0; i < s.constraints().size(); i++) {
             SpreadConstraint c = s.constraints().get(i);
             String value = labels.get(c.topologyKey());
@@ -147,7 +147,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         List<Map<String, Long>> counts = new ArrayList<>();
         constraints.forEach(c -> counts.add(new HashMap<>()));
         for (NodeInfo node : feasible) {
-            Map<String, String> labels = node.node().metadata().labels();
+            Map<String, String> labels = node.labels();
             if (requireAll && !SpreadConstraint.hasAllKeys(labels, constraints)) {
                 ignored.add(node.name());
                 continue;
@@ -167,7 +167,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         }
         String ns = pod.pod().metadata().namespace();
         for (NodeInfo node : snapshot.nodes()) {
-            Map<String, String> labels = node.node().metadata().labels();
+            Map<String, String> labels = node.labels();
             if (requireAll && !SpreadConstraint.hasAllKeys(labels, constraints)) {
                 continue;
             }
@@ -193,7 +193,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         if (s == null || s.ignoredNodes().contains(node.name())) {
             return 0;
         }
-        Map<String, String> labels = node.node().metadata().labels();
+        Map<String, String> labels = node.labels();
         double score = 0;
         for (int i = 0; i < s.constraints().size(); i++) {
             SpreadConstraint c = s.constraints().get(i);

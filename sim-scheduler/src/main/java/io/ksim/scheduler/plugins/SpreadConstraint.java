@@ -90,12 +90,28 @@ record SpreadConstraint(int maxSkew, String topologyKey, int minDomains, LabelSe
      */
     static final class CountMemo {
         private static final int MAX_SELECTORS = 256;
-        private final java.util.Map<String, java.util.IdentityHashMap<io.ksim.scheduler.framework.NodeInfo, long[]>> memo =
+        private final java.util.Map<MemoKey, java.util.IdentityHashMap<io.ksim.scheduler.framework.NodeInfo, long[]>> memo =
                 new java.util.HashMap<>();
+        /**
+         * Canonical strings of the selectors seen lately, by identity: a cycle asks about the same selector
+         * object for every node, and printing it each time cost more than the counting it saves.
+         */
+        private final java.util.IdentityHashMap<LabelSelector, String> printed = new java.util.IdentityHashMap<>();
+
+        /** The canonical string is "" for both everything and nothing: {@code nothing} tells them apart. */
+        private record MemoKey(String namespace, String selector, boolean nothing) {
+        }
 
         int count(io.ksim.scheduler.framework.NodeInfo node, LabelSelector selector, String namespace) {
-            // the canonical string is "" for both everything and nothing: tell them apart
-            String key = namespace + (selector.isNothing() ? "\u0001" : "\u0000") + selector;
+            String text = printed.get(selector);
+            if (text == null) {
+                if (printed.size() >= MAX_SELECTORS) {
+                    printed.clear();
+                }
+                text = selector.toString();
+                printed.put(selector, text);
+            }
+            MemoKey key = new MemoKey(namespace, text, selector.isNothing());
             var perNode = memo.get(key);
             if (perNode == null) {
                 if (memo.size() >= MAX_SELECTORS) {
