@@ -2,10 +2,8 @@ package io.ksim.controller.tainteviction;
 
 import io.ksim.api.core.Taint;
 import io.ksim.api.core.Toleration;
-import io.ksim.api.core.TolerationOperator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * How long a pod may stay on a node with NoExecute taints (upstream taint_eviction.go getMinTolerationTime and
@@ -23,18 +21,7 @@ public final class NoExecuteTolerations {
 
     /** A toleration matches a taint by effect (empty = all), key (empty with Exists = all) and operator. */
     public static boolean tolerates(Toleration t, Taint taint) {
-        if (t.effect() != null && !t.effect().isEmpty() && !t.effect().equals(taint.effect())) {
-            return false;
-        }
-        if (t.key() != null && !t.key().isEmpty() && !t.key().equals(taint.key())) {
-            return false;
-        }
-        String op = t.operator() == null || t.operator().isEmpty() ? TolerationOperator.EQUAL : t.operator();
-        return switch (op) {
-            case TolerationOperator.EXISTS -> true;
-            case TolerationOperator.EQUAL -> Objects.equals(emptyIfNull(t.value()), emptyIfNull(taint.value()));
-            default -> false;
-        };
+        return t.toleratesTaint(taint);
     }
 
     /**
@@ -67,9 +54,5 @@ public final class NoExecuteTolerations {
             }
         }
         return min;
-    }
-
-    private static String emptyIfNull(String s) {
-        return s == null ? "" : s;
     }
 }

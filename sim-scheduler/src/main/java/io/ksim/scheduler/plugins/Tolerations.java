@@ -3,9 +3,7 @@ package io.ksim.scheduler.plugins;
 import io.ksim.api.core.Taint;
 import io.ksim.api.core.TaintEffect;
 import io.ksim.api.core.Toleration;
-import io.ksim.api.core.TolerationOperator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -23,18 +21,7 @@ public final class Tolerations {
     }
 
     public static boolean tolerates(Toleration t, Taint taint) {
-        if (t.effect() != null && !t.effect().isEmpty() && !t.effect().equals(taint.effect())) {
-            return false;
-        }
-        if (t.key() != null && !t.key().isEmpty() && !t.key().equals(taint.key())) {
-            return false;
-        }
-        String op = t.operator() == null || t.operator().isEmpty() ? TolerationOperator.EQUAL : t.operator();
-        return switch (op) {
-            case TolerationOperator.EXISTS -> true;
-            case TolerationOperator.EQUAL -> Objects.equals(emptyIfNull(t.value()), emptyIfNull(taint.value()));
-            default -> false;
-        };
+        return t.toleratesTaint(taint);
     }
 
     public static boolean toleratedByAny(List<Toleration> tolerations, Taint taint) {
@@ -62,9 +49,5 @@ public final class Tolerations {
     /** NoSchedule and NoExecute taints: the ones the filter enforces (upstream DoNotScheduleTaintsFilterFunc). */
     public static boolean doNotSchedule(Taint t) {
         return TaintEffect.NO_SCHEDULE.equals(t.effect()) || TaintEffect.NO_EXECUTE.equals(t.effect());
-    }
-
-    private static String emptyIfNull(String s) {
-        return s == null ? "" : s;
     }
 }
