@@ -139,31 +139,13 @@ public final class DaemonPlacement {
     private static boolean tolerated(List<Toleration> tolerations, Node node, boolean noExecuteOnly) {
         for (Taint taint : node.spec().taints()) {
             boolean counts = "NoExecute".equals(taint.effect()) || (!noExecuteOnly && "NoSchedule".equals(taint.effect()));
-            if (counts && tolerations.stream().noneMatch(t -> tolerates(t, taint))) {
+            if (counts && tolerations.stream().noneMatch(t -> t.toleratesTaint(taint))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Upstream Toleration.ToleratesTaint. */
-    static boolean tolerates(Toleration t, Taint taint) {
-        if (t.effect() != null && !t.effect().isEmpty() && !t.effect().equals(taint.effect())) {
-            return false;
-        }
-        if (t.key() != null && !t.key().isEmpty() && !t.key().equals(taint.key())) {
-            return false;
-        }
-        if ("Exists".equals(t.operator())) {
-            return true;
-        }
-        if (t.key() == null || t.key().isEmpty()) {
-            return false;
-        }
-        String want = t.value() == null ? "" : t.value();
-        String have = taint.value() == null ? "" : taint.value();
-        return want.equals(have);
-    }
 
     /**
      * The pod's affinity pinned to {@code nodeName} (upstream ReplaceDaemonSetPodNodeNameNodeAffinity): every
