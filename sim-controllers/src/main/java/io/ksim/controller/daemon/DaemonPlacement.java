@@ -146,7 +146,6 @@ public final class DaemonPlacement {
         return true;
     }
 
-
     /**
      * The pod's affinity pinned to {@code nodeName} (upstream ReplaceDaemonSetPodNodeNameNodeAffinity): every
      * required term keeps its label expressions and gets {@code metadata.name In [nodeName]} as its only
