@@ -10,6 +10,7 @@ import io.ksim.controller.namespace.NamespaceController;
 import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.controller.serviceaccount.RootCACertPublisher;
 import io.ksim.controller.serviceaccount.ServiceAccountsController;
+import io.ksim.controller.volume.PersistentVolumeController;
 import io.ksim.controller.statefulset.StatefulSetController;
 
 /**
@@ -42,7 +43,8 @@ public final class KubeControllerManager {
                 .register(DaemonSetController.NAME, DaemonSetController::new)
                 .register(JobController.NAME, JobController::new)
                 .register(CronJobController.NAME, CronJobController::new)
-                .register(TtlAfterFinishedController.NAME, TtlAfterFinishedController::new);
+                .register(TtlAfterFinishedController.NAME, TtlAfterFinishedController::new)
+                .register(PersistentVolumeController.NAME, PersistentVolumeController::new);
     }
 
     /** Registers and starts every built-in controller. */
