@@ -12,6 +12,8 @@ import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.PersistentVolume.PersistentVolumeStatus;
 import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.PersistentVolumeClaim.PersistentVolumeClaimStatus;
+import io.ksim.api.core.Pod;
+import io.ksim.api.core.Volume;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.storage.StorageClass;
@@ -20,11 +22,15 @@ import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.DeleteOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.client.EventRecorder;
+import io.ksim.client.Indexer;
 import io.ksim.client.Informer;
 import io.ksim.client.ResourceEventHandler;
 import io.ksim.controller.Controller;
 import io.ksim.controller.ControllerContext;
 import io.ksim.controller.ReconcileResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,6 +59,7 @@ public final class PersistentVolumeController extends Controller {
     private final Informer<PersistentVolume> volumes;
     private final Informer<PersistentVolumeClaim> claims;
     private final Informer<StorageClass> classes;
+    private final Informer<Pod> pods;
     private final EventRecorder recorder;
 
     public PersistentVolumeController(ControllerContext context) {
@@ -60,6 +67,7 @@ public final class PersistentVolumeController extends Controller {
         this.volumes = informer(BuiltinResources.PERSISTENT_VOLUMES);
         this.claims = informer(BuiltinResources.PERSISTENT_VOLUME_CLAIMS);
         this.classes = informer(BuiltinResources.STORAGE_CLASSES);
+        this.pods = informer(BuiltinResources.PODS);
         this.recorder = newRecorder();
         volumes.addEventHandler(handler(pv -> {
             enqueue(VOLUME_PREFIX + pv.metadata().name());
@@ -118,11 +126,34 @@ public final class PersistentVolumeController extends Controller {
         if (claim.metadata().isBeingDeleted()) {
             return;
         }
-        String volumeName = claim.spec().volumeName();
-        if (volumeName == null || volumeName.isEmpty()) {
-            syncUnboundClaim(claim);
+        // A claim is "bound" once the controller has completed a binding, whatever its volumeName says now.
+        if (!claim.metadata().annotations().containsKey(ANN_BIND_COMPLETED)) {
+            String volumeName = claim.spec().volumeName();
+            if (volumeName == null || volumeName.isEmpty()) {
+                syncUnboundClaim(claim);
+            } else {
+                syncClaimAskingForVolume(claim, volumeName);
+            }
         } else {
-            syncBoundClaim(claim, volumeName);
+            syncBoundClaim(claim);
+        }
+    }
+
+    /** The user named a volume in spec.volumeName: bind to it when it is free or reserved for this claim. */
+    private void syncClaimAskingForVolume(PersistentVolumeClaim claim, String volumeName) {
+        PersistentVolume pv = volumes.indexer().get(volumeName);
+        if (pv != null && (pv.spec().claimRef() == null || VolumeMatching.isPreBoundTo(pv, claim))) {
+            bind(pv, claim);
+            return;
+        }
+        // Missing, or claimed by someone else: stay Pending and retry on the next change.
+        markClaimPending(claim);
+    }
+
+    private void markClaimPending(PersistentVolumeClaim claim) {
+        if (!PersistentVolumeClaimStatus.PENDING.equals(claim.status().phase())) {
+            api.updateStatus(BuiltinResources.PERSISTENT_VOLUME_CLAIMS,
+                    claim.withStatus(claim.status().withPhase(PersistentVolumeClaimStatus.PENDING)));
         }
     }
 
@@ -144,13 +175,15 @@ public final class PersistentVolumeController extends Controller {
             return;
         }
         if (delayBinding && !claim.metadata().annotations().containsKey(ANN_SELECTED_NODE)) {
-            recorder.normal(claim, "WaitForFirstConsumer", "waiting for first consumer to be created before binding");
+            emitEventForUnboundDelayBindingClaim(claim);
+            markClaimPending(claim);
             return;
         }
         String className = VolumeMatching.claimClass(claim);
         if (className.isEmpty()) {
             recorder.normal(claim, "FailedBinding", "no persistent volumes available for this claim and no storage "
                     + "class is set");
+            markClaimPending(claim);
             return;
         }
         if (sc == null) {
@@ -159,6 +192,34 @@ public final class PersistentVolumeController extends Controller {
             return;
         }
         handOverToProvisioner(claim, sc);
+    }
+
+    /** WaitForFirstConsumer, or WaitForPodScheduled naming the unscheduled pods that use the claim. */
+    private void emitEventForUnboundDelayBindingClaim(PersistentVolumeClaim claim) {
+        List<String> waiting = new ArrayList<>();
+        for (Pod pod : pods.indexer().byIndex(Indexer.NAMESPACE, claim.metadata().namespace())) {
+            if ((pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) && uses(pod, claim)) {
+                waiting.add(pod.metadata().name());
+            }
+        }
+        Collections.sort(waiting);
+        if (waiting.isEmpty()) {
+            recorder.normal(claim, "WaitForFirstConsumer", "waiting for first consumer to be created before binding");
+        } else if (waiting.size() == 1) {
+            recorder.normal(claim, "WaitForPodScheduled", "waiting for pod " + waiting.get(0) + " to be scheduled");
+        } else {
+            recorder.normal(claim, "WaitForPodScheduled", "waiting for pods " + String.join(",", waiting)
+                    + " to be scheduled");
+        }
+    }
+
+    private static boolean uses(Pod pod, PersistentVolumeClaim claim) {
+        for (Volume v : pod.spec().volumes()) {
+            if (v.persistentVolumeClaim() != null && claim.metadata().name().equals(v.persistentVolumeClaim().claimName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private StorageClass defaultClass() {
@@ -210,11 +271,21 @@ public final class PersistentVolumeController extends Controller {
         if (!PersistentVolumeStatus.BOUND.equals(pv.status().phase())) {
             pv = api.updateStatus(BuiltinResources.PERSISTENT_VOLUMES, pv.withStatus(phase(pv, PersistentVolumeStatus.BOUND)));
         }
-        Map<String, String> ann = put(claim.metadata().annotations(), ANN_BIND_COMPLETED, "yes");
-        ann = put(ann, ANN_BOUND_BY_CONTROLLER, "yes");
-        claim = api.update(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, claim.withMetadata(
-                claim.metadata().withAnnotations(ann)).withSpec(claim.spec().withVolumeName(pv.metadata().name())));
+        boolean wasBound = PersistentVolumeClaimStatus.BOUND.equals(claim.status().phase());
+        if (!pv.metadata().name().equals(claim.spec().volumeName())
+                || !claim.metadata().annotations().containsKey(ANN_BIND_COMPLETED)) {
+            Map<String, String> ann = put(claim.metadata().annotations(), ANN_BIND_COMPLETED, "yes");
+            if (claim.spec().volumeName() == null || claim.spec().volumeName().isEmpty()) {
+                // bound-by-controller on the claim: the controller chose the volume.
+                ann = put(ann, ANN_BOUND_BY_CONTROLLER, "yes");
+            }
+            claim = api.update(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, claim.withMetadata(
+                    claim.metadata().withAnnotations(ann)).withSpec(claim.spec().withVolumeName(pv.metadata().name())));
+        }
         markClaimBound(claim, pv);
+        if (wasBound) {
+            return;
+        }
         kernel.trace().record(context.component(), "VolumeBound", claim.metadata().namespace() + "/"
                 + claim.metadata().name(), "persistentvolume-controller: claim " + claim.metadata().namespace() + "/"
                 + claim.metadata().name() + " bound to volume " + pv.metadata().name());
@@ -231,31 +302,32 @@ public final class PersistentVolumeController extends Controller {
         api.updateStatus(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, claim.withStatus(bound));
     }
 
-    private void syncBoundClaim(PersistentVolumeClaim claim, String volumeName) {
+    private void syncBoundClaim(PersistentVolumeClaim claim) {
+        String volumeName = claim.spec().volumeName();
+        if (volumeName == null || volumeName.isEmpty()) {
+            markClaimLost(claim, "ClaimLost", "Bound claim has lost reference to PersistentVolume. Data on the volume "
+                    + "is lost!");
+            return;
+        }
         PersistentVolume pv = volumes.indexer().get(volumeName);
         if (pv == null) {
-            if (!PersistentVolumeClaimStatus.LOST.equals(claim.status().phase())) {
-                api.updateStatus(BuiltinResources.PERSISTENT_VOLUME_CLAIMS,
-                        claim.withStatus(claim.status().withPhase(PersistentVolumeClaimStatus.LOST)));
-                recorder.warning(claim, "ClaimLost", "Bound claim has lost reference to PersistentVolume. Data on "
-                        + "the volume is lost!");
-            }
+            markClaimLost(claim, "ClaimLost", "Bound claim has lost its PersistentVolume. Data on the volume is lost!");
             return;
         }
         ObjectReference ref = pv.spec().claimRef();
-        if (ref == null || VolumeMatching.isPreBoundTo(pv, claim)) {
-            // The user pre-bound the claim to a volume by name, or a half-finished bind: finish it.
-            if (ref == null && !VolumeMatching.accessModesFit(claim, pv)) {
-                return;
-            }
+        if (ref == null || claim.metadata().uid().equals(ref.uid())) {
+            // The volume came unbound, or all is well: (re)bind, which writes only what differs.
             bind(pv, claim);
             return;
         }
+        markClaimLost(claim, "ClaimMisbound", "Two claims are bound to the same volume, this one is bound incorrectly");
+    }
+
+    private void markClaimLost(PersistentVolumeClaim claim, String reason, String message) {
         if (!PersistentVolumeClaimStatus.LOST.equals(claim.status().phase())) {
             api.updateStatus(BuiltinResources.PERSISTENT_VOLUME_CLAIMS,
                     claim.withStatus(claim.status().withPhase(PersistentVolumeClaimStatus.LOST)));
-            recorder.warning(claim, "ClaimMisbound", "Two claims are bound to the same volume, this one is bound "
-                    + "incorrectly");
+            recorder.warning(claim, reason, message);
         }
     }
 
@@ -278,23 +350,22 @@ public final class PersistentVolumeController extends Controller {
         PersistentVolumeClaim claim = claims.indexer().get(ref.namespace(), ref.name());
         if (claim != null && claim.metadata().uid().equals(ref.uid())) {
             String vol = claim.spec().volumeName();
-            if (vol == null || vol.isEmpty() || vol.equals(pv.metadata().name())) {
-                if (vol == null || vol.isEmpty()) {
-                    setPhase(pv, PersistentVolumeStatus.AVAILABLE);
-                    enqueue(CLAIM_PREFIX + ref.namespace() + "/" + ref.name());
-                } else {
-                    setPhase(pv, PersistentVolumeStatus.BOUND);
-                }
+            if (vol == null || vol.isEmpty()) {
+                // Half-bound (or a provisioned volume): the claim's sync finishes it.
+                enqueue(CLAIM_PREFIX + ref.namespace() + "/" + ref.name());
                 return;
             }
-            // The claim went to another volume: undo a binding the controller made.
-            if ("yes".equals(pv.metadata().annotations().get(ANN_BOUND_BY_CONTROLLER))) {
+            if (vol.equals(pv.metadata().name())) {
+                setPhase(pv, PersistentVolumeStatus.BOUND);
+                return;
+            }
+            // The claim went to another volume.
+            if (!pv.metadata().annotations().containsKey(ANN_PROVISIONED_BY)
+                    || !PersistentVolume.RECLAIM_DELETE.equals(pv.spec().persistentVolumeReclaimPolicy())) {
                 unbind(pv);
                 return;
             }
-        }
-        if (claim != null && claim.metadata().uid().equals(ref.uid())) {
-            return;
+            // A volume provisioned for the claim and no longer needed: released and deleted below.
         }
         // The claim is gone: release and reclaim.
         if (!PersistentVolumeStatus.RELEASED.equals(pv.status().phase())
@@ -304,11 +375,20 @@ public final class PersistentVolumeController extends Controller {
         reclaim(pv);
     }
 
+    /**
+     * unbindVolume: a binding the controller made is undone (claimRef cleared); one a user made keeps its
+     * claimRef without the uid, so the volume stays reserved for a claim of that name.
+     */
     private void unbind(PersistentVolume pv) {
         Map<String, String> ann = new TreeMap<>(pv.metadata().annotations());
-        ann.remove(ANN_BOUND_BY_CONTROLLER);
+        ObjectReference ref = pv.spec().claimRef();
+        ObjectReference next = null;
+        if (ann.remove(ANN_BOUND_BY_CONTROLLER) == null) {
+            next = new ObjectReference(ref.kind(), ref.namespace(), ref.name(), null, ref.apiVersion(), null,
+                    ref.fieldPath());
+        }
         pv = api.update(BuiltinResources.PERSISTENT_VOLUMES, pv.withMetadata(pv.metadata().withAnnotations(ann))
-                .withSpec(pv.spec().toBuilder().claimRef(null).build()));
+                .withSpec(pv.spec().toBuilder().claimRef(next).build()));
         setPhase(pv, PersistentVolumeStatus.AVAILABLE);
     }
 

@@ -219,4 +219,53 @@ class PersistentVolumeControllerTest {
         run();
         assertNull(getVolume(name));
     }
+
+    /** binder_test.go "claim bound to a missing volume" and "volume deleted under a bound claim": ClaimLost. */
+    @Test
+    void aBoundClaimWhoseVolumeIsDeletedIsLost() {
+        create(pv("keep", "1Gi"));
+        manager.startAll();
+        api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", claim("data", "1Gi"));
+        run();
+        assertEquals("Bound", getClaim("data").status().phase());
+        api.delete(BuiltinResources.PERSISTENT_VOLUMES, null, "keep", DeleteOptions.defaults());
+        run();
+        assertEquals("Lost", getClaim("data").status().phase());
+        assertTrue(events("data").contains("ClaimLost: Bound claim has lost its PersistentVolume. Data on the volume "
+                + "is lost!"), events("data").toString());
+    }
+
+    /** A claim naming its volume in spec.volumeName binds to it, not to a smaller one; bound-by-controller stays off. */
+    @Test
+    void aClaimAskingForAVolumeByNameGetsThatOne() {
+        create(pv("small", "1Gi"), pv("big", "10Gi"));
+        manager.startAll();
+        PersistentVolumeClaim c = claim("data", "1Gi");
+        api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", c.withSpec(c.spec().withVolumeName("big")));
+        run();
+        PersistentVolumeClaim got = getClaim("data");
+        assertEquals("Bound", got.status().phase());
+        assertEquals("big", got.spec().volumeName());
+        assertNull(got.metadata().annotations().get(VolumeMatching.ANN_BOUND_BY_CONTROLLER));
+        assertEquals("Available", getVolume("small").status().phase());
+    }
+
+    /** pv_controller.go emitEventForUnboundDelayBindingClaim: unscheduled pods using the claim are named. */
+    @Test
+    void aWaitingClaimNamesTheUnscheduledPodsThatUseIt() {
+        createStandardClass();
+        api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", io.ksim.api.core.ServiceAccount.of("default", "default"));
+        for (String name : List.of("web-b", "web-a")) {
+            api.create(BuiltinResources.PODS, "default", io.ksim.api.core.Pod.of(ObjectMeta.of("default", name),
+                    io.ksim.api.core.PodSpec.builder()
+                            .containers(List.of(io.ksim.api.core.Container.of("app", "nginx:1.25")))
+                            .volumes(List.of(io.ksim.api.core.Volume.persistentVolumeClaim("data", "data"))).build()));
+        }
+        api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", claim("data", "1Gi", "standard",
+                List.of(PersistentVolume.READ_WRITE_ONCE), null));
+        manager.startAll();
+        run();
+        assertEquals(List.of("WaitForPodScheduled: waiting for pods web-a,web-b to be scheduled"),
+                events("data").stream().distinct().toList());
+    }
 }

@@ -105,10 +105,8 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
             return Status.SKIP;
         }
         String ns = pod.metadata().namespace();
-        Map<String, PersistentVolume> bound = new TreeMap<>();
-        List<PersistentVolumeClaim> delayed = new ArrayList<>();
-        Map<String, StorageClass> classes = new HashMap<>();
-        boolean unboundImmediate = false;
+        // podHasPVCs: every claim must exist, not be Lost and not be terminating.
+        List<PersistentVolumeClaim> claims = new ArrayList<>();
         for (String name : names) {
             PersistentVolumeClaim claim;
             try {
@@ -116,16 +114,29 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
             } catch (ApiException notFound) {
                 return Status.unresolvable("persistentvolumeclaim \"" + name + "\" not found");
             }
+            if (PersistentVolumeClaim.PersistentVolumeClaimStatus.LOST.equals(claim.status().phase())) {
+                return Status.unresolvable("persistentvolumeclaim \"" + name + "\" bound to non-existent "
+                        + "persistentvolume \"" + claim.spec().volumeName() + "\"");
+            }
             if (claim.metadata().isBeingDeleted()) {
                 return Status.unresolvable("persistentvolumeclaim \"" + name + "\" is being deleted");
             }
+            claims.add(claim);
+        }
+        Map<String, PersistentVolume> bound = new TreeMap<>();
+        List<PersistentVolumeClaim> delayed = new ArrayList<>();
+        Map<String, StorageClass> classes = new HashMap<>();
+        boolean unboundImmediate = false;
+        for (PersistentVolumeClaim claim : claims) {
             String volumeName = claim.spec().volumeName();
-            if (volumeName != null && !volumeName.isEmpty()) {
-                bound.put(name, volume(volumeName));
+            boolean hasVolume = volumeName != null && !volumeName.isEmpty();
+            // Fully bound: the controller finished (bind-completed); a claim pre-bound by name counts as immediate.
+            if (hasVolume && claim.metadata().annotations().containsKey(VolumeMatching.ANN_BIND_COMPLETED)) {
+                bound.put(claim.metadata().name(), volume(volumeName));
                 continue;
             }
             StorageClass sc = storageClass(VolumeMatching.claimClass(claim));
-            if (sc != null && StorageClass.BINDING_WAIT_FOR_FIRST_CONSUMER.equals(sc.volumeBindingMode())) {
+            if (!hasVolume && sc != null && StorageClass.BINDING_WAIT_FOR_FIRST_CONSUMER.equals(sc.volumeBindingMode())) {
                 classes.put(sc.metadata().name(), sc);
                 delayed.add(claim);
             } else {
@@ -135,6 +146,8 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
         if (unboundImmediate) {
             return Status.unresolvable(ERR_UNBOUND_IMMEDIATE);
         }
+        // Smallest requests first, so that each gets the smallest volume that fits (byPVCSize).
+        delayed.sort(java.util.Comparator.comparing(VolumeMatching::requestedStorage));
         List<PersistentVolume> all = delayed.isEmpty() ? List.of()
                 : api.list(BuiltinResources.PERSISTENT_VOLUMES, null).items();
         state.write(STATE_KEY, new PodVolumes(bound, delayed, classes, all, new HashMap<>()));
@@ -167,28 +180,35 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
             return Status.SUCCESS;
         }
         Node node = nodeInfo.node();
-        List<String> reasons = new ArrayList<>();
+        boolean boundSatisfied = true;
+        boolean boundVolumesFound = true;
         for (PersistentVolume pv : volumes.bound().values()) {
+            // checkBoundClaims stops at the first missing or mismatched volume.
             if (pv == null) {
-                addOnce(reasons, ERR_PV_NOT_EXIST);
-            } else if (!admits(pv, node)) {
-                addOnce(reasons, ERR_NODE_CONFLICT);
+                boundVolumesFound = false;
+                break;
+            }
+            if (!admits(pv, node)) {
+                boundSatisfied = false;
+                break;
             }
         }
+        boolean unboundSatisfied = true;
         Map<PersistentVolumeClaim, PersistentVolume> bindings = new java.util.LinkedHashMap<>();
         List<PersistentVolumeClaim> provisions = new ArrayList<>();
-        Set<String> chosen = new HashSet<>();
-        for (PersistentVolumeClaim claim : volumes.delayed()) {
-            PersistentVolume pv = VolumeMatching.findMatchingVolume(claim, volumes.allVolumes(), v -> admits(v, node),
-                    chosen, true);
-            if (pv != null) {
-                chosen.add(pv.metadata().name());
-                bindings.put(claim, pv);
-            } else if (canProvision(volumes.classes().get(VolumeMatching.claimClass(claim)), node)) {
-                provisions.add(claim);
-            } else {
-                addOnce(reasons, ERR_BIND_CONFLICT);
-            }
+        if (!volumes.delayed().isEmpty()) {
+            unboundSatisfied = matchOrProvision(volumes, node, bindings, provisions);
+        }
+        // Upstream's reason order: node conflict, bind conflict, (not enough space,) missing volume.
+        List<String> reasons = new ArrayList<>();
+        if (!boundSatisfied) {
+            reasons.add(ERR_NODE_CONFLICT);
+        }
+        if (!unboundSatisfied) {
+            reasons.add(ERR_BIND_CONFLICT);
+        }
+        if (!boundVolumesFound) {
+            reasons.add(ERR_PV_NOT_EXIST);
         }
         if (!reasons.isEmpty()) {
             return Status.unresolvable(reasons.toArray(String[]::new));
@@ -197,10 +217,47 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
         return Status.SUCCESS;
     }
 
-    private static void addOnce(List<String> reasons, String reason) {
-        if (!reasons.contains(reason)) {
-            reasons.add(reason);
+    /**
+     * FindPodVolumes for the delayed claims: a claim that already names a node is provisioned there and fits
+     * nowhere else; the others take the smallest fitting volume of their class on this node, and those left over
+     * must be provisionable here.
+     */
+    private static boolean matchOrProvision(PodVolumes volumes, Node node,
+            Map<PersistentVolumeClaim, PersistentVolume> bindings, List<PersistentVolumeClaim> provisions) {
+        String nodeName = node.metadata().name();
+        List<PersistentVolumeClaim> toProvision = new ArrayList<>();
+        List<PersistentVolumeClaim> toMatch = new ArrayList<>();
+        for (PersistentVolumeClaim claim : volumes.delayed()) {
+            String selected = claim.metadata().annotations().get(ANN_SELECTED_NODE);
+            if (selected != null) {
+                if (!selected.equals(nodeName)) {
+                    return false;
+                }
+                toProvision.add(claim);
+            } else {
+                toMatch.add(claim);
+            }
         }
+        Set<String> chosen = new HashSet<>();
+        for (PersistentVolumeClaim claim : toMatch) {
+            String cls = VolumeMatching.claimClass(claim);
+            List<PersistentVolume> ofClass = volumes.allVolumes().stream()
+                    .filter(v -> cls.equals(VolumeMatching.volumeClass(v))).toList();
+            PersistentVolume pv = VolumeMatching.findMatchingVolume(claim, ofClass, v -> admits(v, node), chosen, true);
+            if (pv == null) {
+                toProvision.add(claim);
+            } else {
+                chosen.add(pv.metadata().name());
+                bindings.put(claim, pv);
+            }
+        }
+        for (PersistentVolumeClaim claim : toProvision) {
+            if (!canProvision(volumes.classes().get(VolumeMatching.claimClass(claim)), node)) {
+                return false;
+            }
+            provisions.add(claim);
+        }
+        return true;
     }
 
     private static boolean admits(PersistentVolume pv, Node node) {
@@ -211,7 +268,8 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
     }
 
     private static boolean canProvision(StorageClass sc, Node node) {
-        if (sc == null || sc.provisioner() == null || NO_PROVISIONER.equals(sc.provisioner())) {
+        if (sc == null || sc.provisioner() == null || sc.provisioner().isEmpty()
+                || NO_PROVISIONER.equals(sc.provisioner())) {
             return false;
         }
         if (sc.allowedTopologies().isEmpty()) {
@@ -246,7 +304,10 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
             for (Map.Entry<PersistentVolumeClaim, PersistentVolume> e : decision.bindings().entrySet()) {
                 PersistentVolume pv = api.get(BuiltinResources.PERSISTENT_VOLUMES, null, e.getValue().metadata().name());
                 Map<String, String> ann = new TreeMap<>(pv.metadata().annotations());
-                ann.put(ANN_BOUND_BY_CONTROLLER, "yes");
+                if (pv.spec().claimRef() == null) {
+                    // GetBindVolumeToClaim marks a binding it made itself.
+                    ann.put(ANN_BOUND_BY_CONTROLLER, "yes");
+                }
                 api.update(BuiltinResources.PERSISTENT_VOLUMES, pv.withMetadata(pv.metadata().withAnnotations(ann))
                         .withSpec(pv.spec().toBuilder().claimRef(ObjectReference.to(e.getKey())).build()));
             }

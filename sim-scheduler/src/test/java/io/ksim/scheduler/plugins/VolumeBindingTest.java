@@ -50,8 +50,11 @@ class VolumeBindingTest {
     }
 
     private PersistentVolumeClaim claim(String name, String cls, String volumeName) {
+        // A claim created with a volume name stands for one the controller has bound (bind-completed).
+        ObjectMeta meta = volumeName == null ? ObjectMeta.of("default", name) : ObjectMeta.builder().namespace("default")
+                .name(name).annotations(Map.of(VolumeMatching.ANN_BIND_COMPLETED, "yes")).build();
         return api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", new PersistentVolumeClaim(null, null,
-                ObjectMeta.of("default", name), new PersistentVolumeClaimSpec(List.of(PersistentVolume.READ_WRITE_ONCE),
+                meta, new PersistentVolumeClaimSpec(List.of(PersistentVolume.READ_WRITE_ONCE),
                         null, new VolumeResourceRequirements(null, new TreeMap<>(Map.of("storage", Quantity.parse("1Gi")))),
                         volumeName, cls, null, null, null, null), null));
     }
@@ -151,5 +154,46 @@ class VolumeBindingTest {
         assertTrue(plugin.preBind(r.state(), r.pod(), "node-1").isSuccess());
         PersistentVolumeClaim c = api.get(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", "c");
         assertEquals("node-1", c.metadata().annotations().get(VolumeMatching.ANN_SELECTED_NODE));
+    }
+
+    @Test
+    void aClaimPreBoundByNameButNotYetBoundCountsAsUnboundImmediate() {
+        localVolume("local-1", "local", "node-1");
+        claim("c", "local", "local-1");
+        PersistentVolumeClaim c = api.get(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", "c");
+        api.update(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, c.withMetadata(c.metadata().withAnnotations(Map.of())));
+        assertEquals(VolumeBinding.ERR_UNBOUND_IMMEDIATE, run(podWith("c")).preFilter().message());
+    }
+
+    @Test
+    void aLostClaimIsUnresolvable() {
+        PersistentVolumeClaim c = claim("c", "local", "gone");
+        api.updateStatus(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, c.withStatus(c.status().withPhase("Lost")));
+        Status s = run(podWith("c")).preFilter();
+        assertEquals(Code.UNSCHEDULABLE_AND_UNRESOLVABLE, s.code());
+        assertEquals("persistentvolumeclaim \"c\" bound to non-existent persistentvolume \"gone\"", s.message());
+    }
+
+    @Test
+    void aClaimWithASelectedNodeFitsOnlyThatNode() {
+        storageClass("standard", StorageClass.BINDING_WAIT_FOR_FIRST_CONSUMER, "rancher.io/local-path");
+        PersistentVolumeClaim c = claim("c", "standard", null);
+        api.update(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, c.withMetadata(c.metadata().withAnnotations(
+                Map.of(VolumeMatching.ANN_SELECTED_NODE, "node-2"))));
+        Run r = run(podWith("c"));
+        assertEquals(VolumeBinding.ERR_BIND_CONFLICT, r.node1().message());
+        assertTrue(r.node2().isSuccess());
+    }
+
+    @Test
+    void aBoundConflictAndAnUnboundConflictAreReportedInUpstreamOrder() {
+        storageClass("local", StorageClass.BINDING_WAIT_FOR_FIRST_CONSUMER, VolumeBinding.NO_PROVISIONER);
+        localVolume("local-1", "local", "node-1");
+        localVolume("local-1b", "local", "node-1");
+        claim("bound", "local", "local-1");
+        claim("waiting", "local", null);
+        Run r = run(podWith("bound", "waiting"));
+        assertTrue(r.node1().isSuccess());
+        assertEquals(List.of(VolumeBinding.ERR_NODE_CONFLICT, VolumeBinding.ERR_BIND_CONFLICT), r.node2().reasons());
     }
 }
