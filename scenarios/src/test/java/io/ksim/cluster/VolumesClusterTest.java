@@ -77,4 +77,30 @@ class VolumesClusterTest {
                     .matchExpressions().get(0).values());
         }
     }
+
+    @Test
+    void aPodWithAMissingClaimStaysPendingWithTheSchedulersReason() {
+        Cluster c = Cluster.builder().seed(3).nodes(2, n -> n.cpu("2").memory("4Gi"))
+                .image("nginx:1.25 size=20Mi start=500ms ready=2s").build();
+        c.advance(Duration.ofSeconds(1)); // the service-account controller creates default/default
+        c.create("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: lonely}
+                spec:
+                  containers:
+                  - {name: app, image: nginx:1.25}
+                  volumes:
+                  - name: data
+                    persistentVolumeClaim: {claimName: nowhere}
+                """);
+        c.advance(Duration.ofSeconds(10));
+        Pod pod = c.api().get(BuiltinResources.PODS, "default", "lonely");
+        assertEquals(null, pod.spec().nodeName());
+        List<String> messages = c.api().list(BuiltinResources.EVENTS, "default").items().stream()
+                .filter(e -> e.involvedObject().name().equals("lonely")).map(e -> e.reason() + ": " + e.message())
+                .toList();
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("FailedScheduling: 0/2 nodes are available: "
+                + "persistentvolumeclaim \"nowhere\" not found.")), messages.toString());
+    }
 }
