@@ -33,8 +33,10 @@ import java.util.TreeMap;
  * sig-storage-lib-external-provisioner), simulated: for a claim the PersistentVolume controller handed to
  * {@code rancher.io/local-path} and on which the scheduler has set {@code volume.kubernetes.io/selected-node},
  * it creates volume {@code pvc-<claim uid>}: a hostPath under /opt/local-path-provisioner on that node, pinned
- * there by node affinity, pre-bound to the claim, with the claim's size, access modes and volume mode and the
- * class's reclaim policy. Events: Provisioning, then ProvisioningSucceeded. The controller then binds the pair.
+ * there by node affinity, pre-bound to the claim, with the claim's size and access modes, volume mode Filesystem
+ * and the class's reclaim policy. Events: Provisioning, then ProvisioningSucceeded, or ProvisioningFailed for a
+ * claim with a selector or an access mode other than ReadWriteOnce (retried every 15 s). The controller then
+ * binds the pair.
  * Without a selected node it does nothing (local-path supports WaitForFirstConsumer classes only).
  */
 public final class LocalPathProvisioner extends Controller {
@@ -86,6 +88,13 @@ public final class LocalPathProvisioner extends Controller {
         }
         recorder.normal(claim, "Provisioning", "External provisioner is provisioning volume for claim \""
                 + claim.metadata().namespace() + "/" + claim.metadata().name() + "\"");
+        String refusal = refusal(claim);
+        if (refusal != null) {
+            // The provisioning library reports the provisioner's error and retries with backoff.
+            recorder.warning(claim, "ProvisioningFailed", "failed to provision volume with StorageClass \""
+                    + sc.metadata().name() + "\": " + refusal);
+            return ReconcileResult.requeueAfter(java.time.Duration.ofSeconds(15));
+        }
         try {
             api.create(BuiltinResources.PERSISTENT_VOLUMES, null, volumeFor(claim, sc, name, node));
         } catch (ApiException e) {
@@ -99,6 +108,19 @@ public final class LocalPathProvisioner extends Controller {
         return ReconcileResult.done();
     }
 
+    /** What local-path refuses: a selector, or an access mode other than ReadWriteOnce. */
+    static String refusal(PersistentVolumeClaim claim) {
+        if (claim.spec().selector() != null) {
+            return "claim.Spec.Selector is not supported";
+        }
+        for (String mode : claim.spec().accessModes()) {
+            if (!PersistentVolume.READ_WRITE_ONCE.equals(mode)) {
+                return "Only support ReadWriteOnce access mode";
+            }
+        }
+        return null;
+    }
+
     static PersistentVolume volumeFor(PersistentVolumeClaim claim, StorageClass sc, String name, String node) {
         Quantity size = VolumeMatching.requestedStorage(claim);
         String path = BASE_PATH + "/" + name + "_" + claim.metadata().namespace() + "_" + claim.metadata().name();
@@ -110,8 +132,8 @@ public final class LocalPathProvisioner extends Controller {
                 .accessModes(claim.spec().accessModes())
                 .persistentVolumeReclaimPolicy(policy)
                 .storageClassName(sc.metadata().name())
-                .volumeMode(claim.spec().volumeMode() == null ? PersistentVolume.VOLUME_MODE_FILESYSTEM
-                        : claim.spec().volumeMode())
+                // local-path always makes a directory: Filesystem, whatever the claim asked.
+                .volumeMode(PersistentVolume.VOLUME_MODE_FILESYSTEM)
                 .mountOptions(sc.mountOptions())
                 .hostPath(new HostPathVolumeSource(path, "DirectoryOrCreate"))
                 .nodeAffinity(new VolumeNodeAffinity(new NodeSelector(List.of(onNode))))

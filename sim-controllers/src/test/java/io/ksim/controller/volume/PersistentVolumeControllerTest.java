@@ -268,4 +268,22 @@ class PersistentVolumeControllerTest {
         assertEquals(List.of("WaitForPodScheduled: waiting for pods web-a,web-b to be scheduled"),
                 events("data").stream().distinct().toList());
     }
+
+    /** local-path-provisioner provisioner.go: ReadWriteMany is refused, through the library's ProvisioningFailed. */
+    @Test
+    void localPathRefusesReadWriteMany() {
+        createStandardClass();
+        manager.startAll();
+        PersistentVolumeClaim c = api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", claim("shared", "1Gi",
+                "standard", List.of(PersistentVolume.READ_WRITE_MANY), null));
+        Map<String, String> ann = new TreeMap<>(Map.of(VolumeMatching.ANN_SELECTED_NODE, "node-1"));
+        run();
+        c = getClaim("shared");
+        ann.putAll(c.metadata().annotations());
+        api.update(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, c.withMetadata(c.metadata().withAnnotations(ann)));
+        run();
+        assertNull(getClaim("shared").spec().volumeName());
+        assertTrue(events("shared").contains("ProvisioningFailed: failed to provision volume with StorageClass "
+                + "\"standard\": Only support ReadWriteOnce access mode"), events("shared").toString());
+    }
 }
