@@ -44,7 +44,8 @@ import java.util.TreeMap;
  * bind annotations and phase Bound. With no volume: a WaitForFirstConsumer claim waits for the scheduler's
  * {@code volume.kubernetes.io/selected-node}; a claim of class "" gets FailedBinding; otherwise the claim is
  * handed to its class's external provisioner (ExternalProvisioning). A volume whose claim is gone is
- * Released; reclaim policy Delete deletes a provisioned volume, Retain keeps it Released.
+ * Released; reclaim policy Delete deletes a provisioned volume, Retain keeps it Released. Every claim and volume
+ * is synced again every {@link #SYNC_PERIOD}, so a Pending claim binds to a volume created after it.
  */
 public final class PersistentVolumeController extends Controller {
 
@@ -52,6 +53,12 @@ public final class PersistentVolumeController extends Controller {
     public static final String NAME = "persistentvolume-binder-controller";
     /** The source its events carry. */
     public static final String EVENT_SOURCE = "persistentvolume-controller";
+
+    /**
+     * kube-controller-manager's --pvclaimbinder-sync-period default: every claim and volume is synced again this
+     * often, which is how a Pending claim finds a volume created after it.
+     */
+    public static final java.time.Duration SYNC_PERIOD = java.time.Duration.ofSeconds(15);
 
     static final String CLAIM_PREFIX = "claim:";
     static final String VOLUME_PREFIX = "volume:";
@@ -69,6 +76,7 @@ public final class PersistentVolumeController extends Controller {
         this.classes = informer(BuiltinResources.STORAGE_CLASSES);
         this.pods = informer(BuiltinResources.PODS);
         this.recorder = newRecorder();
+        kernel.schedule(SYNC_PERIOD, context.component(), this::resync);
         volumes.addEventHandler(handler(pv -> {
             enqueue(VOLUME_PREFIX + pv.metadata().name());
             ObjectReference ref = pv.spec().claimRef();
@@ -83,6 +91,20 @@ public final class PersistentVolumeController extends Controller {
                 enqueue(VOLUME_PREFIX + vol);
             }
         }));
+    }
+
+    /** The periodic resync: queue every cached claim and volume, then come back after the period. */
+    private void resync() {
+        if (!isRunning()) {
+            return;
+        }
+        for (PersistentVolumeClaim c : claims.indexer().list()) {
+            enqueue(CLAIM_PREFIX + c.metadata().namespace() + "/" + c.metadata().name());
+        }
+        for (PersistentVolume pv : volumes.indexer().list()) {
+            enqueue(VOLUME_PREFIX + pv.metadata().name());
+        }
+        kernel.schedule(SYNC_PERIOD, context.component(), this::resync);
     }
 
     private static <T extends KubeObject> ResourceEventHandler<T> handler(java.util.function.Consumer<T> sink) {

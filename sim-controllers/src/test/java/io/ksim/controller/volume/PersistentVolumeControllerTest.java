@@ -286,4 +286,18 @@ class PersistentVolumeControllerTest {
         assertTrue(events("shared").contains("ProvisioningFailed: failed to provision volume with StorageClass "
                 + "\"standard\": Only support ReadWriteOnce access mode"), events("shared").toString());
     }
+
+    /** A claim Pending for want of a volume binds at the next periodic sync after one is created (15 s). */
+    @Test
+    void aPendingClaimBindsToAVolumeCreatedLaterAtTheNextResync() {
+        manager.startAll();
+        api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", claim("data", "1Gi"));
+        run();
+        create(pv("late", "1Gi"));
+        run();
+        assertNull(getClaim("data").spec().volumeName(), "a new volume alone does not wake the claim");
+        kernel.runUntil(Duration.ofNanos(kernel.nanos()).plus(PersistentVolumeController.SYNC_PERIOD));
+        assertEquals("late", getClaim("data").spec().volumeName());
+        assertEquals("Bound", getVolume("late").status().phase());
+    }
 }
