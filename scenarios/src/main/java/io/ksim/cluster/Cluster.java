@@ -194,6 +194,21 @@ public final class Cluster {
         return created;
     }
 
+    /** {@code kubectl cordon node}. */
+    public void cordon(String node) {
+        Drain.cordon(api, node);
+    }
+
+    /** {@code kubectl uncordon node}. */
+    public void uncordon(String node) {
+        Drain.uncordon(api, node);
+    }
+
+    /** Starts {@code kubectl drain node} with the given flags; see {@link Drain}. */
+    public Drain drain(String node, Drain.Options options) {
+        return Drain.start(kernel, api, node, options);
+    }
+
     /** Runs the simulation for {@code d} of virtual time. */
     public void advance(Duration d) {
         kernel.advance(d);

@@ -3,15 +3,19 @@ package io.ksim.controller;
 import io.ksim.controller.cronjob.CronJobController;
 import io.ksim.controller.daemon.DaemonSetController;
 import io.ksim.controller.deployment.DeploymentController;
+import io.ksim.controller.disruption.DisruptionController;
 import io.ksim.controller.garbagecollector.GarbageCollector;
 import io.ksim.controller.job.JobController;
 import io.ksim.controller.job.TtlAfterFinishedController;
 import io.ksim.controller.namespace.NamespaceController;
+import io.ksim.controller.nodelifecycle.NodeLifecycleController;
+import io.ksim.controller.podgc.PodGCController;
 import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.controller.serviceaccount.RootCACertPublisher;
 import io.ksim.controller.serviceaccount.ServiceAccountsController;
-import io.ksim.controller.volume.PersistentVolumeController;
 import io.ksim.controller.statefulset.StatefulSetController;
+import io.ksim.controller.tainteviction.TaintEvictionController;
+import io.ksim.controller.volume.PersistentVolumeController;
 
 /**
  * kube-controller-manager as a cluster runs it: the built-in controllers ksim models, registered under their
@@ -44,6 +48,10 @@ public final class KubeControllerManager {
                 .register(JobController.NAME, JobController::new)
                 .register(CronJobController.NAME, CronJobController::new)
                 .register(TtlAfterFinishedController.NAME, TtlAfterFinishedController::new)
+                .register(NodeLifecycleController.NAME, NodeLifecycleController::new)
+                .register(TaintEvictionController.NAME, TaintEvictionController::new)
+                .register(DisruptionController.NAME, DisruptionController::new)
+                .register(PodGCController.NAME, PodGCController::new)
                 .register(PersistentVolumeController.NAME, PersistentVolumeController::new);
     }
 
