@@ -1,15 +1,20 @@
 package io.ksim.cluster;
 
 import io.ksim.api.core.Node;
+import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.Pod;
 import io.ksim.api.meta.KubeObject;
+import io.ksim.api.meta.ObjectMeta;
+import io.ksim.api.storage.StorageClass;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.apiserver.registry.KubeApiServer;
 import io.ksim.controller.ControllerContext;
+import io.ksim.controller.ControllerManager;
 import io.ksim.controller.KubeControllerManager;
+import io.ksim.controller.volume.LocalPathProvisioner;
 import io.ksim.kernel.Kernel;
 import io.ksim.kernel.Trace;
 import io.ksim.network.allocation.ServiceNetwork;
@@ -62,6 +67,7 @@ public final class Cluster {
     private final ApiServer api;
     private final ServiceNetwork serviceNetwork;
     private final KubeControllerManager controllerManager;
+    private final ControllerManager storageProvisioner;
     private final Scheduler scheduler;
     private final EndpointSliceController endpointSlices;
     private final EndpointsController endpoints;
@@ -78,6 +84,11 @@ public final class Cluster {
         serviceNetwork = ServiceNetwork.install(api, ServiceNetworkConfig.defaults());
         KubeSystemNetwork.install(api, CLUSTER_CIDR);
         controllerManager = KubeControllerManager.start(ControllerContext.of(kernel, api));
+        // kind's storage: the default class "standard" served by rancher's local-path provisioner.
+        api.create(BuiltinResources.STORAGE_CLASSES, null, standardStorageClass());
+        storageProvisioner = new ControllerManager(new ControllerContext(kernel, api, LocalPathProvisioner.NAME, "",
+                null)).register(LocalPathProvisioner.NAME, LocalPathProvisioner::new);
+        storageProvisioner.startAll();
         scheduler = Scheduler.builder(kernel, api).build();
         scheduler.start();
         endpointSlices = new EndpointSliceController(kernel, api);
@@ -97,6 +108,22 @@ public final class Cluster {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The StorageClass kind ships: default class "standard", provisioner rancher.io/local-path, reclaim policy
+     * Delete, binding WaitForFirstConsumer.
+     */
+    public static StorageClass standardStorageClass() {
+        return new StorageClass(null, null, ObjectMeta.builder().name("standard")
+                .annotations(Map.of(StorageClass.ANNOTATION_IS_DEFAULT_CLASS, "true")).build(),
+                LocalPathProvisioner.PROVISIONER, null, PersistentVolume.RECLAIM_DELETE, null, null,
+                StorageClass.BINDING_WAIT_FOR_FIRST_CONSUMER, null);
+    }
+
+    /** The simulated local-path provisioner (kind runs it as a pod in local-path-storage). */
+    public ControllerManager storageProvisioner() {
+        return storageProvisioner;
     }
 
     public Kernel kernel() {

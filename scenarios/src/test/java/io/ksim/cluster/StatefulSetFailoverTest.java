@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * Scenario 2 of node failover: the at-most-one guarantee. A StatefulSet pod on a powered-off node is evicted
  * after the 300 s unreachable toleration but stays Terminating, and the StatefulSet does not recreate it, until
  * the Node object is deleted; PodGC then force-deletes it after its 40 s quarantine (pkg/controller/podgc/
- * gc_controller.go gcCheckPeriod 20 s, quarantineTime 40 s) and it comes back with the same name and PVC.
+ * gc_controller.go gcCheckPeriod 20 s, quarantineTime 40 s) and it comes back with the same name and PVC. The claim's
+ * volume came from kind's local-path provisioner and is pinned to the lost node, so the new pod stays Pending
+ * with VolumeBinding's "node(s) had volume node affinity conflict", as on kind, until the claim is deleted.
  */
 class StatefulSetFailoverTest {
 
@@ -91,13 +93,18 @@ class StatefulSetFailoverTest {
                 "PodGC force-deleted it " + gcAfter + " after the node went");
         assertTrue(c.runUntil(() -> {
             Pod p = find(c, "db-1");
-            return p != null && !p.metadata().isBeingDeleted() && c.isReady("default", "db-1");
+            return p != null && !p.metadata().isBeingDeleted();
         }, Duration.ofMinutes(2)));
+        c.advance(Duration.ofSeconds(30));
         Pod back = find(c, "db-1");
         assertNotEquals(victim.metadata().uid(), back.metadata().uid());
-        assertNotEquals(node, back.spec().nodeName());
         PersistentVolumeClaim pvc = c.api().get(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", "data-db-1");
         assertNotNull(pvc);
         assertEquals(pvcUid, pvc.metadata().uid(), "the same claim");
+        // kind's local-path volume lives on the lost node and is pinned there: the new pod cannot be placed.
+        assertEquals(null, back.spec().nodeName(), "Pending: its volume is on the deleted node");
+        assertTrue(c.api().list(BuiltinResources.EVENTS, "default").items().stream()
+                .anyMatch(e -> e.involvedObject().name().equals("db-1") && "FailedScheduling".equals(e.reason())
+                        && e.message().contains("node(s) had volume node affinity conflict")));
     }
 }

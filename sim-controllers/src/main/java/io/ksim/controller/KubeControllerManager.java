@@ -15,6 +15,7 @@ import io.ksim.controller.serviceaccount.RootCACertPublisher;
 import io.ksim.controller.serviceaccount.ServiceAccountsController;
 import io.ksim.controller.statefulset.StatefulSetController;
 import io.ksim.controller.tainteviction.TaintEvictionController;
+import io.ksim.controller.volume.PersistentVolumeController;
 
 /**
  * kube-controller-manager as a cluster runs it: the built-in controllers ksim models, registered under their
@@ -50,7 +51,8 @@ public final class KubeControllerManager {
                 .register(NodeLifecycleController.NAME, NodeLifecycleController::new)
                 .register(TaintEvictionController.NAME, TaintEvictionController::new)
                 .register(DisruptionController.NAME, DisruptionController::new)
-                .register(PodGCController.NAME, PodGCController::new);
+                .register(PodGCController.NAME, PodGCController::new)
+                .register(PersistentVolumeController.NAME, PersistentVolumeController::new);
     }
 
     /** Registers and starts every built-in controller. */

@@ -111,6 +111,31 @@ final class EventHandlers {
         }
     }
 
+    /** Claims, volumes and classes: a new or changed one may let VolumeBinding admit a pod. */
+    static final class StorageHandler<T extends io.ksim.api.meta.KubeObject> implements ResourceEventHandler<T> {
+        private final Scheduler s;
+        private final ClusterEvent added;
+        private final ClusterEvent updated;
+
+        StorageHandler(Scheduler s, ClusterEvent added, ClusterEvent updated) {
+            this.s = s;
+            this.added = added;
+            this.updated = updated;
+        }
+
+        @Override
+        public void onAdd(T obj, boolean inInitialList) {
+            s.moveAll(added);
+        }
+
+        @Override
+        public void onUpdate(T oldObj, T newObj) {
+            if (updated != null && oldObj != newObj) {
+                s.moveAll(updated);
+            }
+        }
+    }
+
     /** Nodes go to the cache; a change that can make a pod fit moves the unschedulable pods. */
     static final class NodeHandler implements ResourceEventHandler<Node> {
         private final Scheduler s;

@@ -63,6 +63,10 @@ public final class Scheduler {
     final Informer<Service> services;
     final Informer<ReplicaSet> replicaSets;
     final Informer<StatefulSet> statefulSets;
+    /** Watched only to retry pods VolumeBinding turned away (upstream's PVC/PV/StorageClass cluster events). */
+    final Informer<io.ksim.api.core.PersistentVolumeClaim> claims;
+    final Informer<io.ksim.api.core.PersistentVolume> volumes;
+    final Informer<io.ksim.api.storage.StorageClass> storageClasses;
     final Function<String, Map<String, String>> namespaceLabels;
     private final Map<String, SchedulingDecision> decisions = new HashMap<>();
     final Nominator nominator = new Nominator();
@@ -88,6 +92,9 @@ public final class Scheduler {
         this.services = informer(BuiltinResources.SERVICES);
         this.replicaSets = informer(BuiltinResources.REPLICA_SETS);
         this.statefulSets = informer(BuiltinResources.STATEFUL_SETS);
+        this.claims = informer(BuiltinResources.PERSISTENT_VOLUME_CLAIMS);
+        this.volumes = informer(BuiltinResources.PERSISTENT_VOLUMES);
+        this.storageClasses = informer(BuiltinResources.STORAGE_CLASSES);
         this.namespaceLabels = ns -> {
             Namespace n = namespaces.indexer().get(ns);
             return n == null ? Map.of() : n.metadata().labels();
@@ -119,7 +126,10 @@ public final class Scheduler {
         startNanos = kernel.nanos();
         pods.addEventHandler(new EventHandlers.PodHandler(this));
         nodes.addEventHandler(new EventHandlers.NodeHandler(this));
-        for (Informer<?> i : new Informer<?>[] {namespaces, priorityClasses, services, replicaSets, statefulSets,
+        claims.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.PVC_ADD, ClusterEvent.PVC_UPDATE));
+        volumes.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.PV_ADD, ClusterEvent.PV_UPDATE));
+        storageClasses.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.STORAGE_CLASS_ADD, null));
+        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, namespaces, priorityClasses, services, replicaSets, statefulSets,
                 nodes, pods}) {
             i.start();
         }
@@ -134,8 +144,8 @@ public final class Scheduler {
         if (leftoverTimer != null) {
             leftoverTimer.cancel();
         }
-        for (Informer<?> i : new Informer<?>[] {namespaces, priorityClasses, services, replicaSets, statefulSets,
-                nodes, pods}) {
+        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, namespaces, priorityClasses, services,
+                replicaSets, statefulSets, nodes, pods}) {
             i.stop();
         }
     }

@@ -81,6 +81,14 @@ public final class PersistentVolumeClaimValidation {
         if (was.volumeName() == null || was.volumeName().isEmpty()) {
             was = was.withVolumeName(now.volumeName());
         }
+        // Retroactive default StorageClass (GA in 1.28): a claim created without a class may get one, once, unless
+        // it carries the beta class annotation.
+        if (was.storageClassName() == null && now.storageClassName() != null && !now.storageClassName().isEmpty()
+                && !old.metadata().annotations().containsKey("volume.beta.kubernetes.io/storage-class")) {
+            was = new PersistentVolumeClaimSpec(was.accessModes(), was.selector(), was.resources(), was.volumeName(),
+                    now.storageClassName(), was.volumeMode(), was.dataSource(), was.dataSourceRef(),
+                    was.volumeAttributesClassName());
+        }
         boolean bound = PersistentVolumeClaimStatus.BOUND.equals(pvc.status().phase());
         PersistentVolumeClaimSpec comparable = now;
         if (bound) {

@@ -190,4 +190,22 @@ class CoreObjectValidationTest {
         assertEquals("PersistentVolumeClaim \"data\" is invalid: spec: Forbidden: spec is immutable after creation except "
                 + "resources.requests and volumeAttributesClassName for bound claims", e.getMessage());
     }
+
+    /** validation.go validateStorageClassUpgradeFromNil: a class may be set once on a claim created without one. */
+    @Test
+    void aClaimWithoutAClassMayGetOneOnceButNotChangeIt() {
+        PersistentVolumeClaim pvc = (PersistentVolumeClaim) create("apiVersion: v1\nkind: PersistentVolumeClaim\n"
+                + "metadata: {name: data}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}");
+        var s = pvc.spec();
+        PersistentVolumeClaim withClass = api.update(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, pvc.withSpec(
+                new PersistentVolumeClaim.PersistentVolumeClaimSpec(s.accessModes(), null, s.resources(), null,
+                        "standard", s.volumeMode(), null, null, null)));
+        assertEquals("standard", withClass.spec().storageClassName());
+        PersistentVolumeClaim other = withClass.withSpec(new PersistentVolumeClaim.PersistentVolumeClaimSpec(
+                s.accessModes(), null, s.resources(), null, "gold", s.volumeMode(), null, null, null));
+        ApiException e = assertThrows(ApiException.class,
+                () -> api.update(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, other));
+        assertEquals("PersistentVolumeClaim \"data\" is invalid: spec: Forbidden: spec is immutable after creation "
+                + "except resources.requests and volumeAttributesClassName for bound claims", e.getMessage());
+    }
 }
