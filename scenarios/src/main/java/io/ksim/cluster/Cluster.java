@@ -1,5 +1,6 @@
 package io.ksim.cluster;
 
+import io.ksim.api.core.ConfigMap;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.Pod;
@@ -22,6 +23,7 @@ import io.ksim.network.allocation.ServiceNetworkConfig;
 import io.ksim.network.endpoints.EndpointSliceController;
 import io.ksim.network.endpoints.EndpointsController;
 import io.ksim.network.proxy.KubeProxy;
+import io.ksim.network.system.KubeProxyConfiguration;
 import io.ksim.network.system.KubeSystemNetwork;
 import io.ksim.node.ImageCatalog;
 import io.ksim.node.Kubelet;
@@ -42,7 +44,9 @@ import java.util.function.Consumer;
 /**
  * A whole simulated cluster on one kernel, wired as kubeadm or kind would set one up: an etcd model, the API
  * server (with Service allocation and the kube-system network objects), kube-controller-manager, the
- * scheduler, the EndpointSlice and Endpoints controllers, and on every node a kubelet and a kube-proxy. The
+ * scheduler, the EndpointSlice and Endpoints controllers, and on every node a kubelet. kube-system holds what
+ * kubeadm puts there: the kube-proxy DaemonSet (each node's kube-proxy runs while its pod runs there, see
+ * {@link KubeProxyPods}) and the coredns Deployment behind the kube-dns Service ({@link KubeSystemAddons}). The
  * parts talk only through the API server, as the real components do.
  *
  * <pre>
@@ -72,7 +76,7 @@ public final class Cluster {
     private final EndpointSliceController endpointSlices;
     private final EndpointsController endpoints;
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
-    private final Map<String, KubeProxy> kubeProxies = new LinkedHashMap<>();
+    private final KubeProxyPods kubeProxies;
 
     private Cluster(Builder b) {
         Kernel.Builder kb = Kernel.builder().seed(b.seed);
@@ -83,6 +87,9 @@ public final class Cluster {
         api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
         serviceNetwork = ServiceNetwork.install(api, ServiceNetworkConfig.defaults());
         KubeSystemNetwork.install(api, CLUSTER_CIDR);
+        if (b.proxyMode != KubeProxy.Mode.IPTABLES) {
+            setProxyMode(api, b.proxyMode);
+        }
         controllerManager = KubeControllerManager.start(ControllerContext.of(kernel, api));
         // kind's storage: the default class "standard" served by rancher's local-path provisioner.
         api.create(BuiltinResources.STORAGE_CLASSES, null, standardStorageClass());
@@ -96,14 +103,29 @@ public final class Cluster {
         endpoints = new EndpointsController(kernel, api);
         endpoints.start();
         ImageCatalog catalog = b.catalog.build();
+        Map<String, String> nodeIPs = new LinkedHashMap<>();
         for (NodeConfig config : b.nodeConfigs()) {
             Kubelet kubelet = new Kubelet(kernel, api, config, catalog);
             kubelets.put(config.name(), kubelet);
             kubelet.start();
-            KubeProxy proxy = KubeProxy.forNode(kernel, api, b.proxyMode, config.name(), config.internalIP());
-            kubeProxies.put(config.name(), proxy);
-            proxy.start();
+            nodeIPs.put(config.name(), config.internalIP());
         }
+        // Each node's kube-proxy runs as its kube-proxy DaemonSet pod runs (and reads its ConfigMap then).
+        kubeProxies = new KubeProxyPods(kernel, api, nodeIPs);
+        kubeProxies.start();
+        KubeSystemAddons.install(this);
+    }
+
+    /** Writes {@code mode} into the kube-proxy ConfigMap, as editing it before the proxies start would. */
+    private static void setProxyMode(ApiServer api, KubeProxy.Mode mode) {
+        ConfigMap cm = api.get(BuiltinResources.CONFIG_MAPS, KubeSystemNetwork.NAMESPACE,
+                KubeProxyConfiguration.CONFIG_MAP);
+        KubeProxyConfiguration c = KubeProxyConfiguration.parse(cm.data().get(KubeProxyConfiguration.KEY));
+        KubeProxyConfiguration changed = new KubeProxyConfiguration(mode.name().toLowerCase(java.util.Locale.ROOT),
+                c.clusterCIDR(), c.ipvsScheduler(), c.masqueradeAll());
+        java.util.SortedMap<String, String> data = new java.util.TreeMap<>(cm.data());
+        data.put(KubeProxyConfiguration.KEY, changed.toYaml());
+        api.update(BuiltinResources.CONFIG_MAPS, cm.withData(data));
     }
 
     public static Builder builder() {
@@ -164,9 +186,13 @@ public final class Cluster {
         return require(kubelets, node);
     }
 
-    /** The kube-proxy of {@code node}. */
+    /**
+     * The kube-proxy of {@code node}: the process its Running kube-proxy pod runs, else the last one that ran
+     * there, or null before the node's first kube-proxy pod started.
+     */
     public KubeProxy kubeProxy(String node) {
-        return require(kubeProxies, node);
+        require(kubelets, node);
+        return kubeProxies.proxy(node);
     }
 
     /** Node names in creation order. */
@@ -290,6 +316,10 @@ public final class Cluster {
         private Instant epoch;
         private final List<Consumer<NodeConfig.Builder>> nodes = new ArrayList<>();
         private final ImageCatalog.Builder catalog = ImageCatalog.builder();
+
+        {
+            KubeSystemAddons.IMAGES.forEach(catalog::image);
+        }
         private KubeProxy.Mode proxyMode = KubeProxy.Mode.IPTABLES;
 
         private Builder() {
@@ -329,6 +359,7 @@ public final class Cluster {
             return this;
         }
 
+        /** The {@code mode} the kube-proxy ConfigMap starts with (kubeadm's default "" is iptables). */
         public Builder proxyMode(KubeProxy.Mode mode) {
             this.proxyMode = Objects.requireNonNull(mode, "mode");
             return this;

@@ -1,0 +1,223 @@
+package io.ksim.cluster;
+
+import io.ksim.api.core.ServiceAccount;
+import io.ksim.api.meta.ObjectMeta;
+import io.ksim.api.scheduling.PriorityClass;
+import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.registry.BuiltinResources;
+import java.util.List;
+
+/**
+ * The workloads kubeadm (and so kind) puts into kube-system next to the network objects of
+ * {@code KubeSystemNetwork}: the {@code kube-proxy} DaemonSet and the {@code coredns} Deployment, as
+ * cmd/kubeadm/app/phases/addons/proxy/manifests.go and addons/dns/manifests.go write them (v1.32), with their
+ * ServiceAccounts and the two built-in PriorityClasses they name.
+ */
+public final class KubeSystemAddons {
+
+    public static final String NAMESPACE = "kube-system";
+    public static final String KUBE_PROXY_IMAGE = "registry.k8s.io/kube-proxy:v1.32.0";
+    public static final String COREDNS_IMAGE = "registry.k8s.io/coredns/coredns:v1.11.3";
+
+    /**
+     * Catalog lines for the add-on images; sizes are the compressed sizes registry.k8s.io reports for
+     * linux/amd64 (kube-proxy v1.32.0 about 30 MB, coredns v1.11.3 about 18 MB).
+     */
+    public static final List<String> IMAGES = List.of(
+            KUBE_PROXY_IMAGE + " size=30Mi start=500ms",
+            COREDNS_IMAGE + " size=18Mi start=500ms ready=1s");
+
+    /** kubeadm's kube-proxy DaemonSet: every node, host network, tolerates every taint. */
+    public static final String KUBE_PROXY_DAEMON_SET = """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: kube-proxy
+              namespace: kube-system
+              labels:
+                k8s-app: kube-proxy
+            spec:
+              selector:
+                matchLabels:
+                  k8s-app: kube-proxy
+              updateStrategy:
+                type: RollingUpdate
+              template:
+                metadata:
+                  labels:
+                    k8s-app: kube-proxy
+                spec:
+                  priorityClassName: system-node-critical
+                  serviceAccountName: kube-proxy
+                  hostNetwork: true
+                  nodeSelector:
+                    kubernetes.io/os: linux
+                  tolerations:
+                  - operator: Exists
+                  containers:
+                  - name: kube-proxy
+                    image: registry.k8s.io/kube-proxy:v1.32.0
+                    imagePullPolicy: IfNotPresent
+                    command:
+                    - /usr/local/bin/kube-proxy
+                    - --config=/var/lib/kube-proxy/config.conf
+                    - --hostname-override=$(NODE_NAME)
+                    env:
+                    - name: NODE_NAME
+                      valueFrom:
+                        fieldRef:
+                          fieldPath: spec.nodeName
+                    securityContext:
+                      privileged: true
+                    volumeMounts:
+                    - name: kube-proxy
+                      mountPath: /var/lib/kube-proxy
+                    - name: xtables-lock
+                      mountPath: /run/xtables.lock
+                    - name: lib-modules
+                      mountPath: /lib/modules
+                      readOnly: true
+                  volumes:
+                  - name: kube-proxy
+                    configMap:
+                      name: kube-proxy
+                  - name: xtables-lock
+                    hostPath:
+                      path: /run/xtables.lock
+                      type: FileOrCreate
+                  - name: lib-modules
+                    hostPath:
+                      path: /lib/modules
+            """;
+
+    /** kubeadm's CoreDNS Deployment: two replicas behind the kube-dns Service (k8s-app=kube-dns). */
+    public static final String COREDNS_DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: coredns
+              namespace: kube-system
+              labels:
+                k8s-app: kube-dns
+            spec:
+              replicas: 2
+              strategy:
+                type: RollingUpdate
+                rollingUpdate:
+                  maxUnavailable: 1
+              selector:
+                matchLabels:
+                  k8s-app: kube-dns
+              template:
+                metadata:
+                  labels:
+                    k8s-app: kube-dns
+                spec:
+                  priorityClassName: system-cluster-critical
+                  serviceAccountName: coredns
+                  tolerations:
+                  - key: CriticalAddonsOnly
+                    operator: Exists
+                  - key: node-role.kubernetes.io/control-plane
+                    effect: NoSchedule
+                  nodeSelector:
+                    kubernetes.io/os: linux
+                  containers:
+                  - name: coredns
+                    image: registry.k8s.io/coredns/coredns:v1.11.3
+                    imagePullPolicy: IfNotPresent
+                    resources:
+                      limits:
+                        memory: 170Mi
+                      requests:
+                        cpu: 100m
+                        memory: 70Mi
+                    args: ["-conf", "/etc/coredns/Corefile"]
+                    volumeMounts:
+                    - name: config-volume
+                      mountPath: /etc/coredns
+                      readOnly: true
+                    ports:
+                    - containerPort: 53
+                      name: dns
+                      protocol: UDP
+                    - containerPort: 53
+                      name: dns-tcp
+                      protocol: TCP
+                    - containerPort: 9153
+                      name: metrics
+                      protocol: TCP
+                    livenessProbe:
+                      httpGet:
+                        path: /health
+                        port: 8080
+                        scheme: HTTP
+                      initialDelaySeconds: 60
+                      timeoutSeconds: 5
+                      successThreshold: 1
+                      failureThreshold: 5
+                    readinessProbe:
+                      httpGet:
+                        path: /ready
+                        port: 8181
+                        scheme: HTTP
+                  dnsPolicy: Default
+                  volumes:
+                  - name: config-volume
+                    configMap:
+                      name: coredns
+                      items:
+                      - key: Corefile
+                        path: Corefile
+            """;
+
+    private KubeSystemAddons() {
+    }
+
+    /**
+     * Creates the PriorityClasses the add-ons name (unless the API server has them already), the
+     * ServiceAccounts {@code default}, {@code kube-proxy} and {@code coredns} in kube-system and
+     * {@code default} in default (kube-controller-manager's service-account controller makes the
+     * {@code default} ones on a real cluster), then the kube-proxy DaemonSet and the coredns Deployment.
+     */
+    public static void install(Cluster cluster) {
+        ApiServer api = cluster.api();
+        ensurePriorityClass(api, PriorityClass.SYSTEM_NODE_CRITICAL, PriorityClass.SYSTEM_NODE_CRITICAL_VALUE,
+                "Used for system critical pods that must not be moved from their current node.");
+        ensurePriorityClass(api, PriorityClass.SYSTEM_CLUSTER_CRITICAL, PriorityClass.SYSTEM_CLUSTER_CRITICAL_VALUE,
+                "Used for system critical pods that must run in the cluster, but can be moved to another node "
+                        + "if necessary.");
+        ensureServiceAccount(api, "default", "default");
+        ensureServiceAccount(api, NAMESPACE, "default");
+        ensureServiceAccount(api, NAMESPACE, "kube-proxy");
+        ensureServiceAccount(api, NAMESPACE, "coredns");
+        cluster.create(KUBE_PROXY_DAEMON_SET);
+        cluster.create(COREDNS_DEPLOYMENT);
+    }
+
+    private static void ensurePriorityClass(ApiServer api, String name, int value, String description) {
+        try {
+            api.get(BuiltinResources.PRIORITY_CLASSES, null, name);
+        } catch (ApiException notFound) {
+            rethrowUnlessNotFound(notFound);
+            api.create(BuiltinResources.PRIORITY_CLASSES, null, new PriorityClass(null, null,
+                    ObjectMeta.builder().name(name).build(), value, false, description, null));
+        }
+    }
+
+    private static void ensureServiceAccount(ApiServer api, String namespace, String name) {
+        try {
+            api.get(BuiltinResources.SERVICE_ACCOUNTS, namespace, name);
+        } catch (ApiException notFound) {
+            rethrowUnlessNotFound(notFound);
+            api.create(BuiltinResources.SERVICE_ACCOUNTS, namespace, ServiceAccount.of(namespace, name));
+        }
+    }
+
+    private static void rethrowUnlessNotFound(ApiException e) {
+        if (e.code() != 404) {
+            throw e;
+        }
+    }
+}
