@@ -1,5 +1,6 @@
 package io.ksim.controller.deployment;
 
+import io.ksim.api.apps.DaemonSet;
 import io.ksim.api.apps.Deployment;
 import io.ksim.api.apps.ReplicaSet;
 import io.ksim.api.core.PodTemplateSpec;
@@ -181,12 +182,26 @@ public final class RolloutCommands {
     /** Sets the restartedAt template annotation to now (RFC 3339), which rolls every pod. */
     public static String restart(ApiServer api, SimClock clock, String namespace, String name) {
         Deployment d = api.get(BuiltinResources.DEPLOYMENTS, namespace, name);
-        PodTemplateSpec t = d.spec().template();
+        api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(restarted(d.spec().template(),
+                clock))));
+        return "deployment.apps/" + name + " restarted";
+    }
+
+    /**
+     * {@code kubectl rollout restart daemonset}: the same restartedAt template annotation, which the
+     * DaemonSet controller rolls out node by node under its update strategy.
+     */
+    public static String restartDaemonSet(ApiServer api, SimClock clock, String namespace, String name) {
+        DaemonSet ds = api.get(BuiltinResources.DAEMON_SETS, namespace, name);
+        api.update(BuiltinResources.DAEMON_SETS, ds.withSpec(ds.spec().withTemplate(restarted(ds.spec().template(),
+                clock))));
+        return "daemonset.apps/" + name + " restarted";
+    }
+
+    private static PodTemplateSpec restarted(PodTemplateSpec t, SimClock clock) {
         Map<String, String> a = new TreeMap<>(t.metadata().annotations());
         a.put(RESTARTED_AT, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).atOffset(java.time.ZoneOffset.UTC)));
-        api.update(BuiltinResources.DEPLOYMENTS, d.withSpec(d.spec().withTemplate(
-                t.withMetadata(t.metadata().withAnnotations(a)))));
-        return "deployment.apps/" + name + " restarted";
+        return t.withMetadata(t.metadata().withAnnotations(a));
     }
 }

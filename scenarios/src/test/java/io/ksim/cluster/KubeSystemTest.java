@@ -1,0 +1,151 @@
+package io.ksim.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ksim.api.apps.DaemonSet;
+import io.ksim.api.apps.Deployment;
+import io.ksim.api.core.ConfigMap;
+import io.ksim.api.core.Pod;
+import io.ksim.api.discovery.EndpointSlice;
+import io.ksim.api.scheduling.PriorityClass;
+import io.ksim.apiserver.registry.BuiltinResources;
+import io.ksim.controller.deployment.RolloutCommands;
+import io.ksim.network.proxy.KubeProxy;
+import io.ksim.network.system.KubeProxyConfiguration;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kube-system as a kubeadm/kind cluster shows it (kubectl get all -n kube-system): one kube-proxy pod per node
+ * from the DaemonSet, two CoreDNS replicas behind kube-dns, and the course demo of switching kube-proxy to
+ * ipvs by editing its ConfigMap and restarting the DaemonSet (manifests: cmd/kubeadm/app/phases/addons).
+ */
+class KubeSystemTest {
+
+    private static Cluster cluster(long seed) {
+        return Cluster.builder().seed(seed).nodes(3).build();
+    }
+
+    private static List<Pod> proxyPods(Cluster c) {
+        return c.pods("kube-system").stream().filter(p -> "kube-proxy".equals(p.metadata().labels().get("k8s-app")))
+                .toList();
+    }
+
+    private static boolean settled(Cluster c) {
+        DaemonSet ds = c.api().get(BuiltinResources.DAEMON_SETS, "kube-system", "kube-proxy");
+        Deployment dns = c.api().get(BuiltinResources.DEPLOYMENTS, "kube-system", "coredns");
+        return ds.status() != null && ds.status().numberReady() == 3 && dns.status() != null
+                && dns.status().readyReplicas() != null && dns.status().readyReplicas() == 2;
+    }
+
+    @Test
+    void kubeSystemRunsOneKubeProxyPerNodeAndTwoReadyCoreDnsBehindKubeDns() {
+        Cluster c = cluster(42);
+        assertTrue(c.runUntil(() -> settled(c), Duration.ofMinutes(1)), "kube-proxy 3/3 and coredns 2/2");
+        List<Pod> proxies = proxyPods(c);
+        assertEquals(3, proxies.size());
+        assertEquals(new TreeSet<>(c.nodeNames()), proxies.stream().map(p -> p.spec().nodeName())
+                .collect(Collectors.toCollection(TreeSet::new)), "one kube-proxy pod per node");
+        for (Pod p : proxies) {
+            assertEquals("Running", p.status().phase());
+            assertTrue(p.spec().usesHostNetwork());
+            assertEquals(PriorityClass.SYSTEM_NODE_CRITICAL, p.spec().priorityClassName());
+            assertEquals("registry.k8s.io/kube-proxy:v1.32.0", p.spec().containers().get(0).image());
+        }
+        List<Pod> dns = c.pods("kube-system").stream()
+                .filter(p -> "kube-dns".equals(p.metadata().labels().get("k8s-app"))).toList();
+        assertEquals(2, dns.size());
+        for (Pod p : dns) {
+            assertTrue(p.metadata().name().startsWith("coredns-"), p.metadata().name());
+            assertEquals(PriorityClass.SYSTEM_CLUSTER_CRITICAL, p.spec().priorityClassName());
+            assertTrue(c.isReady("kube-system", p.metadata().name()));
+        }
+        assertTrue(c.runUntil(() -> readyDnsEndpoints(c) == 2, Duration.ofSeconds(10)),
+                "the kube-dns EndpointSlice lists both CoreDNS pods as ready");
+        for (String node : c.nodeNames()) {
+            KubeProxy proxy = c.kubeProxy(node);
+            assertNotNull(proxy, node);
+            assertEquals(KubeProxy.Mode.IPTABLES, proxy.mode());
+            c.advance(Duration.ofSeconds(2));
+            assertTrue(proxy.iptablesSave().contains("kube-system/kube-dns:dns cluster IP"), node);
+        }
+    }
+
+    @Test
+    void thePriorityClassesHaveTheirBuiltinValues() {
+        Cluster c = cluster(1);
+        assertEquals(2_000_001_000,
+                c.api().get(BuiltinResources.PRIORITY_CLASSES, null, "system-node-critical").value());
+        assertEquals(2_000_000_000,
+                c.api().get(BuiltinResources.PRIORITY_CLASSES, null, "system-cluster-critical").value());
+    }
+
+    @Test
+    void aKubeProxyRunsOnlyOnceItsPodRuns() {
+        Cluster c = cluster(7);
+        for (String node : c.nodeNames()) {
+            assertEquals(null, c.kubeProxy(node), "no kube-proxy before its pod was scheduled and started");
+        }
+        assertTrue(c.runUntil(() -> c.nodeNames().stream().allMatch(n -> c.kubeProxy(n) != null),
+                Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void editingTheConfigMapAndRestartingTheDaemonSetSwitchesEveryNodeToIpvs() {
+        Cluster c = cluster(42);
+        assertTrue(c.runUntil(() -> settled(c), Duration.ofMinutes(1)));
+        Map<String, KubeProxy> before = new TreeMap<>();
+        c.nodeNames().forEach(n -> before.put(n, c.kubeProxy(n)));
+
+        ConfigMap cm = c.api().get(BuiltinResources.CONFIG_MAPS, "kube-system", "kube-proxy");
+        String conf = cm.data().get(KubeProxyConfiguration.KEY);
+        assertTrue(conf.contains("mode: \"\""), conf);
+        TreeMap<String, String> data = new TreeMap<>(cm.data());
+        data.put(KubeProxyConfiguration.KEY, conf.replace("mode: \"\"", "mode: \"ipvs\""));
+        c.api().update(BuiltinResources.CONFIG_MAPS, cm.withData(data));
+        c.advance(Duration.ofSeconds(30));
+        for (String node : c.nodeNames()) {
+            assertEquals(KubeProxy.Mode.IPTABLES, c.kubeProxy(node).mode(),
+                    "a ConfigMap edit alone changes nothing: kube-proxy reads it only at start");
+        }
+
+        assertEquals("daemonset.apps/kube-proxy restarted",
+                RolloutCommands.restartDaemonSet(c.api(), c.kernel(), "kube-system", "kube-proxy"));
+        assertTrue(c.runUntil(() -> c.nodeNames().stream().allMatch(n -> c.kubeProxy(n).mode() == KubeProxy.Mode.IPVS),
+                Duration.ofMinutes(2)), "every node's kube-proxy restarted in ipvs mode");
+        c.advance(Duration.ofSeconds(5));
+        for (String node : c.nodeNames()) {
+            KubeProxy proxy = c.kubeProxy(node);
+            assertNotEquals(before.get(node), proxy, "a new kube-proxy process on " + node);
+            String table = proxy.ipvsState().ipvsadm();
+            assertTrue(table.contains("UDP  10.96.0.10:53 rr"), node + ":\n" + table);
+            assertTrue(table.contains("TCP  10.96.0.10:53 rr"), node + ":\n" + table);
+        }
+        assertEquals(3, proxyPods(c).stream().filter(p -> !p.metadata().isBeingDeleted()).count());
+    }
+
+    @Test
+    void sameSeedSameTrace() {
+        Cluster a = cluster(5);
+        Cluster b = cluster(5);
+        a.advance(Duration.ofSeconds(40));
+        b.advance(Duration.ofSeconds(40));
+        assertEquals(a.trace().format(), b.trace().format());
+        assertTrue(a.trace().format().contains("KubeProxyStarted"));
+    }
+
+    private static long readyDnsEndpoints(Cluster c) {
+        List<EndpointSlice> slices = c.api().list(BuiltinResources.ENDPOINT_SLICES, "kube-system",
+                s -> "kube-dns".equals(s.metadata().labels().get("kubernetes.io/service-name"))).items();
+        return slices.stream().flatMap(s -> s.endpoints().stream())
+                .filter(e -> e.conditions() != null && Boolean.TRUE.equals(e.conditions().ready())).count();
+    }
+}
