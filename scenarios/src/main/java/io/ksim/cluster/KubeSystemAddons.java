@@ -91,7 +91,11 @@ public final class KubeSystemAddons {
                       path: /lib/modules
             """;
 
-    /** kubeadm's CoreDNS Deployment: two replicas behind the kube-dns Service (k8s-app=kube-dns). */
+    /**
+     * kubeadm's CoreDNS Deployment: two replicas behind the kube-dns Service (k8s-app=kube-dns), spread over
+     * nodes by a preferred anti-affinity, probed on the named ports liveness-probe (8080, /health) and
+     * readiness-probe (8181, /ready).
+     */
     public static final String COREDNS_DEPLOYMENT = """
             apiVersion: apps/v1
             kind: Deployment
@@ -116,6 +120,17 @@ public final class KubeSystemAddons {
                 spec:
                   priorityClassName: system-cluster-critical
                   serviceAccountName: coredns
+                  affinity:
+                    podAntiAffinity:
+                      preferredDuringSchedulingIgnoredDuringExecution:
+                      - weight: 100
+                        podAffinityTerm:
+                          labelSelector:
+                            matchExpressions:
+                            - key: k8s-app
+                              operator: In
+                              values: ["kube-dns"]
+                          topologyKey: kubernetes.io/hostname
                   tolerations:
                   - key: CriticalAddonsOnly
                     operator: Exists
@@ -148,10 +163,16 @@ public final class KubeSystemAddons {
                     - containerPort: 9153
                       name: metrics
                       protocol: TCP
+                    - containerPort: 8080
+                      name: liveness-probe
+                      protocol: TCP
+                    - containerPort: 8181
+                      name: readiness-probe
+                      protocol: TCP
                     livenessProbe:
                       httpGet:
                         path: /health
-                        port: 8080
+                        port: liveness-probe
                         scheme: HTTP
                       initialDelaySeconds: 60
                       timeoutSeconds: 5
@@ -160,8 +181,16 @@ public final class KubeSystemAddons {
                     readinessProbe:
                       httpGet:
                         path: /ready
-                        port: 8181
+                        port: readiness-probe
                         scheme: HTTP
+                    securityContext:
+                      allowPrivilegeEscalation: false
+                      capabilities:
+                        add:
+                        - NET_BIND_SERVICE
+                        drop:
+                        - ALL
+                      readOnlyRootFilesystem: true
                   dnsPolicy: Default
                   volumes:
                   - name: config-volume

@@ -68,6 +68,11 @@ class KubeSystemTest {
             assertEquals(PriorityClass.SYSTEM_CLUSTER_CRITICAL, p.spec().priorityClassName());
             assertTrue(c.isReady("kube-system", p.metadata().name()));
         }
+        assertEquals(2, dns.stream().map(p -> p.spec().nodeName()).distinct().count(),
+                "the preferred anti-affinity spreads the CoreDNS pods");
+        var coredns = dns.get(0).spec().containers().get(0);
+        assertEquals("readiness-probe", coredns.readinessProbe().httpGet().port().strVal());
+        assertTrue(coredns.ports().stream().anyMatch(p -> "readiness-probe".equals(p.name()) && p.containerPort() == 8181));
         assertTrue(c.runUntil(() -> readyDnsEndpoints(c) == 2, Duration.ofSeconds(10)),
                 "the kube-dns EndpointSlice lists both CoreDNS pods as ready");
         for (String node : c.nodeNames()) {
