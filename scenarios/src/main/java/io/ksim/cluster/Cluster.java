@@ -266,10 +266,19 @@ public final class Cluster {
     /** Cuts the power of {@code node}: its containers are gone, its kubelet silent, until {@link #powerOn}. */
     public void powerOff(String node) {
         kubelet(node).powerOff();
+        kubeProxies.powerOff(node);
     }
 
+    /** Powers {@code node} back on: its kubelet restarts, and with its kube-proxy pod a new kube-proxy. */
     public void powerOn(String node) {
+        kubeProxies.powerOn(node);
         kubelet(node).powerOn();
+    }
+
+    /** True while a kube-proxy process runs on {@code node} (its pod Running, the node powered). */
+    public boolean isKubeProxyRunning(String node) {
+        require(kubelets, node);
+        return kubeProxies.isRunning(node);
     }
 
     /** Stops only the kubelet of {@code node} (containers keep running, no heartbeats). */

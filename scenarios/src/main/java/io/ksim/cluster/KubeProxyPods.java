@@ -9,8 +9,11 @@ import io.ksim.kernel.Kernel;
 import io.ksim.network.proxy.KubeProxy;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs each node's kube-proxy as its pod runs: the kube-proxy process of a node exists only while a
@@ -32,6 +35,8 @@ final class KubeProxyPods {
     /** Per node: the proxy process now (or the last one, stopped), and the uid of the pod it belongs to. */
     private final Map<String, KubeProxy> proxies = new LinkedHashMap<>();
     private final Map<String, String> podUids = new LinkedHashMap<>();
+    /** Nodes without power: their kube-proxy process is gone whatever the API server still shows. */
+    private final Set<String> poweredOff = new TreeSet<>();
 
     KubeProxyPods(Kernel kernel, ApiServer api, Map<String, String> nodeIPs) {
         this.kernel = kernel;
@@ -66,13 +71,39 @@ final class KubeProxyPods {
         return proxies.get(node);
     }
 
+    /** The node lost power: its kube-proxy process died with it. */
+    void powerOff(String node) {
+        poweredOff.add(node);
+        stop(node, "node powered off");
+    }
+
+    /**
+     * The node is back: its kubelet restarts the kube-proxy container, and the pod status that reports it
+     * starts a new process (which reads the ConfigMap afresh).
+     */
+    void powerOn(String node) {
+        poweredOff.remove(node);
+    }
+
+    /** True while a kube-proxy process runs on {@code node}. */
+    boolean isRunning(String node) {
+        return podUids.containsKey(node);
+    }
+
+    private void stop(String node, String why) {
+        if (podUids.remove(node) != null) {
+            proxies.get(node).stop();
+            kernel.trace().record("kube-proxy-pods", "KubeProxyStopped", node, why);
+        }
+    }
+
     private void reconcile(Pod changed) {
         if (!isKubeProxyPod(changed) || changed.spec().nodeName() == null) {
             return;
         }
         String node = changed.spec().nodeName();
         String ip = nodeIPs.get(node);
-        if (ip == null) {
+        if (ip == null || poweredOff.contains(node)) {
             return;
         }
         // The oldest Running kube-proxy pod of the node owns the host's rules (a DaemonSet keeps at most one
@@ -87,11 +118,7 @@ final class KubeProxyPods {
         String uid = running.map(p -> p.metadata().uid()).orElse(null);
         String current = podUids.get(node);
         if (uid == null) {
-            if (current != null) {
-                proxies.get(node).stop();
-                podUids.remove(node);
-                kernel.trace().record("kube-proxy-pods", "KubeProxyStopped", node, "no Running kube-proxy pod");
-            }
+            stop(node, "no Running kube-proxy pod");
             return;
         }
         if (uid.equals(current)) {
@@ -104,7 +131,7 @@ final class KubeProxyPods {
         proxies.put(node, proxy);
         podUids.put(node, uid);
         kernel.trace().record("kube-proxy-pods", "KubeProxyStarted", node, "pod "
-                + running.get().metadata().name() + ", mode " + proxy.mode().name().toLowerCase(java.util.Locale.ROOT));
+                + running.get().metadata().name() + ", mode " + proxy.mode().name().toLowerCase(Locale.ROOT));
         proxy.start();
     }
 

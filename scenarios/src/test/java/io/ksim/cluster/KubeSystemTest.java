@@ -138,6 +138,33 @@ class KubeSystemTest {
     }
 
     @Test
+    void aPoweredOffNodeRunsNoKubeProxyAndGetsANewOneWhenItComesBack() {
+        Cluster c = cluster(11);
+        assertTrue(c.runUntil(() -> settled(c), Duration.ofMinutes(1)));
+        KubeProxy before = c.kubeProxy("node-2");
+        assertTrue(c.isKubeProxyRunning("node-2"));
+        c.powerOff("node-2");
+        assertTrue(!c.isKubeProxyRunning("node-2"));
+        int syncs = before.syncs();
+        c.create("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: extra}
+                spec:
+                  selector: {app: extra}
+                  ports: [{port: 80}]
+                """);
+        c.advance(Duration.ofSeconds(20));
+        assertEquals(syncs, before.syncs(), "a dead node programs nothing");
+        assertTrue(c.isKubeProxyRunning("node-1") && c.isKubeProxyRunning("node-3"));
+        c.powerOn("node-2");
+        assertTrue(c.runUntil(() -> c.isKubeProxyRunning("node-2"), Duration.ofMinutes(2)));
+        assertNotEquals(before, c.kubeProxy("node-2"), "a new kube-proxy process after the reboot");
+        c.advance(Duration.ofSeconds(2));
+        assertTrue(c.kubeProxy("node-2").iptablesSave().contains("\"default/extra has no endpoints\""));
+    }
+
+    @Test
     void sameSeedSameTrace() {
         Cluster a = cluster(5);
         Cluster b = cluster(5);
