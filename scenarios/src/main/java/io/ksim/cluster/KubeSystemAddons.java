@@ -206,9 +206,9 @@ public final class KubeSystemAddons {
 
     /**
      * Creates the PriorityClasses the add-ons name (unless the API server has them already), the
-     * ServiceAccounts {@code default}, {@code kube-proxy} and {@code coredns} in kube-system and
-     * {@code default} in default (kube-controller-manager's service-account controller makes the
-     * {@code default} ones on a real cluster), then the kube-proxy DaemonSet and the coredns Deployment.
+     * ServiceAccounts {@code kube-proxy} and {@code coredns} in kube-system (the {@code default} ones are
+     * kube-controller-manager's service-account controller's work), then the kube-proxy DaemonSet and the
+     * coredns Deployment.
      */
     public static void install(Cluster cluster) {
         ApiServer api = cluster.api();
@@ -217,8 +217,6 @@ public final class KubeSystemAddons {
         ensurePriorityClass(api, PriorityClass.SYSTEM_CLUSTER_CRITICAL, PriorityClass.SYSTEM_CLUSTER_CRITICAL_VALUE,
                 "Used for system critical pods that must run in the cluster, but can be moved to another node "
                         + "if necessary.");
-        ensureServiceAccount(api, "default", "default");
-        ensureServiceAccount(api, NAMESPACE, "default");
         ensureServiceAccount(api, NAMESPACE, "kube-proxy");
         ensureServiceAccount(api, NAMESPACE, "coredns");
         cluster.create(KUBE_PROXY_DAEMON_SET);
