@@ -165,6 +165,33 @@ class KubeSystemTest {
     }
 
     @Test
+    void theBuildersProxyModeIsTheConfigMapsModeTheProxiesStartWith() {
+        Cluster c = Cluster.builder().seed(3).nodes(2).proxyMode(KubeProxy.Mode.IPVS).build();
+        ConfigMap cm = c.api().get(BuiltinResources.CONFIG_MAPS, "kube-system", "kube-proxy");
+        assertTrue(cm.data().get(KubeProxyConfiguration.KEY).contains("mode: \"ipvs\""));
+        assertTrue(c.runUntil(() -> c.nodeNames().stream().allMatch(c::isKubeProxyRunning), Duration.ofMinutes(1)));
+        c.advance(Duration.ofSeconds(2));
+        for (String node : c.nodeNames()) {
+            assertEquals(KubeProxy.Mode.IPVS, c.kubeProxy(node).mode());
+            assertTrue(c.kubeProxy(node).ipvsState().ipvsadm().contains("TCP  10.96.0.10:9153 rr"), node);
+        }
+    }
+
+    @Test
+    void aDaemonSetTemplateChangeAlsoStartsNewProxies() {
+        Cluster c = cluster(9);
+        assertTrue(c.runUntil(() -> settled(c), Duration.ofMinutes(1)));
+        Map<String, KubeProxy> before = new TreeMap<>();
+        c.nodeNames().forEach(n -> before.put(n, c.kubeProxy(n)));
+        DaemonSet ds = c.api().get(BuiltinResources.DAEMON_SETS, "kube-system", "kube-proxy");
+        var t = ds.spec().template();
+        c.api().update(BuiltinResources.DAEMON_SETS, ds.withSpec(ds.spec().withTemplate(
+                t.withMetadata(t.metadata().withLabels(Map.of("k8s-app", "kube-proxy", "tier", "node"))))));
+        assertTrue(c.runUntil(() -> c.nodeNames().stream().allMatch(n -> c.isKubeProxyRunning(n)
+                && c.kubeProxy(n) != before.get(n)), Duration.ofMinutes(2)), "every node got a new kube-proxy");
+    }
+
+    @Test
     void sameSeedSameTrace() {
         Cluster a = cluster(5);
         Cluster b = cluster(5);
