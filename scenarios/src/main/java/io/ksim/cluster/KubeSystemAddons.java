@@ -21,8 +21,8 @@ public final class KubeSystemAddons {
     public static final String COREDNS_IMAGE = "registry.k8s.io/coredns/coredns:v1.11.3";
 
     /**
-     * Catalog lines for the add-on images; sizes are the compressed sizes registry.k8s.io reports for
-     * linux/amd64 (kube-proxy v1.32.0 about 30 MB, coredns v1.11.3 about 18 MB).
+     * Catalog lines for the add-on images; sizes are roughly the compressed linux/amd64 image sizes
+     * (kube-proxy v1.32.0 about 30 MB, coredns v1.11.3 about 18 MB), so pulls take a few seconds.
      */
     public static final List<String> IMAGES = List.of(
             KUBE_PROXY_IMAGE + " size=30Mi start=500ms",
