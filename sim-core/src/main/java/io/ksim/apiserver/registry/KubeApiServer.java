@@ -30,12 +30,14 @@ public final class KubeApiServer {
         api.addAdmissionPlugin(new NamespaceLifecycle(api));
         api.addAdmissionPlugin(new LimitRanger(api));
         api.addAdmissionPlugin(new ServiceAccountAdmission(api));
+        api.addAdmissionPlugin(new PriorityAdmission(api));
         api.addAdmissionPlugin(new DefaultTolerationSeconds());
         api.addAdmissionPlugin(new ResourceQuotaAdmission(api));
         for (String ns : SYSTEM_NAMESPACES) {
             api.create(BuiltinResources.NAMESPACES, null, Namespace.of(ns));
         }
         BootstrapPolicy.v132().createIn(api);
+        PriorityAdmission.createSystemPriorityClasses(api);
         return api;
     }
 }

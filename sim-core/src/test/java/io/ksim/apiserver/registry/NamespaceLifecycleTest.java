@@ -27,7 +27,7 @@ class NamespaceLifecycleTest {
     void aNewClusterHasTheSystemNamespaces() {
         assertEquals(List.of("default", "kube-node-lease", "kube-public", "kube-system"),
                 api.list(BuiltinResources.NAMESPACES, null).items().stream().map(n -> n.metadata().name()).toList());
-        assertEquals(List.of("NamespaceLifecycle", "LimitRanger", "ServiceAccount", "DefaultTolerationSeconds",
+        assertEquals(List.of("NamespaceLifecycle", "LimitRanger", "ServiceAccount", "Priority", "DefaultTolerationSeconds",
                 "ResourceQuota"), api.admissionPlugins().stream().map(p -> p.name()).toList());
     }
 
