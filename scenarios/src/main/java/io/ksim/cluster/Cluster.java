@@ -9,6 +9,7 @@ import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.storage.StorageClass;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.ListOptions;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.apiserver.registry.KubeApiServer;
@@ -253,6 +254,15 @@ public final class Cluster {
     /** Pods of {@code namespace} ({@code null}: all namespaces) in name order. */
     public List<Pod> pods(String namespace) {
         return api.list(BuiltinResources.PODS, namespace).items();
+    }
+
+    /**
+     * Pods of {@code namespace} ({@code null}: all namespaces) that a label selector in kubectl's syntax
+     * selects ({@code "app=web"}, {@code "k8s-app in (kube-dns)"}), in name order, as
+     * {@code kubectl get pods -l} lists them through the API server.
+     */
+    public List<Pod> pods(String namespace, String labelSelector) {
+        return api.list(BuiltinResources.PODS, namespace, ListOptions.labels(labelSelector)).items();
     }
 
     public Pod pod(String namespace, String name) {

@@ -55,7 +55,7 @@ class ClusterTest {
     }
 
     private static List<Pod> webPods(Cluster c) {
-        return c.pods("default").stream().filter(p -> "web".equals(p.metadata().labels().get("app"))).toList();
+        return c.pods("default", "app=web");
     }
 
     @Test

@@ -65,8 +65,7 @@ class DrainTest {
     }
 
     private static List<Pod> ready(Cluster c) {
-        return c.pods("default").stream().filter(p -> "web".equals(p.metadata().labels().get("app"))
-                && !p.metadata().isBeingDeleted() && c.isReady("default", p.metadata().name())).toList();
+        return c.pods("default", "app=web").stream().filter(p -> !p.metadata().isBeingDeleted() && c.isReady("default", p.metadata().name())).toList();
     }
 
     @Test

@@ -44,16 +44,14 @@ class KubeProxyPodsProperties {
     }
 
     private static List<Pod> proxyPods(Cluster c) {
-        return c.pods("kube-system").stream()
-                .filter(p -> "kube-proxy".equals(p.metadata().labels().get("k8s-app")))
+        return c.pods("kube-system", "k8s-app=kube-proxy").stream()
                 .filter(p -> !p.metadata().isBeingDeleted())
                 .filter(p -> p.status() != null && "Running".equals(p.status().phase())).toList();
     }
 
     /** One Running, not deleting, up-to-date kube-proxy pod per node, and no others. */
     private static boolean settled(Cluster c, int nodes) {
-        List<Pod> all = c.pods("kube-system").stream()
-                .filter(p -> "kube-proxy".equals(p.metadata().labels().get("k8s-app"))).toList();
+        List<Pod> all = c.pods("kube-system", "k8s-app=kube-proxy");
         var ds = c.api().get(io.ksim.apiserver.registry.BuiltinResources.DAEMON_SETS, "kube-system", "kube-proxy");
         return all.size() == nodes && proxyPods(c).size() == nodes && ds.status() != null
                 && ds.status().observedGeneration() != null

@@ -35,8 +35,7 @@ class KubeSystemTest {
     }
 
     private static List<Pod> proxyPods(Cluster c) {
-        return c.pods("kube-system").stream().filter(p -> "kube-proxy".equals(p.metadata().labels().get("k8s-app")))
-                .toList();
+        return c.pods("kube-system", "k8s-app=kube-proxy");
     }
 
     private static boolean settled(Cluster c) {
@@ -60,8 +59,7 @@ class KubeSystemTest {
             assertEquals(PriorityClass.SYSTEM_NODE_CRITICAL, p.spec().priorityClassName());
             assertEquals("registry.k8s.io/kube-proxy:v1.32.0", p.spec().containers().get(0).image());
         }
-        List<Pod> dns = c.pods("kube-system").stream()
-                .filter(p -> "kube-dns".equals(p.metadata().labels().get("k8s-app"))).toList();
+        List<Pod> dns = c.pods("kube-system", "k8s-app=kube-dns");
         assertEquals(2, dns.size());
         for (Pod p : dns) {
             assertTrue(p.metadata().name().startsWith("coredns-"), p.metadata().name());

@@ -56,7 +56,7 @@ class NodeFailoverTest {
             """;
 
     private static List<Pod> webPods(Cluster c) {
-        return c.pods("default").stream().filter(p -> "web".equals(p.metadata().labels().get("app"))).toList();
+        return c.pods("default", "app=web");
     }
 
     private static Pod find(Cluster c, String name) {

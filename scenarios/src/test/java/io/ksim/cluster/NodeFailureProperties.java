@@ -112,8 +112,7 @@ class NodeFailureProperties {
     }
 
     private static long readyOnHealthyNodes(Cluster c) {
-        return c.pods("default").stream().filter(p -> "web".equals(p.metadata().labels().get("app"))
-                && !p.metadata().isBeingDeleted() && p.spec().nodeName() != null
+        return c.pods("default", "app=web").stream().filter(p -> !p.metadata().isBeingDeleted() && p.spec().nodeName() != null
                 && healthy(c, p.spec().nodeName()) && c.isReady("default", p.metadata().name())).count();
     }
 
