@@ -4,6 +4,7 @@ import io.ksim.api.core.ConfigMap;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.Pod;
+import io.ksim.api.core.PodConditions;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.storage.StorageClass;
@@ -312,9 +313,7 @@ public final class Cluster {
     /** True when the pod exists and its Ready condition is True. */
     public boolean isReady(String namespace, String name) {
         try {
-            Pod p = pod(namespace, name);
-            return p.status() != null && p.status().conditions().stream()
-                    .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
+            return PodConditions.isPodReady(pod(namespace, name));
         } catch (ApiException notFound) {
             return false;
         }
