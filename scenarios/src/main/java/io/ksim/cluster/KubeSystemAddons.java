@@ -1,8 +1,6 @@
 package io.ksim.cluster;
 
 import io.ksim.api.core.ServiceAccount;
-import io.ksim.api.meta.ObjectMeta;
-import io.ksim.api.scheduling.PriorityClass;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.registry.BuiltinResources;
@@ -12,7 +10,7 @@ import java.util.List;
  * The workloads kubeadm (and so kind) puts into kube-system next to the network objects of
  * {@code KubeSystemNetwork}: the {@code kube-proxy} DaemonSet and the {@code coredns} Deployment, as
  * cmd/kubeadm/app/phases/addons/proxy/manifests.go and addons/dns/manifests.go write them (v1.32), with their
- * ServiceAccounts and the two built-in PriorityClasses they name.
+ * ServiceAccounts (the two system PriorityClasses they name exist from the API server's start).
  */
 public final class KubeSystemAddons {
 
@@ -205,32 +203,16 @@ public final class KubeSystemAddons {
     }
 
     /**
-     * Creates the PriorityClasses the add-ons name (unless the API server has them already), the
-     * ServiceAccounts {@code kube-proxy} and {@code coredns} in kube-system (the {@code default} ones are
+     * Creates the ServiceAccounts {@code kube-proxy} and {@code coredns} in kube-system (the {@code default} ones are
      * kube-controller-manager's service-account controller's work), then the kube-proxy DaemonSet and the
      * coredns Deployment.
      */
     public static void install(Cluster cluster) {
         ApiServer api = cluster.api();
-        ensurePriorityClass(api, PriorityClass.SYSTEM_NODE_CRITICAL, PriorityClass.SYSTEM_NODE_CRITICAL_VALUE,
-                "Used for system critical pods that must not be moved from their current node.");
-        ensurePriorityClass(api, PriorityClass.SYSTEM_CLUSTER_CRITICAL, PriorityClass.SYSTEM_CLUSTER_CRITICAL_VALUE,
-                "Used for system critical pods that must run in the cluster, but can be moved to another node "
-                        + "if necessary.");
         ensureServiceAccount(api, NAMESPACE, "kube-proxy");
         ensureServiceAccount(api, NAMESPACE, "coredns");
         cluster.create(KUBE_PROXY_DAEMON_SET);
         cluster.create(COREDNS_DEPLOYMENT);
-    }
-
-    private static void ensurePriorityClass(ApiServer api, String name, int value, String description) {
-        try {
-            api.get(BuiltinResources.PRIORITY_CLASSES, null, name);
-        } catch (ApiException notFound) {
-            rethrowUnlessNotFound(notFound);
-            api.create(BuiltinResources.PRIORITY_CLASSES, null, new PriorityClass(null, null,
-                    ObjectMeta.builder().name(name).build(), value, false, description, null));
-        }
     }
 
     private static void ensureServiceAccount(ApiServer api, String namespace, String name) {
