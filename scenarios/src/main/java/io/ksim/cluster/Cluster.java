@@ -40,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.ksim.kubectl.Kubectl;
+import io.ksim.kubectl.KubectlResult;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -79,6 +81,7 @@ public final class Cluster {
     private final EndpointsController endpoints;
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
     private final KubeProxyPods kubeProxies;
+    private Kubectl kubectl;
 
     private Cluster(Builder b) {
         Kernel.Builder kb = Kernel.builder().seed(b.seed);
@@ -220,6 +223,17 @@ public final class Cluster {
             created.add(api.createObject(ns, obj));
         }
         return created;
+    }
+
+    /**
+     * Runs a kubectl command against this cluster ({@code kubectl("scale deployment web --replicas=5")}), with
+     * kubectl's output and exit status; see {@link Kubectl}.
+     */
+    public KubectlResult kubectl(String commandLine) {
+        if (kubectl == null) {
+            kubectl = new Kubectl(this);
+        }
+        return kubectl.run(commandLine);
     }
 
     /** {@code kubectl cordon node}. */

@@ -5,6 +5,7 @@ import io.ksim.cluster.Cluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -28,26 +29,37 @@ public final class Kubectl {
         this.context = new KubectlContext(cluster);
     }
 
+    /** Relative file paths of later commands ({@code apply -f web.yaml}) resolve against {@code dir}. */
+    public Kubectl workingDirectory(Path dir) {
+        context.workingDirectory(dir);
+        return this;
+    }
+
     /** Runs one command line, with or without the leading {@code kubectl} word. */
     public KubectlResult run(String commandLine) {
+        return run(commandLine, "");
+    }
+
+    /** Runs one command line with {@code stdin} as its standard input ({@code apply -f -}). */
+    public KubectlResult run(String commandLine, String stdin) {
         List<String> words;
         try {
             words = CommandWords.split(commandLine);
         } catch (KubectlException e) {
             return new KubectlResult(1, "", e.getMessage() + "\n");
         }
-        return run(words);
+        return run(words, stdin);
     }
 
-    /** Runs one command given as its words. */
-    public KubectlResult run(List<String> words) {
+    /** Runs one command given as its words, with {@code stdin} as its standard input. */
+    public KubectlResult run(List<String> words, String stdin) {
         List<String> args = !words.isEmpty() && words.get(0).equals("kubectl") ? words.subList(1, words.size()) : words;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
         KubectlCommand root = new KubectlCommand();
-        context.begin(root, outWriter, errWriter);
+        context.begin(root, outWriter, errWriter, stdin);
         CommandLine cli = new CommandLine(root, new Factory(context, root));
         cli.setOut(outWriter).setErr(errWriter)
                 .setOverwrittenOptionsAllowed(true)

@@ -3,6 +3,7 @@ package io.ksim.kubectl;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.cluster.Cluster;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -17,16 +18,33 @@ public final class KubectlContext {
     private KubectlCommand root;
     private PrintWriter out;
     private PrintWriter err;
+    private String stdin = "";
+    private Path workingDirectory = Path.of("");
 
     KubectlContext(Cluster cluster) {
         this.cluster = cluster;
         this.resources = new ResourceResolver(cluster.api());
     }
 
-    void begin(KubectlCommand root, PrintWriter out, PrintWriter err) {
+    void begin(KubectlCommand root, PrintWriter out, PrintWriter err, String stdin) {
         this.root = root;
         this.out = out;
         this.err = err;
+        this.stdin = stdin;
+    }
+
+    void workingDirectory(Path dir) {
+        this.workingDirectory = dir;
+    }
+
+    /** What the command reads for {@code -f -}. */
+    public String stdin() {
+        return stdin;
+    }
+
+    /** Where relative paths ({@code -f web.yaml}) are resolved: a scenario file's directory, or the process's. */
+    public Path resolvePath(String path) {
+        return workingDirectory.resolve(path);
     }
 
     public Cluster cluster() {

@@ -9,13 +9,20 @@ import org.junit.jupiter.api.Test;
 
 class KubectlTest {
 
-    private final Kubectl kubectl = new Kubectl(Cluster.builder().seed(1).nodes(1).build());
+    private final Cluster cluster = Cluster.builder().seed(1).nodes(1).build();
+    private final Kubectl kubectl = new Kubectl(cluster);
 
     @Test
     void versionNamesTheModeledRelease() {
         KubectlResult r = kubectl.run("kubectl version");
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("Server Version: v1.32.0"), r.out());
+    }
+
+    @Test
+    void clusterRunsKubectlCommands() {
+        assertEquals("Client Version: v1.32.0\nKustomize Version: v5.5.0\nServer Version: v1.32.0\n",
+                cluster.kubectl("version").out());
     }
 
     @Test
