@@ -10,11 +10,23 @@ import java.util.Map;
 /**
  * The API server's table printers by object class (kube-apiserver's pkg/printers/internalversion), so every
  * client (the kubectl layer, a REST binding) prints the same columns. A kind without a printer gets the
- * default table: Name and Created At, as the generic registry's default table convertor gives.
+ * default table: Name and Created At, as the generic registry's default table convertor gives (upstream
+ * has no printer for Roles, ClusterRoles or LimitRanges either).
  */
 public final class ServerPrinters {
 
     private static final ServerPrinters DEFAULTS = new ServerPrinters();
+
+    static {
+        PodPrinters.register(DEFAULTS);
+        CorePrinters.register(DEFAULTS);
+        NetworkPrinters.register(DEFAULTS);
+        StoragePrinters.register(DEFAULTS);
+        AppsPrinters.register(DEFAULTS);
+        BatchPrinters.register(DEFAULTS);
+        RbacPrinters.register(DEFAULTS);
+        OtherGroupPrinters.register(DEFAULTS);
+    }
 
     private final Map<Class<?>, TableConvertor> byClass = new HashMap<>();
 
@@ -45,8 +57,8 @@ public final class ServerPrinters {
                     created == null ? "<unknown>" : io.ksim.api.KubeJson.formatTime(created)), o));
         }
         return new Table(List.of(
-                new Table.Column("Name", "string", "name", "Name must be unique within a namespace.", 0),
-                new Table.Column("Created At", "date", "", "CreationTimestamp is a timestamp representing the server time when this object was created.", 0)),
+                Printer.name(),
+                new Table.Column("Created At", "date", "", SwaggerDocs.of("ObjectMeta.creationTimestamp"), 0)),
                 rows);
     }
 }
