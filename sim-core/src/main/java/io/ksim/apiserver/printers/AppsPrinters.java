@@ -14,6 +14,7 @@ import io.ksim.api.apps.DaemonSet;
 import io.ksim.api.apps.Deployment;
 import io.ksim.api.apps.ReplicaSet;
 import io.ksim.api.apps.StatefulSet;
+import io.ksim.api.autoscaling.Scale;
 import io.ksim.api.core.Container;
 import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.OwnerReference;
@@ -21,7 +22,7 @@ import io.ksim.api.selector.SelectorException;
 import java.time.Instant;
 import java.util.List;
 
-/** The apps group: Deployments, ReplicaSets, StatefulSets, DaemonSets and ControllerRevisions. */
+/** The apps group: Deployments, ReplicaSets, StatefulSets, DaemonSets, ControllerRevisions; and their scale subresource. */
 final class AppsPrinters {
 
     private AppsPrinters() {
@@ -69,6 +70,15 @@ final class AppsPrinters {
                 doc("Revision", "string", "ControllerRevision.revision"), age()),
                 (cr, now) -> List.of(cr.metadata().name(), controllerName(cr.metadata().controllerRef()),
                         Long.toString(cr.revision()), HumanDuration.since(cr.metadata().creationTimestamp(), now)));
+        // The scale subresource (kubectl get --subresource=scale); its Name column has no "name" format upstream.
+        Printer.register(p, Scale.class, List.of(
+                Table.Column.of("Name", "string", SwaggerDocs.of("ObjectMeta.name")),
+                doc("Desired", "integer", "ScaleSpec.replicas"),
+                doc("Available", "integer", "ScaleStatus.replicas"), age()),
+                (sc, now) -> List.of(sc.metadata().name(),
+                        Integer.toString(sc.spec() == null ? 0 : num(sc.spec().replicas())),
+                        Integer.toString(sc.status() == null ? 0 : sc.status().replicas()),
+                        HumanDuration.since(sc.metadata().creationTimestamp(), now)));
     }
 
     private static List<String> deployment(Deployment d, Instant now) {

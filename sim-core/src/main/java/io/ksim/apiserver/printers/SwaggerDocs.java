@@ -7,7 +7,7 @@ import java.util.Map;
  * The API documentation texts (k8s.io/api v0.32 SwaggerDoc) that kube-apiserver's printers use as column
  * descriptions, keyed {@code Type.field}. Some keys name the older group versions upstream's printers
  * still take their texts from (extensions/v1beta1 for ReplicaSet, DaemonSet, Deployment and NetworkPolicy,
- * batch/v1beta1 for CronJob, rbac/v1beta1 for bindings, discovery/v1beta1 for EndpointSlice).
+ * batch/v1beta1 for CronJob, rbac/v1beta1 for bindings, discovery/v1beta1 for EndpointSlice, autoscaling/v1 for Scale).
  */
 final class SwaggerDocs {
 
@@ -105,6 +105,8 @@ final class SwaggerDocs {
         d.put("EndpointSlice.addressType", "addressType specifies the type of address carried by this EndpointSlice. All addresses in this slice must be the same type. This field is immutable after creation. The following address types are currently supported: * IPv4: Represents an IPv4 Address. * IPv6: Represents an IPv6 Address. * FQDN: Represents a Fully Qualified Domain Name.");
         d.put("EndpointSlice.ports", "ports specifies the list of network ports exposed by each endpoint in this slice. Each port must have a unique name. When ports is empty, it indicates that there are no defined ports. When a port is defined with a nil port value, it indicates \"all ports\". Each slice may include a maximum of 100 ports.");
         d.put("EndpointSlice.endpoints", "endpoints is a list of unique endpoints in this slice. Each slice may include a maximum of 1000 endpoints.");
+        d.put("ScaleSpec.replicas", "replicas is the desired number of instances for the scaled object.");
+        d.put("ScaleStatus.replicas", "replicas is the actual number of observed instances of the scaled object.");
         return d;
     }
 }

@@ -108,6 +108,13 @@ class PodPrinterTest {
     }
 
     @Test
+    void podInitializingOnceInitContainersSucceeded() {
+        PodStatus st = status("Pending", null, cs(false, 0, waiting("PodInitializing"))).toBuilder()
+                .initContainerStatuses(List.of(cs(false, 0, terminated(0, "Completed")))).build();
+        assertRow("p", "0/1", "PodInitializing", "0", pod("p", spec(1, 1), st));
+    }
+
+    @Test
     void restartAges() {
         assertRow("test12", "1/1", "Running", "3 (5d ago)", pod("test12", spec(1), status("Running", null,
                 restarted(cs(true, 3, running()), NOW.minus(Duration.ofDays(5))))));

@@ -79,6 +79,13 @@ class WorkloadPrinterTest {
     }
 
     @Test
+    void scaleSubresource() {
+        assertEquals(List.of("Name", "Desired", "Available", "Age"), columns(io.ksim.api.autoscaling.Scale.class));
+        assertEquals(List.of("web", "5", "3", "<unknown>"), cells(io.ksim.api.autoscaling.Scale.class,
+                "metadata: {name: web}\nspec: {replicas: 5}\nstatus: {replicas: 3, selector: app=web}"));
+    }
+
+    @Test
     void jobs() {
         assertEquals(List.of("Name", "Status", "Completions", "Duration", "Age", "Containers", "Images", "Selector"),
                 columns(Job.class));
