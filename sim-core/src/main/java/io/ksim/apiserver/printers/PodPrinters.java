@@ -196,7 +196,7 @@ final class PodPrinters {
         int trueConditions = 0;
         for (PodReadinessGate gate : gates) {
             for (PodCondition c : list(status.conditions())) {
-                if (c.type().equals(gate.conditionType())) {
+                if (java.util.Objects.equals(c.type(), gate.conditionType())) {
                     if (ConditionStatus.TRUE.equals(c.status())) {
                         trueConditions++;
                     }
