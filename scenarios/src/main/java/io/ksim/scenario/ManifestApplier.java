@@ -10,6 +10,8 @@ import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.PatchType;
 import io.ksim.apiserver.ResourceType;
+import io.ksim.apiserver.patch.PatchException;
+import io.ksim.apiserver.patch.StrategicMergePatch;
 import io.ksim.cluster.Cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +22,7 @@ import java.util.List;
  * What a scenario's {@code apply:} step does, until kubectl's {@code apply -f -} serves it: each object of the
  * manifest is created, or, when it exists, the manifest is merged into it (a strategic merge patch, the verb
  * kubectl apply sends). Prints kubectl apply's lines ({@code deployment.apps/web created},
- * {@code ... configured}).
+ * {@code ... configured}, {@code service/web unchanged}).
  */
 final class ManifestApplier {
 
@@ -40,8 +42,8 @@ final class ManifestApplier {
             } else if (ns == null || ns.isEmpty()) {
                 ns = "default";
             }
-            String name = (type == null ? obj.kind().toLowerCase(java.util.Locale.ROOT)
-                    : type.resource() + (type.group().isEmpty() ? "" : "." + type.group())) + "/" + obj.metadata().name();
+            String name = obj.kind().toLowerCase(java.util.Locale.ROOT)
+                    + (type == null || type.group().isEmpty() ? "" : "." + type.group()) + "/" + obj.metadata().name();
             try {
                 api.createObject(ns, obj);
                 out.append(name).append(" created\n");
@@ -49,11 +51,25 @@ final class ManifestApplier {
                 if (e.code() != 409 || !"AlreadyExists".equals(e.reason())) {
                     throw e;
                 }
-                api.patch(type, ns, obj.metadata().name(), PatchType.STRATEGIC, doc.toString());
-                out.append(name).append(" configured\n");
+                if (changes(api, type, ns, obj.metadata().name(), doc)) {
+                    api.patch(type, ns, obj.metadata().name(), PatchType.STRATEGIC, doc.toString());
+                    out.append(name).append(" configured\n");
+                } else {
+                    out.append(name).append(" unchanged\n");
+                }
             }
         }
         return out.toString();
+    }
+
+    /** Whether merging {@code doc} into the stored object changes it (else kubectl says "unchanged"). */
+    private static boolean changes(ApiServer api, ResourceType<?> type, String ns, String name, JsonNode doc) {
+        JsonNode current = KubeJson.json().valueToTree(api.get(type, ns, name));
+        try {
+            return !StrategicMergePatch.apply(current, doc, type.type()).equals(current);
+        } catch (PatchException e) {
+            return true; // let the server report it
+        }
     }
 
     private static List<JsonNode> documents(String manifest) {

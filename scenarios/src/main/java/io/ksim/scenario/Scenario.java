@@ -83,6 +83,14 @@ public record Scenario(String file, Path directory, String name, String descript
             boolean terminating, int count) implements Expectation {
     }
 
+    /**
+     * Objects of a type ({@code persistentvolumeclaims}, {@code pvc}, {@code services}) that {@code selector}
+     * selects, with {@code status.phase} equal to {@code phase} when given, number {@code count}.
+     */
+    public record ObjectCount(String namespace, String type, String selector, String phase, int count)
+            implements Expectation {
+    }
+
     /** The previous step's output contains {@code text}. */
     public record OutputContains(String text) implements Expectation {
     }

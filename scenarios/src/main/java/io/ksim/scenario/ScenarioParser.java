@@ -380,7 +380,8 @@ public final class ScenarioParser {
         return new Scenario.Dns(index, line, from, string(m.get("name")), type);
     }
 
-    private static final List<String> EXPECTATIONS = List.of("pods", "output", "rolloutComplete", "condition", "shares");
+    private static final List<String> EXPECTATIONS = List.of("pods", "objects", "output", "rolloutComplete",
+            "condition", "shares");
 
     private Expectation expectation(YamlNode v) {
         Mapping m = mapping(v, Set.copyOf(EXPECTATIONS), Set.of());
@@ -407,6 +408,15 @@ public final class ScenarioParser {
                         p.get("ready") == null ? null : bool(p.get("ready")),
                         p.get("terminating") != null && bool(p.get("terminating")),
                         (int) integer(p.get("count"), 0, 100_000));
+            }
+            case "objects" -> {
+                Mapping o = mapping(e, Set.of("type", "selector", "namespace", "phase", "count"), Set.of("type", "count"));
+                String type = string(o.get("type"));
+                if (!type.matches("[A-Za-z]+(\\.[a-z0-9.-]+)?")) {
+                    throw o.get("type").error("invalid resource type \"" + type + "\" (want e.g. pvc, services, deployments.apps)");
+                }
+                return new Scenario.ObjectCount(namespace(o), type, o.get("selector") == null ? "" : string(o.get("selector")),
+                        o.get("phase") == null ? null : string(o.get("phase")), (int) integer(o.get("count"), 0, 100_000));
             }
             case "output" -> {
                 return new Scenario.OutputContains(string(e));

@@ -150,6 +150,9 @@ public final class ScenarioRunner {
         if (scenario.directory() != null) {
             kubectl.workingDirectory(scenario.directory());
         }
+        // kind hands over a cluster whose default ServiceAccount exists (pods are refused without it).
+        cluster.runUntil(() -> !cluster.api().list(BuiltinResources.SERVICE_ACCOUNTS, "default").items().isEmpty(),
+                Duration.ofMinutes(1));
         cluster.trace().addListener(this::trace);
         for (Step step : scenario.steps()) {
             options.pacing().beforeStep(step);
@@ -173,10 +176,10 @@ public final class ScenarioRunner {
             note(n.text());
         } else if (step instanceof Scenario.Apply a) {
             String printed = ManifestApplier.apply(cluster, a.manifest());
-            command(step, "kubectl apply -f " + (a.source().equals("inline") ? "-" : a.source()), printed, false);
+            command(step, "$ kubectl apply -f " + (a.source().equals("inline") ? "-" : a.source()), printed, false);
         } else if (step instanceof Scenario.Kubectl k) {
             KubectlResult r = kubectl.run(k.command());
-            command(step, "kubectl " + k.command(), r.output(), k.show());
+            command(step, "$ kubectl " + k.command(), r.output(), k.show());
         } else if (step instanceof Scenario.Advance a) {
             cluster.advance(a.duration());
         } else if (step instanceof Scenario.WaitFor w) {
@@ -389,10 +392,10 @@ public final class ScenarioRunner {
 
     private void curl(Scenario.Curl c) {
         Pod client = c.from().equals("outside") ? null : source(c.from());
-        String heading = c.from().equals("outside") ? "curl -s " + c.url()
-                : "kubectl exec " + execTarget(client) + " -- curl -s " + c.url();
+        String heading = c.from().equals("outside") ? "$ curl -s " + c.url()
+                : "$ kubectl exec " + execTarget(client) + " -- curl -s " + c.url();
         if (c.count() > 1) {
-            heading += "    # " + c.count() + " times";
+            heading = ">> curl " + c.url() + " from " + c.from() + ", " + c.count() + " times: answers per pod";
         }
         Map<String, Integer> shares = new TreeMap<>();
         Map<String, Integer> errors = new TreeMap<>();
@@ -459,8 +462,8 @@ public final class ScenarioRunner {
         for (DnsRecord r : l.answer().answers()) {
             sb.append(r).append('\n');
         }
-        command(d, "kubectl exec " + execTarget(client) + " -- dig " + d.name() + " " + d.type() + " +search",
-                sb.toString(), false);
+        command(d, ">> dns " + d.name() + " " + d.type() + " from " + d.from()
+                + ": the pod's resolv.conf, the names its resolver asks, the answer", sb.toString(), false);
     }
 
     // ---- expectations ------------------------------------------------------------------------------------
@@ -473,9 +476,13 @@ public final class ScenarioRunner {
                     .toList();
             String names = pods.stream().map(pod -> pod.metadata().name()).toList().toString();
             check(e, what, pods.size() == p.count(), Integer.toString(p.count()), pods.size() + " " + names);
+        } else if (x instanceof Scenario.ObjectCount o) {
+            List<String> names = objects(o);
+            check(e, what, names.size() == o.count(), Integer.toString(o.count()), names.size() + " " + names);
         } else if (x instanceof Scenario.OutputContains o) {
-            check(e, what, lastOutput.contains(o.text()), "output containing \"" + o.text() + "\"",
-                    lastOutput.isEmpty() ? "no output" : "\"" + lastOutput.strip() + "\"");
+            boolean found = lastOutput.contains(o.text());
+            check(e, what + " contains \"" + o.text() + "\"", found, "it",
+                    found ? "found" : lastOutput.isEmpty() ? "no output" : "\"" + lastOutput.strip() + "\"");
         } else if (x instanceof Scenario.RolloutComplete r) {
             RolloutCommands.RolloutStatus s = rollout(r.namespace(), r.object());
             check(e, what, s.done(), "complete", s.message().strip());
@@ -502,6 +509,18 @@ public final class ScenarioRunner {
             return false;
         }
         return p.ready() == null || p.ready() == PodConditions.isPodReady(pod);
+    }
+
+    private List<String> objects(Scenario.ObjectCount o) {
+        ResourceType<?> type = new ResourceResolver(cluster.api()).resolve(o.type());
+        return list(type, type.namespaced() ? o.namespace() : null, o.selector()).stream()
+                .filter(obj -> o.phase() == null || o.phase().equals(
+                        KubeJson.json().valueToTree(obj).path("status").path("phase").asText()))
+                .map(obj -> obj.metadata().name()).toList();
+    }
+
+    private <T extends KubeObject> List<T> list(ResourceType<T> type, String ns, String selector) {
+        return cluster.api().list(type, ns, io.ksim.apiserver.ListOptions.labels(selector)).items();
     }
 
     private String conditionOf(Scenario.ConditionIs c) {
@@ -583,6 +602,9 @@ public final class ScenarioRunner {
                 sb.append(" terminating=true");
             }
             return sb.toString();
+        } else if (e instanceof Scenario.ObjectCount o) {
+            return "objects " + o.type() + (o.selector().isEmpty() ? "" : " selector=" + o.selector())
+                    + (o.phase() == null ? "" : " phase=" + o.phase());
         } else if (e instanceof Scenario.RolloutComplete r) {
             return "rolloutComplete " + r.object();
         } else if (e instanceof Scenario.ConditionIs c) {
@@ -658,7 +680,7 @@ public final class ScenarioRunner {
                     .put("text", output));
             return;
         }
-        out.println("$ " + heading);
+        out.println(heading);
         out.print(output);
         if (!output.isEmpty() && !output.endsWith("\n")) {
             out.println();
