@@ -375,8 +375,10 @@ public final class ScenarioRunner {
                 }
             }
         }
-        cluster.kernel().injectFault(Duration.ZERO, io.ksim.kernel.Fault.of(t, description, action));
-        cluster.advance(Duration.ZERO);
+        // As Kernel.injectFault records and applies a fault, now, before anything else due at this instant runs.
+        io.ksim.kernel.Fault fault = io.ksim.kernel.Fault.of(t, description, action);
+        cluster.trace().record("fault", "Fault", fault.target(), fault.description());
+        fault.inject(cluster.kernel());
     }
 
     private Pod source(String from) {
