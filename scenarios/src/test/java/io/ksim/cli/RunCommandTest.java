@@ -131,6 +131,11 @@ class RunCommandTest {
     }
 
     @Test
+    void ksimServesRun() {
+        assertTrue(new CommandLine(new Ksim()).getSubcommands().containsKey("run"));
+    }
+
+    @Test
     void theSameSeedPrintsTheSameBytes() {
         Run a = run("rolling-update", "--seed", "7");
         Run b = run("rolling-update", "--seed", "7");
