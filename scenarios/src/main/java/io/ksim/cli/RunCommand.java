@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * {@code ksim run FILE...}: checks every scenario file first (a malformed one exits 2 before anything runs),
  * then runs them in order. Exit 0 when every expectation passed, 1 otherwise.
  */
-@Command(name = "run",
+@Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run scenario files (YAML: a cluster and steps: apply, kubectl, advance, waitFor, fault, curl, "
                 + "dns, show, note, expect). FILE is a path or a bundled scenario: "
                 + "rolling-update, node-failure, statefulset, dns.")
