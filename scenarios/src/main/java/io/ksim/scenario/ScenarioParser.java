@@ -301,6 +301,7 @@ public final class ScenarioParser {
                 throw bad.apply("the last word is the number of pods");
             }
             String selector = String.join(" ", java.util.Arrays.asList(w).subList(2, w.length - 1));
+            checkSelector(node, selector);
             return new Condition(text, w[1].equals("ready") ? Condition.Kind.PODS_READY : Condition.Kind.PODS_RUNNING,
                     ns, null, selector, null, count);
         }
@@ -403,7 +404,7 @@ public final class ScenarioParser {
                 if (node != null) {
                     checkNode(p.get("node"), node);
                 }
-                return new Scenario.PodCount(namespace(p), p.get("selector") == null ? "" : string(p.get("selector")),
+                return new Scenario.PodCount(namespace(p), selector(p.get("selector")),
                         phase, p.get("image") == null ? null : string(p.get("image")), node,
                         p.get("ready") == null ? null : bool(p.get("ready")),
                         p.get("terminating") != null && bool(p.get("terminating")),
@@ -415,7 +416,7 @@ public final class ScenarioParser {
                 if (!type.matches("[A-Za-z]+(\\.[a-z0-9.-]+)?")) {
                     throw o.get("type").error("invalid resource type \"" + type + "\" (want e.g. pvc, services, deployments.apps)");
                 }
-                return new Scenario.ObjectCount(namespace(o), type, o.get("selector") == null ? "" : string(o.get("selector")),
+                return new Scenario.ObjectCount(namespace(o), type, selector(o.get("selector")),
                         o.get("phase") == null ? null : string(o.get("phase")), (int) integer(o.get("count"), 0, 100_000));
             }
             case "output" -> {
@@ -457,7 +458,7 @@ public final class ScenarioParser {
                         throw s.get("tolerance").error("invalid tolerance (want a fraction between 0 and 1, e.g. 0.1)");
                     }
                 }
-                return new Scenario.Shares(namespace(s), string(s.get("selector")), tolerance);
+                return new Scenario.Shares(namespace(s), selector(s.get("selector")), tolerance);
             }
         }
     }
@@ -531,6 +532,27 @@ public final class ScenarioParser {
             throw node.error("want true or false, got " + node.describe());
         }
         return s.token == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE;
+    }
+
+    /** A label selector in kubectl's syntax ({@code app=web}, {@code tier in (web,api)}); empty selects all. */
+    private static String selector(YamlNode node) {
+        if (node == null) {
+            return "";
+        }
+        String text = string(node);
+        checkSelector(node, text);
+        return text;
+    }
+
+    private static void checkSelector(YamlNode node, String text) {
+        if (text.isBlank()) {
+            return;
+        }
+        try {
+            io.ksim.api.selector.LabelSelector.parse(text);
+        } catch (RuntimeException e) {
+            throw node.error("invalid label selector \"" + text + "\": " + e.getMessage());
+        }
     }
 
     private static Duration duration(YamlNode node) {

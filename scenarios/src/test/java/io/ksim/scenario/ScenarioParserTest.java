@@ -100,6 +100,13 @@ class ScenarioParserTest {
     }
 
     @Test
+    void labelSelectorsAreChecked() {
+        assertEquals("scenario.yaml:3:31: steps[0].expect.pods.selector: invalid label selector \"app in web\": unable "
+                + "to parse requirement: found 'web' expected: '('",
+                error(HEAD + "  - expect: {pods: {selector: \"app in web\", count: 1}}\n"));
+    }
+
+    @Test
     void invalidYamlAndDuplicateKeys() {
         assertEquals("scenario.yaml:4:3: steps[0].note: duplicate key \"note\"",
                 error(HEAD + "- note: a\n  note: b\n"));

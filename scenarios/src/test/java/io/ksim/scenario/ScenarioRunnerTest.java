@@ -79,9 +79,10 @@ class ScenarioRunnerTest {
                   - fault: {heal: node-2}
                   - waitFor: {condition: "node node-2 Ready", timeout: 1m}
                   - expect: {objects: {type: nodes, selector: "disk=ssd,topology.kubernetes.io/zone=zone-a", count: 2}}
+                  - expect: {pods: {namespace: kube-system, count: 4}}
                 """);
         assertTrue(r.result().ok(), r.out());
-        assertEquals(5, r.result().passed());
+        assertEquals(6, r.result().passed());
     }
 
     @Test
