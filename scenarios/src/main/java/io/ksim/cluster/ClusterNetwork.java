@@ -39,6 +39,9 @@ public final class ClusterNetwork {
     private final Cluster cluster;
     private final AccessLog accessLog = new AccessLog();
     private final Curl curl;
+    /** Per node, the IPVS walker over the proxy's current state: it keeps the round-robin position between requests. */
+    private final Map<String, IpvsWalker> ipvsWalkers = new java.util.HashMap<>();
+    private final Map<String, io.ksim.network.proxy.ipvs.IpvsState> ipvsStates = new java.util.HashMap<>();
 
     ClusterNetwork(Cluster cluster) {
         this.cluster = cluster;
@@ -116,7 +119,12 @@ public final class ClusterNetwork {
         }
         String ip = cluster.nodeIP(node);
         if (proxy.mode() == KubeProxy.Mode.IPVS) {
-            return new IpvsWalker(proxy.ipvsState(), ip, Cluster.CLUSTER_CIDR, cluster.kernel());
+            // The scheduler's state (round-robin position, connections) lives as long as the rules it walks.
+            if (ipvsStates.get(node) != proxy.ipvsState()) {
+                ipvsStates.put(node, proxy.ipvsState());
+                ipvsWalkers.put(node, new IpvsWalker(proxy.ipvsState(), ip, Cluster.CLUSTER_CIDR, cluster.kernel()));
+            }
+            return ipvsWalkers.get(node);
         }
         return new IptablesWalker(proxy.iptablesRules(), IptablesConfig.forNode(node, ip),
                 cluster.kernel().random("kube-proxy/" + node + "/packets"), cluster.kernel());

@@ -117,6 +117,40 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void taintedNodesAreAvoidedAndIpvsSpreadsRoundRobin() {
+        Run r = run("""
+                name: ipvs
+                cluster:
+                  nodes:
+                    - {taints: ["dedicated=gpu:NoSchedule"], zone: zone-a}
+                    - {count: 2, zone: zone-b}
+                  proxyMode: ipvs
+                steps:
+                """ + WEB.replace("replicas: 2", "replicas: 4") + """
+                  - apply: |
+                      apiVersion: v1
+                      kind: Service
+                      metadata: {name: web}
+                      spec: {selector: {app: web}, ports: [{port: 80}]}
+                  - apply: |
+                      apiVersion: v1
+                      kind: Pod
+                      metadata: {name: client}
+                      spec: {containers: [{name: c, image: "ikubernetes/admin-box:v1.2"}]}
+                  - waitFor: {condition: "pods ready app=web 4", timeout: 1m}
+                  - waitFor: {condition: "pod client Running", timeout: 1m}
+                  - expect: {pods: {selector: app=web, node: node-1, count: 0}}
+                  - expect: {objects: {type: nodes, selector: topology.kubernetes.io/zone=zone-b, count: 2}}
+                  - advance: 2s
+                  - curl: {from: pod/client, url: "http://web", count: 40}
+                  - expect: {shares: {selector: app=web, tolerance: 0}}
+                  - expect: {output: "10/40 (25%)"}
+                """);
+        assertTrue(r.result().ok(), r.out());
+        assertEquals(6, r.result().passed(), r.out());
+    }
+
+    @Test
     void failuresNameTheStepTheExpectedAndTheActualValue() {
         Run r = run("""
                 name: failing
