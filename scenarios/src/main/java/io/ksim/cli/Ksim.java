@@ -3,12 +3,12 @@ package io.ksim.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code ksim} command line. Subcommands: {@code rollout} and {@code demo} (more arrive with the scenario runner). */
+/** The {@code ksim} command line. Subcommands: {@code rollout}, {@code run} (scenario files) and {@code demo}. */
 @Command(name = "ksim",
         mixinStandardHelpOptions = true,
         version = "ksim 0.1.0",
         description = "A deterministic simulator of a Kubernetes control plane.",
-        subcommands = {RolloutDemoCommand.class, StoreDemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RolloutDemoCommand.class, RunCommand.class, StoreDemoCommand.class, CommandLine.HelpCommand.class})
 public final class Ksim implements Runnable {
 
     @CommandLine.Spec

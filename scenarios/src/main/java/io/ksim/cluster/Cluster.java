@@ -24,6 +24,8 @@ import io.ksim.network.allocation.ServiceNetwork;
 import io.ksim.network.allocation.ServiceNetworkConfig;
 import io.ksim.network.endpoints.EndpointSliceController;
 import io.ksim.network.endpoints.EndpointsController;
+import io.ksim.network.lb.AddressPool;
+import io.ksim.network.lb.MetalLB;
 import io.ksim.network.proxy.KubeProxy;
 import io.ksim.network.system.KubeProxyConfiguration;
 import io.ksim.network.system.KubeSystemNetwork;
@@ -76,11 +78,14 @@ public final class Cluster {
     private final ServiceNetwork serviceNetwork;
     private final KubeControllerManager controllerManager;
     private final ControllerManager storageProvisioner;
-    private final Scheduler scheduler;
+    private Scheduler scheduler;
     private final EndpointSliceController endpointSlices;
     private final EndpointsController endpoints;
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
+    private final Map<String, String> nodeIPs = new LinkedHashMap<>();
     private final KubeProxyPods kubeProxies;
+    private final MetalLB loadBalancer;
+    private final ClusterNetwork network;
     private Kubectl kubectl;
 
     private Cluster(Builder b) {
@@ -108,7 +113,6 @@ public final class Cluster {
         endpoints = new EndpointsController(kernel, api);
         endpoints.start();
         ImageCatalog catalog = b.catalog.build();
-        Map<String, String> nodeIPs = new LinkedHashMap<>();
         for (NodeConfig config : b.nodeConfigs()) {
             Kubelet kubelet = new Kubelet(kernel, api, config, catalog);
             kubelets.put(config.name(), kubelet);
@@ -118,6 +122,13 @@ public final class Cluster {
         // Each node's kube-proxy runs as its kube-proxy DaemonSet pod runs (and reads its ConfigMap then).
         kubeProxies = new KubeProxyPods(kernel, api, nodeIPs);
         kubeProxies.start();
+        if (b.loadBalancerPool != null) {
+            loadBalancer = new MetalLB(kernel, api, new AddressPool("default", List.of(b.loadBalancerPool)));
+            loadBalancer.start();
+        } else {
+            loadBalancer = null;
+        }
+        network = new ClusterNetwork(this);
         KubeSystemAddons.install(this);
     }
 
@@ -170,6 +181,34 @@ public final class Cluster {
         return scheduler;
     }
 
+    /** kube-scheduler dies: it stops watching and scheduling, and its queue and cache are gone. */
+    public void crashScheduler() {
+        scheduler.stop();
+    }
+
+    /**
+     * kube-scheduler starts again: a new instance lists pods and nodes and schedules what is pending. A running
+     * scheduler is stopped first (a restart).
+     */
+    public void restartScheduler() {
+        scheduler.stop();
+        scheduler = Scheduler.builder(kernel, api).build();
+        scheduler.start();
+    }
+
+    /** The MetalLB-style load balancer serving the builder's address pool, or null without a pool. */
+    public MetalLB loadBalancer() {
+        return loadBalancer;
+    }
+
+    /**
+     * {@code curl} and DNS over the simulated network: from a pod through its node's kube-proxy rules and
+     * CoreDNS, or from the machine kind runs on (the docker network's gateway).
+     */
+    public ClusterNetwork network() {
+        return network;
+    }
+
     public KubeControllerManager controllerManager() {
         return controllerManager;
     }
@@ -198,6 +237,11 @@ public final class Cluster {
     public KubeProxy kubeProxy(String node) {
         require(kubelets, node);
         return kubeProxies.proxy(node);
+    }
+
+    /** The InternalIP of {@code node} (172.18.0.2 for node-1, as kind numbers them). */
+    public String nodeIP(String node) {
+        return require(nodeIPs, node);
     }
 
     /** Node names in creation order. */
@@ -353,6 +397,7 @@ public final class Cluster {
             KubeSystemAddons.IMAGES.forEach(catalog::image);
         }
         private KubeProxy.Mode proxyMode = KubeProxy.Mode.IPTABLES;
+        private String loadBalancerPool;
 
         private Builder() {
         }
@@ -394,6 +439,16 @@ public final class Cluster {
         /** The {@code mode} the kube-proxy ConfigMap starts with (kubeadm's default "" is iptables). */
         public Builder proxyMode(KubeProxy.Mode mode) {
             this.proxyMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Runs a MetalLB-style load balancer in layer 2 with this address pool (a range
+         * {@code 172.18.255.200-172.18.255.250} or a CIDR), as a kind course installs MetalLB: LoadBalancer
+         * Services get addresses from it.
+         */
+        public Builder loadBalancerPool(String addresses) {
+            this.loadBalancerPool = Objects.requireNonNull(addresses, "addresses");
             return this;
         }
 
