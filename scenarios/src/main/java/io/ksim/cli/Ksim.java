@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ksim 0.1.0",
         description = "A deterministic simulator of a Kubernetes control plane.",
-        subcommands = {RolloutDemoCommand.class, StoreDemoCommand.class, ReplCommand.class,
+        subcommands = {RolloutDemoCommand.class, StoreDemoCommand.class, ReplCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Ksim implements Runnable {
 
