@@ -31,6 +31,7 @@ public final class HtmlReport {
     static final int ROW = 18;
     static final int BAR = 13;
     static final int LANE_PAD = 7;
+    static final int BOTTOM = 26;
 
     private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
         "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6"};
@@ -136,7 +137,7 @@ public final class HtmlReport {
             for (int n : rowCounts.values()) {
                 height += n * ROW + 2 * LANE_PAD;
             }
-            height += 8;
+            height += BOTTOM;
             out.append("<h2>Timeline</h2>\n");
             out.append("<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
                     .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
@@ -187,7 +188,7 @@ public final class HtmlReport {
             for (long t = 0; t * 1_000_000_000L <= span; t += step) {
                 double tx = x(t * 1_000_000_000L);
                 out.append("<line x1=\"").append(num(tx)).append("\" y1=\"").append(AXIS - 6).append("\" x2=\"")
-                        .append(num(tx)).append("\" y2=\"").append(height - 8).append("\" class=\"grid\"/>");
+                        .append(num(tx)).append("\" y2=\"").append(height - BOTTOM).append("\" class=\"grid\"/>");
                 out.append("<text x=\"").append(num(tx)).append("\" y=\"").append(AXIS - 10)
                         .append("\" text-anchor=\"middle\">").append(tickLabel(t))
                         .append("</text>\n");
@@ -288,15 +289,21 @@ public final class HtmlReport {
                     byTime.computeIfAbsent(ms.get(i).nanos(), k -> new ArrayList<>()).add(i + 1);
                 }
             }
+            double lastLabelX = Double.NEGATIVE_INFINITY;
+            int labelRow = 0;
             for (Map.Entry<Long, List<Integer>> e : byTime.entrySet()) {
                 double mx = x(e.getKey());
+                // Labels of steps close together go on alternate lines so they do not overlap.
+                labelRow = mx - lastLabelX < 40 ? 1 - labelRow : 0;
+                lastLabelX = mx;
                 List<Integer> numbers = e.getValue();
                 String label = numbers.size() == 1 ? "#" + numbers.get(0)
                         : "#" + numbers.get(0) + "-" + numbers.get(numbers.size() - 1);
                 out.append("<g class=\"rollout\"><title>").append(esc(TraceEvent.formatTime(e.getKey())
                         + " rollout step " + label)).append("</title><line x1=\"").append(num(mx)).append("\" y1=\"")
-                        .append(AXIS - 4).append("\" x2=\"").append(num(mx)).append("\" y2=\"").append(height - 8)
-                        .append("\"/><text x=\"").append(num(mx + 2)).append("\" y=\"").append(height - 1).append("\">")
+                        .append(AXIS - 4).append("\" x2=\"").append(num(mx)).append("\" y2=\"").append(height - BOTTOM)
+                        .append("\"/><text x=\"").append(num(mx + 2)).append("\" y=\"").append(height - 13 + 12 * labelRow)
+                        .append("\">")
                         .append(esc(label)).append("</text></g>\n");
             }
         }
