@@ -7,6 +7,7 @@ import io.ksim.repl.ReplSession;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,9 @@ final class ReplCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "iptables")
     String proxyMode;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     /** The cluster the prompt starts with. */
     static Cluster cluster(long seed, int nodes, KubeProxy.Mode mode) {
         return Cluster.builder().seed(seed).nodes(nodes, n -> n.cpu("2").memory("4Gi")).proxyMode(mode).build();
@@ -37,8 +41,7 @@ final class ReplCommand implements Callable<Integer> {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "iptables", "" -> KubeProxy.Mode.IPTABLES;
             case "ipvs" -> KubeProxy.Mode.IPVS;
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ReplCommand()),
-                    "--proxy-mode must be iptables or ipvs, not \"" + text + "\"");
+            default -> throw new IllegalArgumentException("--proxy-mode must be iptables or ipvs, not \"" + text + "\"");
         };
     }
 
@@ -51,10 +54,14 @@ final class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (nodes < 0) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--nodes must not be negative: " + nodes);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--nodes must not be negative: " + nodes);
         }
-        KubeProxy.Mode mode = mode(proxyMode);
+        KubeProxy.Mode mode;
+        try {
+            mode = mode(proxyMode);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         ReplSession session = new ReplSession(cluster(seed, nodes, mode));
         Path history = Path.of(System.getProperty("user.home"), ".ksim_history");
         return ReplConsole.system(session, history).run(banner(seed, nodes, mode));
