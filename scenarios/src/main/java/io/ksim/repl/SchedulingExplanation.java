@@ -49,6 +49,14 @@ public final class SchedulingExplanation {
         if (!feasible.isEmpty()) {
             b.append('\n').append("Feasible nodes (").append(feasible.size()).append(" of ").append(d.numAllNodes())
                     .append("), as ranked:\n");
+            if (d.scheduled()) {
+                long top = feasible.get(0).totalScore();
+                long tied = feasible.stream().filter(v -> !v.scores().isEmpty() && v.totalScore() == top).count();
+                if (tied > 1) {
+                    b.append("  (").append(tied).append(" nodes tied at the top score ").append(top)
+                            .append("; the scheduler picked one of them at random)\n");
+                }
+            }
             for (NodeVerdict v : feasible) {
                 b.append("  ").append(v.node());
                 if (v.scores().isEmpty()) {

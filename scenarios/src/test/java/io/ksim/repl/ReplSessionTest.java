@@ -130,6 +130,25 @@ class ReplSessionTest {
         assertFalse(actual.contains("\u001b"), "no escape sequences on a dumb terminal");
     }
 
+    /** README's example: coredns placed among three nodes with equal totals. */
+    @Test
+    void tiedTopScoresAreSaid() {
+        Cluster c = Cluster.builder().seed(42).nodes(3, n -> n.cpu("2").memory("4Gi")).build();
+        ReplSession s = new ReplSession(c);
+        s.run("advance 10s");
+        String out = s.execute("explain pod coredns-5664774cf5-7qcfz -n kube-system");
+        assertTrue(out.startsWith("""
+                Pod kube-system/coredns-5664774cf5-7qcfz, attempt 1 at 0.000s: scheduled to node-1
+                  score 689 of 3 feasible nodes
+
+                Feasible nodes (3 of 3), as ranked:
+                  (3 nodes tied at the top score 689; the scheduler picked one of them at random)
+                  node-1: total 689  <- selected
+                """), out);
+        assertTrue(out.contains("\n  node-2: total 689\n"), out);
+        assertTrue(out.contains("\n  node-3: total 689\n"), out);
+    }
+
     @Test
     void endOfInputEndsTheSessionLikeCtrlD() {
         String actual = transcript(new ReplSession(cluster(KubeProxy.Mode.IPTABLES)), "advance 500ms\n");
