@@ -85,6 +85,7 @@ public final class HtmlReport {
                     .append(count(RunReport.MarkerKind.NODE_DOWN) == 1 ? "" : "s").append("; ")
                     .append(esc(SimDurations.format(Duration.ofNanos(r.endNanos())))).append(" of virtual time.</p>\n");
             timeline();
+            unbound();
             legend();
             events();
             traffic();
@@ -308,6 +309,23 @@ public final class HtmlReport {
             }
         }
 
+        /** The pods no lane shows: never bound to a node. */
+        private void unbound() {
+            if (r.unbound().isEmpty()) {
+                return;
+            }
+            out.append("<p class=\"unbound\">Never bound to a node:");
+            for (int i = 0; i < r.unbound().size(); i++) {
+                RunReport.Unbound u = r.unbound().get(i);
+                out.append(i == 0 ? " " : "; ").append(esc(u.namespace() + "/" + u.name())).append(" (created ")
+                        .append(esc(TraceEvent.formatTime(u.createdNanos())))
+                        .append(u.deletedNanos() >= 0 ? ", deleted " + esc(TraceEvent.formatTime(u.deletedNanos()))
+                                : ", Pending at the end")
+                        .append(')');
+            }
+            out.append(".</p>\n");
+        }
+
         private void legend() {
             out.append("<h2>Owners</h2>\n<table class=\"legend\">\n<tr><th></th><th>owner (click to highlight)</th>"
                     + "<th>pods</th></tr>\n");
@@ -467,6 +485,7 @@ public final class HtmlReport {
             .share { display: inline-block; height: 10px; background: #4e79a7; }
             tr.down td { color: #c0392b; }
             tr.up td { color: #2e8b57; }
+            .unbound { color: #c0392b; }
             #ksim-error { color: #c0392b; font-weight: 600; }
             """;
 }

@@ -170,8 +170,10 @@ public final class RunRecorder {
             lanes.add(new RunReport.Lane(n.name, List.copyOf(n.readiness)));
         }
         List<RunReport.PodBar> bars = new ArrayList<>();
+        List<RunReport.Unbound> unbound = new ArrayList<>();
         for (PodRecord p : pods.values()) {
             if (p.node == null) {
+                unbound.add(new RunReport.Unbound(p.namespace, p.name, p.createdNanos, p.deletedNanos));
                 continue; // never scheduled: no bar on any lane
             }
             String ownerKey = p.namespace + "/" + p.ownerName;
@@ -205,7 +207,7 @@ public final class RunRecorder {
                 default -> { }
             }
         }
-        return new RunReport(title, end, lanes, bars, markers, List.copyOf(traffic));
+        return new RunReport(title, end, lanes, bars, unbound, markers, List.copyOf(traffic));
     }
 
     private static final class NodeRecord {

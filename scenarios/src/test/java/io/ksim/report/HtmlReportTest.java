@@ -169,6 +169,32 @@ class HtmlReportTest {
     }
 
     @Test
+    void podsNeverBoundAreListedApart() {
+        Cluster c = Cluster.builder().seed(7).nodes(2, n -> n.cpu("2").memory("4Gi")).build();
+        RunRecorder recorder = RunRecorder.attach(c);
+        c.advance(Duration.ofSeconds(1));
+        c.create("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: big
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox
+                    resources:
+                      requests: {cpu: "3"}
+                """);
+        c.advance(Duration.ofSeconds(10));
+        RunReport report = recorder.report("unschedulable");
+        assertEquals(List.of(new RunReport.Unbound("default", "big", Duration.ofSeconds(1).toNanos(), -1)),
+                report.unbound());
+        assertTrue(report.pods().stream().noneMatch(p -> p.name().equals("big")));
+        assertTrue(HtmlReport.render(report).contains(
+                "<p class=\"unbound\">Never bound to a node: default/big (created 1.000s, Pending at the end).</p>"));
+    }
+
+    @Test
     void textIsEscaped() {
         assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", HtmlReport.esc("a <b> & \"c\" 'd'"));
     }
