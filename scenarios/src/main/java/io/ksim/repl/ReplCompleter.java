@@ -18,13 +18,17 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Tab completion for {@code ksim repl}: the first word from kubectl's commands (those ksim serves) and the
  * simulator's verbs; subcommands ({@code rollout status}); resource kinds as kubectl accepts them (plural,
  * singular, short names) after the commands that take a TYPE; object names listed from the API server for the
  * kind typed, in the namespace of {@code -n} ({@code TYPE/NAME} too); pod names after {@code logs} and
- * {@code exec}; node names after {@code cordon} and the node verbs; namespaces after {@code -n}.
+ * {@code exec}; node names after {@code cordon} and the node verbs; namespaces after {@code -n}; a command's
+ * flags (read from its picocli options) after {@code -}.
  *
  * <p>{@link #candidates} is the whole logic, without JLine; {@link #complete} adapts it to JLine's line reader.
  */
@@ -42,12 +46,12 @@ public final class ReplCompleter implements Completer {
 
     private final ApiServer api;
     private final ResourceResolver resources;
-    private final Map<String, Map<String, ?>> kubectlCommands;
+    private final Map<String, CommandNode> kubectlCommands;
 
     public ReplCompleter(ApiServer api) {
         this.api = api;
         this.resources = new ResourceResolver(api);
-        this.kubectlCommands = commandTree(KubectlCommand.class);
+        this.kubectlCommands = commandTree(KubectlCommand.class, new TreeSet<>());
     }
 
     @Override
@@ -81,18 +85,24 @@ public final class ReplCompleter implements Completer {
         if (previous.equals("-n") || previous.equals("--namespace")) {
             return filter(names(BuiltinResources.NAMESPACES, null), partial);
         }
-        if (partial.startsWith("-")) {
-            return List.of();
-        }
         // The command path (verb and subcommands) and the positional words after it.
         String verb = words.get(0);
         String path = verb;
-        Map<String, ?> children = children(kubectlCommands.get(verb));
+        CommandNode command = kubectlCommands.get(verb);
+        Map<String, CommandNode> children = command == null ? Map.of() : command.children();
         int i = 1;
         while (i < words.size() && children.containsKey(words.get(i))) {
             path = path + " " + words.get(i);
-            children = children(children.get(words.get(i)));
+            command = children.get(words.get(i));
+            children = command.children();
             i++;
+        }
+        if (partial.startsWith("-")) {
+            if (command != null) {
+                return filter(command.options(), partial);
+            }
+            return verb.equals("explain") ? filter(List.of("--namespace", "-n"), partial)
+                    : verb.equals("ipvsadm") ? filter(List.of("-Ln"), partial) : List.of();
         }
         List<String> positional = positional(words.subList(i, words.size()));
         if (!positional.isEmpty() && TYPE_COMMANDS.contains(path + " " + positional.get(0))) {
@@ -207,29 +217,56 @@ public final class ReplCompleter implements Completer {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> children(Object node) {
-        return node == null ? Map.of() : (Map<String, ?>) node;
+    /** A kubectl command: its flags (with those inherited from its parents) and its subcommands. */
+    private record CommandNode(TreeSet<String> options, Map<String, CommandNode> children) {
     }
 
-    /** The subcommands of a picocli command class by name and alias, read from the annotations. */
-    private static Map<String, Map<String, ?>> commandTree(Class<?> command) {
-        Map<String, Map<String, ?>> tree = new LinkedHashMap<>();
+    /**
+     * The subcommands of a picocli command class by name and alias, with their options, read from the
+     * annotations; {@code inherited} holds the options of the parents that apply to every subcommand
+     * ({@code -n}).
+     */
+    private static Map<String, CommandNode> commandTree(Class<?> command, TreeSet<String> inherited) {
+        Map<String, CommandNode> tree = new LinkedHashMap<>();
         Command annotation = command.getAnnotation(Command.class);
         if (annotation == null) {
             return tree;
         }
+        TreeSet<String> passedOn = new TreeSet<>(inherited);
+        passedOn.addAll(options(command, true));
         for (Class<?> sub : annotation.subcommands()) {
             Command c = sub.getAnnotation(Command.class);
             if (c == null || c.name().equals("<main class>") || c.hidden()) {
                 continue;
             }
-            Map<String, Map<String, ?>> grandChildren = commandTree(sub);
-            tree.put(c.name(), grandChildren);
+            TreeSet<String> options = new TreeSet<>(passedOn);
+            options.addAll(options(sub, false));
+            CommandNode node = new CommandNode(options, commandTree(sub, passedOn));
+            tree.put(c.name(), node);
             for (String alias : c.aliases()) {
-                tree.put(alias, grandChildren);
+                tree.put(alias, node);
             }
         }
         return tree;
+    }
+
+    /** Option names declared on fields and methods of {@code cls} and its mixins; only inherited ones if asked. */
+    private static TreeSet<String> options(Class<?> cls, boolean inheritedOnly) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Class<?> c = cls; c != null && c != Object.class; c = c.getSuperclass()) {
+            List<java.lang.reflect.AnnotatedElement> members = new ArrayList<>();
+            members.addAll(List.of(c.getDeclaredFields()));
+            members.addAll(List.of(c.getDeclaredMethods()));
+            for (java.lang.reflect.AnnotatedElement m : members) {
+                Option o = m.getAnnotation(Option.class);
+                if (o != null && !o.hidden() && (!inheritedOnly || o.scope() == ScopeType.INHERIT)) {
+                    names.addAll(List.of(o.names()));
+                }
+                if (m.getAnnotation(Mixin.class) != null && m instanceof java.lang.reflect.Field f) {
+                    names.addAll(options(f.getType(), inheritedOnly));
+                }
+            }
+        }
+        return names;
     }
 }

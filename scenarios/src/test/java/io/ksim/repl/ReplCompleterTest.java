@@ -79,6 +79,14 @@ class ReplCompleterTest {
     }
 
     @Test
+    void flagsOfTheCommandTyped() {
+        assertEquals(List.of("--namespace"), complete("kubectl version --n"), "inherited from the root command");
+        assertEquals(List.of("--namespace", "-n"), complete("explain pod big -"));
+        assertEquals(List.of("-Ln"), complete("ipvsadm node-1 -"));
+        assertEquals(List.of(), complete("fail -"));
+    }
+
+    @Test
     void jlineAdapterCompletesTheWordUnderTheCursor() {
         DefaultParser parser = new DefaultParser();
         ParsedLine line = parser.parse("get pods -n kube-system core", "get pods -n kube-system core".length());
