@@ -55,18 +55,19 @@ class ChromiumRenderTest {
         Path page = dir.resolve("report.html");
         Files.writeString(page, html, StandardCharsets.UTF_8);
         Path profile = Files.createDirectories(dir.resolve("profile"));
+        Path stdout = dir.resolve("dom.html");
         Path stderr = dir.resolve("chromium.err");
         Process p = new ProcessBuilder(chromium, "--headless=new", "--disable-gpu", "--no-sandbox",
                 "--no-first-run", "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish in 120s");
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("chromium did not finish in 120s; it said: " + Files.readString(stderr));
         }
-        String dom = new String(out, StandardCharsets.UTF_8);
+        String dom = Files.readString(stdout, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), "chromium failed: " + Files.readString(stderr));
         assertTrue(dom.contains("</html>"), "no DOM dumped; chromium said: " + Files.readString(stderr));
         return dom;
