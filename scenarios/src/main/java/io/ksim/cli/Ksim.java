@@ -3,12 +3,13 @@ package io.ksim.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code ksim} command line. Subcommands: {@code rollout}, {@code run} (scenario files) and {@code demo}. */
+/** The {@code ksim} command line. Subcommands: {@code rollout}, {@code run} (scenario files), {@code repl}, {@code report} and {@code demo}. */
 @Command(name = "ksim",
         mixinStandardHelpOptions = true,
         version = "ksim 0.1.0",
         description = "A deterministic simulator of a Kubernetes control plane.",
-        subcommands = {RolloutDemoCommand.class, RunCommand.class, StoreDemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReplCommand.class, ReportCommand.class, RolloutDemoCommand.class, RunCommand.class,
+            StoreDemoCommand.class, CommandLine.HelpCommand.class})
 public final class Ksim implements Runnable {
 
     @CommandLine.Spec
