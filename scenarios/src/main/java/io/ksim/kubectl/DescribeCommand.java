@@ -1,0 +1,132 @@
+package io.ksim.kubectl;
+
+import io.ksim.api.meta.KubeObject;
+import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.ListOptions;
+import io.ksim.apiserver.ResourceType;
+import io.ksim.kubectl.describe.Describers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kubectl describe TYPE [NAME_PREFIX] [-l selector] [-A]} and {@code describe TYPE/NAME}: kubectl
+ * 1.32's descriptions. A name that is not found is taken as a prefix: every object of the type whose name
+ * starts with it is described. Without a name, every object of the type (in the namespace, or all of them
+ * with {@code -A}, optionally filtered by {@code -l}) is described, separated by blank lines.
+ */
+@Command(name = "describe")
+final class DescribeCommand implements Callable<Integer> {
+
+    private final KubectlContext ctx;
+
+    @Parameters(arity = "0..*")
+    private List<String> args = new ArrayList<>();
+
+    @Option(names = {"-l", "--selector"})
+    private String selector;
+
+    @Option(names = {"-A", "--all-namespaces"})
+    private boolean allNamespaces;
+
+    @Option(names = "--show-events", arity = "0..1", fallbackValue = "true")
+    private boolean showEvents = true;
+
+    @Option(names = "--chunk-size")
+    private int chunkSize = 500;
+
+    DescribeCommand(KubectlContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (args.isEmpty()) {
+            throw new KubectlException("error: You must specify the type of resource to describe. Use "
+                    + "\"kubectl api-resources\" for a complete list of supported resources.");
+        }
+        Describers describers = new Describers(ctx.api(), ctx::now).showEvents(showEvents);
+        String namespace = ctx.namespace();
+        List<String> outputs = new ArrayList<>();
+        List<ApiException> errors = new ArrayList<>();
+        if (args.get(0).contains("/")) {
+            for (String arg : args) {
+                int slash = arg.indexOf('/');
+                if (slash < 0) {
+                    throw new KubectlException("error: there is no need to specify a resource type as a separate "
+                            + "argument when passing arguments in resource/name form (e.g. 'kubectl get "
+                            + "resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+                }
+                ResourceType<?> type = ctx.resources().resolve(arg.substring(0, slash));
+                describeNamed(describers, type, namespace, arg.substring(slash + 1), outputs, errors);
+            }
+        } else if (args.size() == 1) {
+            for (String typed : args.get(0).split(",")) {
+                ResourceType<?> type = ctx.resources().resolve(typed);
+                String ns = allNamespaces || !type.namespaced() ? null : namespace;
+                ListOptions options = selector == null ? ListOptions.everything() : ListOptions.labels(selector);
+                for (KubeObject obj : ctx.api().list(type, ns, options).items()) {
+                    outputs.add(describers.describe(type, obj));
+                }
+            }
+            if (outputs.isEmpty()) {
+                ctx.err().println(allNamespaces ? "No resources found" : "No resources found in " + namespace + " namespace.");
+                return 0;
+            }
+        } else {
+            List<ResourceType<?>> types = new ArrayList<>();
+            for (String typed : args.get(0).split(",")) {
+                types.add(ctx.resources().resolve(typed));
+            }
+            List<String> names = args.subList(1, args.size());
+            if (names.size() == 1 && types.size() == 1) {
+                return describeOneOrPrefix(describers, types.get(0), namespace, names.get(0));
+            }
+            for (ResourceType<?> type : types) {
+                for (String name : names) {
+                    describeNamed(describers, type, namespace, name, outputs, errors);
+                }
+            }
+        }
+        ctx.out().print(String.join("\n\n", outputs));
+        for (ApiException e : errors) {
+            ctx.err().println(e.kubectlMessage());
+        }
+        return errors.isEmpty() ? 0 : 1;
+    }
+
+    private void describeNamed(Describers describers, ResourceType<?> type, String namespace, String name,
+            List<String> outputs, List<ApiException> errors) {
+        try {
+            outputs.add(describers.describe(type, namespace, name));
+        } catch (ApiException e) {
+            errors.add(e);
+        }
+    }
+
+    /** One name: the object, or else every object whose name starts with it, or else the NotFound error. */
+    private int describeOneOrPrefix(Describers describers, ResourceType<?> type, String namespace, String name) {
+        try {
+            ctx.out().print(describers.describe(type, namespace, name));
+            return 0;
+        } catch (ApiException notFound) {
+            if (notFound.code() != 404) {
+                throw notFound;
+            }
+            boolean found = false;
+            for (KubeObject obj : ctx.api().list(type, type.namespaced() ? namespace : null).items()) {
+                if (obj.metadata().name().startsWith(name)) {
+                    found = true;
+                    ctx.out().print(describers.describe(type, obj) + "\n");
+                }
+            }
+            if (!found) {
+                throw notFound;
+            }
+            return 0;
+        }
+    }
+}
