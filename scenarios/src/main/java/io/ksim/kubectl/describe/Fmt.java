@@ -56,7 +56,8 @@ final class Fmt {
 
     /** apimachinery's HumanDuration: exact seconds under two minutes, then ever coarser units. */
     static String humanDuration(Duration d) {
-        long seconds = d.getSeconds();
+        // Whole seconds truncated toward zero, as Go's int(d.Seconds()).
+        long seconds = d.getSeconds() + (d.getSeconds() < 0 && d.getNano() > 0 ? 1 : 0);
         if (seconds < -1) {
             return "<invalid>";
         } else if (seconds < 0) {
