@@ -127,31 +127,36 @@ final class CoreDescribers {
             w.write(LEVEL_0, "Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n");
             w.write(LEVEL_0, " ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n");
             for (LimitRange lr : limits) {
-                for (var item : lr.spec() == null ? List.<LimitRange.LimitRangeItem>of() : PodDescriber.list(lr.spec().limits())) {
-                    TreeSet<String> keys = new TreeSet<>();
-                    List<Map<String, Quantity>> maps = new ArrayList<>();
-                    for (Map<String, Quantity> m : new ArrayList<>(java.util.Arrays.asList(item.max(), item.min(),
-                            item.defaultLimit(), item.defaultRequest(), item.maxLimitRequestRatio()))) {
-                        Map<String, Quantity> mm = m == null ? Map.of() : m;
-                        maps.add(mm);
-                        keys.addAll(mm.keySet());
-                    }
-                    for (String k : keys) {
-                        w.write(LEVEL_0, "%s%s\t%s\t%s\t%s\t%s\t%s\t%s\n", " ", Fmt.nz(item.type()), k,
-                                dash(maps.get(1).get(k)), dash(maps.get(0).get(k)), dash(maps.get(3).get(k)),
-                                dash(maps.get(2).get(k)), dash(maps.get(4).get(k)));
-                    }
-                }
+                limitRangeItems(lr, " ", w);
             }
         }
         return w.text();
+    }
+
+    /** One row per limit type and resource; kubectl walks a Go map here, ksim sorts the resources. */
+    static void limitRangeItems(LimitRange lr, String prefix, PrefixWriter w) {
+        for (var item : lr.spec() == null ? List.<LimitRange.LimitRangeItem>of() : PodDescriber.list(lr.spec().limits())) {
+            TreeSet<String> keys = new TreeSet<>();
+            List<Map<String, Quantity>> maps = new ArrayList<>();
+            for (Map<String, Quantity> m : java.util.Arrays.asList(item.max(), item.min(), item.defaultLimit(),
+                    item.defaultRequest(), item.maxLimitRequestRatio())) {
+                Map<String, Quantity> mm = m == null ? Map.of() : m;
+                maps.add(mm);
+                keys.addAll(mm.keySet());
+            }
+            for (String k : keys) {
+                w.write(LEVEL_0, "%s%s\t%s\t%s\t%s\t%s\t%s\t%s\n", prefix, Fmt.nz(item.type()), k,
+                        dash(maps.get(1).get(k)), dash(maps.get(0).get(k)), dash(maps.get(3).get(k)),
+                        dash(maps.get(2).get(k)), dash(maps.get(4).get(k)));
+            }
+        }
     }
 
     private static String dash(Quantity q) {
         return q == null ? "-" : q.toString();
     }
 
-    private static String scopeHelp(String scope) {
+    static String scopeHelp(String scope) {
         return switch (scope) {
             case "Terminating" -> "Matches all pods that have an active deadline. These pods have a limited lifespan "
                     + "on a node before being actively terminated by the system.";
@@ -363,8 +368,10 @@ final class CoreDescribers {
         Fmt.annotationsMultiline(w, "Annotations", s.metadata().annotations());
         w.write(LEVEL_0, "\nType:\t%s\n", Fmt.nz(s.type()));
         w.write(LEVEL_0, "\nData\n====\n");
-        if (s.data() != null) {
-            s.data().forEach((k, v) -> {
+        // The API server keeps no stringData upstream: it is merged into data on write.
+        Secret merged = s.withStringDataMerged();
+        if (merged.data() != null) {
+            merged.data().forEach((k, v) -> {
                 if (k.equals("token") && "kubernetes.io/service-account-token".equals(s.type())) {
                     w.write(LEVEL_0, "%s:\t%s\n", k, new String(Base64.getDecoder().decode(v),
                             java.nio.charset.StandardCharsets.UTF_8));

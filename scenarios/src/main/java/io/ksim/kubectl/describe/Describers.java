@@ -14,12 +14,22 @@ import io.ksim.api.core.Node;
 import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.Pod;
+import io.ksim.api.core.LimitRange;
+import io.ksim.api.core.ResourceQuota;
 import io.ksim.api.core.Secret;
 import io.ksim.api.core.Service;
 import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.OwnerReference;
+import io.ksim.api.discovery.EndpointSlice;
 import io.ksim.api.networking.Ingress;
+import io.ksim.api.networking.NetworkPolicy;
+import io.ksim.api.rbac.ClusterRole;
+import io.ksim.api.rbac.ClusterRoleBinding;
+import io.ksim.api.rbac.Role;
+import io.ksim.api.rbac.RoleBinding;
+import io.ksim.api.scheduling.PriorityClass;
+import io.ksim.api.storage.StorageClass;
 import io.ksim.api.policy.PodDisruptionBudget;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ListOptions;
@@ -31,8 +41,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code kubectl describe}'s describers over ksim's API server: one per kind kubectl has a describer for,
- * with kubectl 1.32's sections, labels and alignment, and kubectl's generic describer for the rest. A
+ * {@code kubectl describe}'s describers over ksim's API server: one per kind kubectl has a describer for
+ * (pods, workloads, services, endpoints and slices, ingresses, nodes, namespaces, storage, config, quotas,
+ * policies, RBAC, priority and storage classes), with kubectl 1.32's sections, labels and alignment, and
+ * kubectl's generic describer (every field of the object) for the rest. A
  * describer reads what it shows through the API, as kubectl does: the object, its events (by the involved
  * object's name, namespace, kind and uid), and the pods, ReplicaSets, EndpointSlices or leases it reports on.
  */
@@ -105,6 +117,26 @@ public final class Describers {
             return CoreDescribers.serviceAccount(this, sa, events, now);
         } else if (obj instanceof PodDisruptionBudget pdb) {
             return CoreDescribers.podDisruptionBudget(pdb, events, now);
+        } else if (obj instanceof ResourceQuota q) {
+            return PolicyDescribers.resourceQuota(q);
+        } else if (obj instanceof LimitRange lr) {
+            return PolicyDescribers.limitRange(lr);
+        } else if (obj instanceof PriorityClass pc) {
+            return PolicyDescribers.priorityClass(pc, events, now);
+        } else if (obj instanceof StorageClass sc) {
+            return PolicyDescribers.storageClass(sc, events, now);
+        } else if (obj instanceof EndpointSlice eps) {
+            return PolicyDescribers.endpointSlice(eps, events, now);
+        } else if (obj instanceof Role r) {
+            return PolicyDescribers.role(r.metadata(), r.rules());
+        } else if (obj instanceof ClusterRole r) {
+            return PolicyDescribers.role(r.metadata(), r.rules());
+        } else if (obj instanceof RoleBinding b) {
+            return PolicyDescribers.binding(b.metadata(), b.roleRef(), b.subjects());
+        } else if (obj instanceof ClusterRoleBinding b) {
+            return PolicyDescribers.binding(b.metadata(), b.roleRef(), b.subjects());
+        } else if (obj instanceof NetworkPolicy np) {
+            return PolicyDescribers.networkPolicy(np);
         }
         return GenericDescriber.describe(obj, events, now);
     }
