@@ -52,16 +52,35 @@ final class DescribeCommand implements Callable<Integer> {
         String namespace = ctx.namespace();
         List<String> outputs = new ArrayList<>();
         List<ApiException> errors = new ArrayList<>();
-        if (args.get(0).contains("/")) {
+        long withSlash = args.stream().filter(a -> a.contains("/")).count();
+        if (withSlash > 0 && withSlash != args.size()) {
+            throw new KubectlException("error: there is no need to specify a resource type as a separate argument "
+                    + "when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' "
+                    + "instead of 'kubectl get resource resource/<resource_name>'");
+        }
+        boolean named = withSlash > 0 || args.size() > 1;
+        if (named && selector != null) {
+            throw new KubectlException(withSlash > 0
+                    ? "error: selectors and the all flag cannot be used when passing resource/name arguments"
+                    : "error: name cannot be provided when a selector is specified");
+        }
+        if (withSlash > 0) {
+            List<ResourceType<?>> types = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (String arg : args) {
-                int slash = arg.indexOf('/');
-                if (slash < 0) {
-                    throw new KubectlException("error: there is no need to specify a resource type as a separate "
-                            + "argument when passing arguments in resource/name form (e.g. 'kubectl get "
-                            + "resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+                String[] seg = arg.split("/", -1);
+                if (seg.length != 2) {
+                    throw new KubectlException("error: arguments in resource/name form may not have more than one slash");
                 }
-                ResourceType<?> type = ctx.resources().resolve(arg.substring(0, slash));
-                describeNamed(describers, type, namespace, arg.substring(slash + 1), outputs, errors);
+                if (seg[0].isEmpty() || seg[1].isEmpty() || seg[0].contains(",")) {
+                    throw new KubectlException("error: arguments in resource/name form must have a single resource and name");
+                }
+                types.add(ctx.resources().resolve(seg[0]));
+                names.add(seg[1]);
+            }
+            for (int i = 0; i < types.size(); i++) {
+                checkNamespaced(types.get(i));
+                describeNamed(describers, types.get(i), namespace, names.get(i), outputs, errors);
             }
         } else if (args.size() == 1) {
             for (String typed : args.get(0).split(",")) {
@@ -82,6 +101,9 @@ final class DescribeCommand implements Callable<Integer> {
                 types.add(ctx.resources().resolve(typed));
             }
             List<String> names = args.subList(1, args.size());
+            for (ResourceType<?> type : types) {
+                checkNamespaced(type);
+            }
             if (names.size() == 1 && types.size() == 1) {
                 return describeOneOrPrefix(describers, types.get(0), namespace, names.get(0));
             }
@@ -96,6 +118,13 @@ final class DescribeCommand implements Callable<Integer> {
             ctx.err().println(e.kubectlMessage());
         }
         return errors.isEmpty() ? 0 : 1;
+    }
+
+    /** kubectl's builder refuses a name lookup across all namespaces. */
+    private void checkNamespaced(ResourceType<?> type) {
+        if (allNamespaces && type.namespaced()) {
+            throw new KubectlException("error: a resource cannot be retrieved by name across all namespaces");
+        }
     }
 
     private void describeNamed(Describers describers, ResourceType<?> type, String namespace, String name,

@@ -410,4 +410,28 @@ class DescribeCommandTest {
                 + "for a complete list of supported resources.\n", r.err());
         assertEquals("error: the server doesn't have a resource type \"nonsense\"\n", kubectl.run("describe nonsense").err());
     }
+
+    @Test
+    void argumentFormsAreCheckedAsKubectlsBuilderDoes() {
+        assertEquals("error: name cannot be provided when a selector is specified\n",
+                kubectl.run("describe pods client -l app=web").err());
+        assertEquals("error: a resource cannot be retrieved by name across all namespaces\n",
+                kubectl.run("describe pods client -A").err());
+        assertEquals("error: there is no need to specify a resource type as a separate argument when passing "
+                + "arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of "
+                + "'kubectl get resource resource/<resource_name>'\n", kubectl.run("describe pods pods/client").err());
+        assertEquals("error: arguments in resource/name form may not have more than one slash\n",
+                kubectl.run("describe pods/client/x").err());
+    }
+
+    @Test
+    void severalNamesDescribeWhatExistsAndReportTheRest() {
+        KubectlResult r = kubectl.run("describe configmap settings missing");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().startsWith("Name:         settings\n"), r.out());
+        assertEquals("Error from server (NotFound): configmaps \"missing\" not found\n", r.err());
+        KubectlResult both = kubectl.run("describe svc/web deploy/web");
+        assertEquals(0, both.exitCode(), both.err());
+        assertTrue(both.out().contains("\n\n\nName:                   web\n"), both.out());
+    }
 }
