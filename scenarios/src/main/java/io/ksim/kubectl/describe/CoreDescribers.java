@@ -247,6 +247,27 @@ final class CoreDescribers {
         }
     }
 
+    /** The claim part kubectl prints for an ephemeral volume's claim template (no name, status or finalizers). */
+    static void claimTemplate(PrefixWriter w, PersistentVolumeClaim pvc) {
+        var spec = pvc.spec();
+        w.write(LEVEL_0, "StorageClass:\t%s\n", storageClassOf(pvc));
+        String volumeName = spec == null ? "" : Fmt.nz(spec.volumeName());
+        w.write(LEVEL_0, "Volume:\t%s\n", volumeName);
+        Fmt.labelsMultiline(w, "Labels", pvc.metadata().labels());
+        Fmt.annotationsMultiline(w, "Annotations", pvc.metadata().annotations());
+        String capacity = "";
+        String modes = "";
+        if (!volumeName.isEmpty() && pvc.status() != null) {
+            modes = accessModes(pvc.status().accessModes());
+            capacity = Fmt.quantity(pvc.status().capacity() == null ? null : pvc.status().capacity().get("storage"));
+        }
+        w.write(LEVEL_0, "Capacity:\t%s\n", capacity);
+        w.write(LEVEL_0, "Access Modes:\t%s\n", modes);
+        if (spec != null && spec.volumeMode() != null) {
+            w.write(LEVEL_0, "VolumeMode:\t%s\n", spec.volumeMode());
+        }
+    }
+
     static String persistentVolumeClaim(Describers ds, PersistentVolumeClaim pvc, List<Event> events, Instant now) {
         PrefixWriter w = new PrefixWriter();
         var spec = pvc.spec();

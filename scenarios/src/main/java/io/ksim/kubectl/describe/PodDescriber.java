@@ -12,6 +12,8 @@ import io.ksim.api.core.ContainerStatus;
 import io.ksim.api.core.EnvFromSource;
 import io.ksim.api.core.EnvVar;
 import io.ksim.api.core.Event;
+import io.ksim.api.KubeJson;
+import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodCondition;
 import io.ksim.api.core.PodIP;
@@ -471,11 +473,31 @@ final class PodDescriber {
             } else if (v.configMap() != null) {
                 w.write(LEVEL_2, "Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t%s\n    Optional:\t%s\n",
                         Fmt.nz(v.configMap().name()), Boolean.TRUE.equals(v.configMap().optional()));
+            } else if (v.nfs() != null) {
+                var nfs = v.nfs();
+                w.write(LEVEL_2, "Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t%s\n    Path:\t%s\n"
+                        + "    ReadOnly:\t%s\n", Fmt.nz(nfs.text("server")), Fmt.nz(nfs.text("path")),
+                        "true".equals(nfs.text("readOnly")));
             } else if (v.persistentVolumeClaim() != null) {
                 w.write(LEVEL_2, "Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same "
                         + "namespace)\n    ClaimName:\t%s\n    ReadOnly:\t%s\n",
                         Fmt.nz(v.persistentVolumeClaim().claimName()),
                         Boolean.TRUE.equals(v.persistentVolumeClaim().readOnly()));
+            } else if (v.ephemeral() != null) {
+                w.write(LEVEL_2, "Type:\tEphemeralVolume (an inline specification for a volume that gets created and "
+                        + "deleted with the pod)\n");
+                var template = v.ephemeral().tree().get("volumeClaimTemplate");
+                if (template != null && !template.isNull()) {
+                    PersistentVolumeClaim pvc;
+                    try {
+                        pvc = KubeJson.json().treeToValue(template, PersistentVolumeClaim.class);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                        pvc = null;
+                    }
+                    if (pvc != null) {
+                        CoreDescribers.claimTemplate(w.nested(LEVEL_2), pvc);
+                    }
+                }
             } else if (v.downwardAPI() != null) {
                 w.write(LEVEL_2, "Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n");
                 for (var item : list(v.downwardAPI().items())) {
@@ -499,6 +521,31 @@ final class PodDescriber {
                                 goPointer(s.configMap().optional()));
                     } else if (s.serviceAccountToken() != null) {
                         w.write(LEVEL_2, "TokenExpirationSeconds:\t%d\n", Fmt.num(s.serviceAccountToken().expirationSeconds()));
+                    }
+                }
+            } else if (v.csi() != null) {
+                var csi = v.csi();
+                w.write(LEVEL_2, "Type:\tCSI (a Container Storage Interface (CSI) volume source)\n    Driver:\t%s\n"
+                        + "    FSType:\t%s\n    ReadOnly:\t%s\n", Fmt.nz(csi.text("driver")), Fmt.nz(csi.text("fsType")),
+                        "true".equals(csi.text("readOnly")));
+                Map<String, String> attributes = new java.util.TreeMap<>();
+                var attrs = csi.tree().get("volumeAttributes");
+                if (attrs != null) {
+                    attrs.fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+                }
+                w.write(LEVEL_2, "%s%s:%s", "", "VolumeAttributes", "\t");
+                if (attributes.isEmpty()) {
+                    w.writeLine("<none>");
+                } else {
+                    boolean first = true;
+                    for (var e : attributes.entrySet()) {
+                        if (!first) {
+                            w.write(LEVEL_2, "");
+                            w.write(LEVEL_2, "\t");
+                        }
+                        first = false;
+                        String line = e.getKey() + "=" + e.getValue();
+                        w.write(LEVEL_2, "%s\n", line.length() > 140 ? line.substring(0, 140) + "..." : line);
                     }
                 }
             } else if (v.image() != null) {
