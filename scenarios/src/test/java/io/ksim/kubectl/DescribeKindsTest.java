@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 /** The describers of the kinds besides pods, deployments, services and nodes, each against kubectl 1.32's layout. */
 class DescribeKindsTest {
 
+    private static Cluster cluster;
     private static Kubectl kubectl;
 
     @BeforeAll
     static void start() {
-        Cluster c = Cluster.builder().seed(3).nodes(1, n -> n.cpu("2").memory("4Gi"))
+        Cluster c = cluster = Cluster.builder().seed(3).nodes(1, n -> n.cpu("2").memory("4Gi"))
                 .image("busybox:1.36 size=2Mi start=100ms").build();
         c.advance(Duration.ofSeconds(1));
         c.create("""
@@ -233,5 +234,15 @@ class DescribeKindsTest {
                     API Version:     v1
                 """), lease);
         assertTrue(lease.contains("\nSpec:\n  Holder Identity:         node-1\n  Lease Duration Seconds:  40\n"), lease);
+    }
+
+    @Test
+    void everyServedKindCanBeDescribed() {
+        for (var type : cluster.api().resources()) {
+            KubectlResult r = kubectl.run("describe " + type.resource() + (type.group().isEmpty() ? "" : "." + type.group())
+                    + " -A");
+            assertEquals(0, r.exitCode(), type.resource() + ": " + r.err());
+            assertTrue(r.out().isEmpty() || r.out().startsWith("Name:"), type.resource() + ":\n" + r.out());
+        }
     }
 }
