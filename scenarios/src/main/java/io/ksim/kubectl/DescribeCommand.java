@@ -83,8 +83,17 @@ final class DescribeCommand implements Callable<Integer> {
                 describeNamed(describers, types.get(i), namespace, names.get(i), outputs, errors);
             }
         } else if (args.size() == 1) {
+            List<ResourceType<?>> types = new ArrayList<>();
             for (String typed : args.get(0).split(",")) {
-                ResourceType<?> type = ctx.resources().resolve(typed);
+                // A category (kubectl describe all) stands for its resources, as discovery lists them.
+                List<ResourceType<?>> category = ctx.resources().category(typed);
+                if (category.isEmpty()) {
+                    types.add(ctx.resources().resolve(typed));
+                } else {
+                    types.addAll(category);
+                }
+            }
+            for (ResourceType<?> type : types) {
                 String ns = allNamespaces || !type.namespaced() ? null : namespace;
                 ListOptions options = selector == null ? ListOptions.everything() : ListOptions.labels(selector);
                 for (KubeObject obj : ctx.api().list(type, ns, options).items()) {

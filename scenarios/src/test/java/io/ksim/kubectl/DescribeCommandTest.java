@@ -434,4 +434,14 @@ class DescribeCommandTest {
         assertEquals(0, both.exitCode(), both.err());
         assertTrue(both.out().contains("\n\n\nName:                   web\n"), both.out());
     }
+
+    @Test
+    void allDescribesTheResourcesOfTheAllCategory() {
+        String all = out("describe all");
+        List<String> names = all.lines().filter(l -> l.startsWith("Name:")).map(l -> l.replaceAll(" +", " ")).toList();
+        // Pods first, then Services, Deployments and ReplicaSets, as discovery orders the category.
+        assertEquals("Name: client", names.get(0));
+        assertTrue(names.containsAll(List.of("Name: kubernetes", "Name: web")), names.toString());
+        assertEquals(7, names.size(), names.toString());
+    }
 }
