@@ -69,6 +69,19 @@ class DescribeKindsTest {
                   - from:
                     - ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}
                 ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: secure}
+                spec:
+                  securityContext:
+                    seccompProfile: {type: RuntimeDefault}
+                  containers:
+                  - name: c
+                    image: busybox:1.36
+                    command: [sleep, "3600"]
+                    securityContext:
+                      seccompProfile: {type: Localhost, localhostProfile: profiles/audit.json}
+                ---
                 apiVersion: batch/v1
                 kind: CronJob
                 metadata: {name: tick}
@@ -244,5 +257,17 @@ class DescribeKindsTest {
             assertEquals(0, r.exitCode(), type.resource() + ": " + r.err());
             assertTrue(r.out().isEmpty() || r.out().startsWith("Name:"), type.resource() + ":\n" + r.out());
         }
+    }
+
+    @Test
+    void seccompProfilesOfThePodAndItsContainers() {
+        String pod = out("describe pod secure");
+        assertTrue(pod.contains("\nSeccompProfile:   RuntimeDefault\nIP:  "), pod);
+        assertTrue(pod.contains("""
+                    Host Port:           <none>
+                    SeccompProfile:      Localhost
+                      LocalhostProfile:  profiles/audit.json
+                    Command:
+                """), pod);
     }
 }

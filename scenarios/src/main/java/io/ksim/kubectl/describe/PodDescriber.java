@@ -85,6 +85,13 @@ final class PodDescriber {
         if (pod.status().message() != null && !pod.status().message().isEmpty()) {
             w.write(LEVEL_0, "Message:\t%s\n", pod.status().message());
         }
+        var seccomp = seccompProfile(spec.securityContext());
+        if (seccomp != null) {
+            w.write(LEVEL_0, "SeccompProfile:\t%s\n", seccomp.path("type").asText());
+            if ("Localhost".equals(seccomp.path("type").asText())) {
+                w.write(LEVEL_0, "LocalhostProfile:\t%s\n", seccomp.path("localhostProfile").asText());
+            }
+        }
         w.write(LEVEL_0, "IP:\t%s\n", Fmt.nz(pod.status().podIP()));
         List<PodIP> ips = pod.status().podIPs() == null ? List.of() : pod.status().podIPs();
         if (ips.isEmpty()) {
@@ -138,6 +145,15 @@ final class PodDescriber {
         topologySpreadConstraints(spec.topologySpreadConstraints(), w, "");
         Fmt.events(w, events, now);
         return w.text();
+    }
+
+    /** The seccompProfile of a (pod or container) security context ksim keeps as JSON, or null. */
+    private static com.fasterxml.jackson.databind.JsonNode seccompProfile(io.ksim.api.meta.Opaque securityContext) {
+        if (securityContext == null) {
+            return null;
+        }
+        var profile = securityContext.tree().get("seccompProfile");
+        return profile == null || profile.isNull() ? null : profile;
     }
 
     static <T> List<T> list(List<T> l) {
@@ -225,6 +241,13 @@ final class PodDescriber {
                 w.write(LEVEL_2, "Host Ports:\t%s\n", hostPorts);
             } else {
                 w.write(LEVEL_2, "Host Port:\t%s\n", Fmt.orNone(hostPorts));
+            }
+            var seccomp = seccompProfile(c.securityContext());
+            if (seccomp != null) {
+                w.write(LEVEL_2, "SeccompProfile:\t%s\n", seccomp.path("type").asText());
+                if ("Localhost".equals(seccomp.path("type").asText())) {
+                    w.write(LEVEL_3, "LocalhostProfile:\t%s\n", seccomp.path("localhostProfile").asText());
+                }
             }
             command(c, w);
             if (status != null) {
