@@ -32,17 +32,22 @@ final class PrefixWriter {
 
     /** Writes {@code String.format(format, args)} after the level's indentation. */
     void write(int level, String format, Object... args) {
-        buf.append("  ".repeat(level + indent));
-        buf.append(args.length == 0 ? format : String.format(format, args));
+        String text = "  ".repeat(level + indent) + (args.length == 0 ? format : String.format(format, args));
+        buf.append(escapeTerminal(text));
+    }
+
+    /** kubectl escapes what would drive the terminal: ESC as {@code ^[}, a carriage return as {@code \r}. */
+    private static String escapeTerminal(String s) {
+        return s.indexOf('\u001b') < 0 && s.indexOf('\r') < 0 ? s : s.replace("\u001b", "^[").replace("\r", "\\r");
     }
 
     /** Writes the words separated by blanks and a newline, without indentation (only a nested writer's). */
     void writeLine(Object... words) {
-        buf.append("  ".repeat(indent));
+        StringBuilder line = new StringBuilder("  ".repeat(indent));
         for (int i = 0; i < words.length; i++) {
-            buf.append(i == 0 ? "" : " ").append(words[i]);
+            line.append(i == 0 ? "" : " ").append(words[i]);
         }
-        buf.append('\n');
+        buf.append(escapeTerminal(line.append('\n').toString()));
     }
 
     /** The description with its columns aligned. */

@@ -111,4 +111,11 @@ class TabWriterTest {
                 new ObjectReference("Pod", "default", "p", null, "v1", null, null), reason, message,
                 new Event.EventSource("kubelet", "node-1"), first, last, count, type, null, null, null, null, null, null);
     }
+
+    @Test
+    void terminalControlCharactersAreEscaped() {
+        PrefixWriter w = new PrefixWriter();
+        w.write(PrefixWriter.LEVEL_0, "%s:\t%s\n", "mode", "\u001b[31mred\r");
+        assertEquals("mode:  ^[[31mred\\r\n", w.text());
+    }
 }
