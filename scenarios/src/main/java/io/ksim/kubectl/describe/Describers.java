@@ -74,7 +74,14 @@ public final class Describers {
     /** The description of an object already read. */
     public String describe(ResourceType<?> type, KubeObject obj) {
         Instant now = clock.get();
-        List<Event> events = showEvents ? events(obj, !(obj instanceof Pod)) : null;
+        List<Event> events = null;
+        if (showEvents && obj instanceof Pod pod) {
+            // A mirror pod's events name the static pod: its uid is in the mirror annotation.
+            String mirror = pod.metadata().annotations().get("kubernetes.io/config.mirror");
+            events = events(obj, false, mirror != null ? mirror : obj.metadata().uid());
+        } else if (showEvents) {
+            events = events(obj, true);
+        }
         if (obj instanceof Pod p) {
             return PodDescriber.describe(p, events, now);
         } else if (obj instanceof Deployment d) {
