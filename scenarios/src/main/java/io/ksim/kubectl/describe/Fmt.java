@@ -29,9 +29,6 @@ final class Fmt {
     /** Go's RFC1123Z layout; ksim's clock is UTC, so the offset is always +0000. */
     private static final DateTimeFormatter RFC1123Z =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
-    /** Go's RFC1123 layout (zone abbreviation), used by a few describers. */
-    private static final DateTimeFormatter RFC1123 =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** The annotation kubectl never shows: the last applied configuration. */
     private static final Set<String> SKIP_ANNOTATIONS = Set.of("kubectl.kubernetes.io/last-applied-configuration");
@@ -43,10 +40,6 @@ final class Fmt {
     /** {@code Mon, 02 Jan 2006 15:04:05 -0700}; Go's zero time for an absent one. */
     static String time(Instant t) {
         return t == null ? "Mon, 01 Jan 0001 00:00:00 +0000" : RFC1123Z.format(t);
-    }
-
-    static String timeRfc1123(Instant t) {
-        return t == null ? "Mon, 01 Jan 0001 00:00:00 UTC" : RFC1123.format(t);
     }
 
     /** How long ago {@code t} was, in kubectl's short form ({@code 5m30s}), or {@code <unknown>}. */
