@@ -11,7 +11,7 @@ import io.ksim.api.meta.LabelSelector;
 import io.ksim.api.meta.OwnerReference;
 import io.ksim.api.resource.IntOrString;
 import io.ksim.api.resource.Quantity;
-import java.time.Duration;
+import io.ksim.apiserver.printers.HumanDuration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,43 +44,7 @@ final class Fmt {
 
     /** How long ago {@code t} was, in kubectl's short form ({@code 5m30s}), or {@code <unknown>}. */
     static String since(Instant t, Instant now) {
-        return t == null ? "<unknown>" : humanDuration(Duration.between(t, now));
-    }
-
-    /** apimachinery's HumanDuration: exact seconds under two minutes, then ever coarser units. */
-    static String humanDuration(Duration d) {
-        // Whole seconds truncated toward zero, as Go's int(d.Seconds()).
-        long seconds = d.getSeconds() + (d.getSeconds() < 0 && d.getNano() > 0 ? 1 : 0);
-        if (seconds < -1) {
-            return "<invalid>";
-        } else if (seconds < 0) {
-            return "0s";
-        } else if (seconds < 60 * 2) {
-            return seconds + "s";
-        }
-        long minutes = seconds / 60;
-        if (minutes < 10) {
-            long s = seconds % 60;
-            return s == 0 ? minutes + "m" : minutes + "m" + s + "s";
-        } else if (minutes < 60 * 3) {
-            return minutes + "m";
-        }
-        long hours = seconds / 3600;
-        if (hours < 8) {
-            long m = minutes % 60;
-            return m == 0 ? hours + "h" : hours + "h" + m + "m";
-        } else if (hours < 48) {
-            return hours + "h";
-        } else if (hours < 24 * 8) {
-            long h = hours % 24;
-            return h == 0 ? hours / 24 + "d" : hours / 24 + "d" + h + "h";
-        } else if (hours < 24 * 365 * 2) {
-            return hours / 24 + "d";
-        } else if (hours < 24 * 365 * 8) {
-            long dy = (hours / 24) % 365;
-            return dy == 0 ? hours / 24 / 365 + "y" : hours / 24 / 365 + "y" + dy + "d";
-        }
-        return hours / 24 / 365 + "y";
+        return HumanDuration.since(t, now);
     }
 
     static String orNone(String s) {

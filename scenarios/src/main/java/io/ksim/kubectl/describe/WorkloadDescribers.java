@@ -14,6 +14,7 @@ import io.ksim.api.core.Event;
 import io.ksim.api.core.ObjectReference;
 import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.meta.OwnerReference;
+import io.ksim.apiserver.printers.HumanDuration;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.deployment.DeploymentUtil;
 import java.time.Duration;
@@ -228,7 +229,7 @@ final class WorkloadDescribers {
         }
         if (status.startTime() != null && status.completionTime() != null) {
             w.write(LEVEL_0, "Duration:\t%s\n",
-                    Fmt.humanDuration(Duration.between(status.startTime(), status.completionTime())));
+                    HumanDuration.human(Duration.between(status.startTime(), status.completionTime())));
         }
         if (spec.activeDeadlineSeconds() != null) {
             w.write(LEVEL_0, "Active Deadline Seconds:\t%ds\n", spec.activeDeadlineSeconds());

@@ -6,7 +6,6 @@ import io.ksim.api.core.Event;
 import io.ksim.api.core.ObjectReference;
 import io.ksim.api.meta.MicroTime;
 import io.ksim.api.meta.ObjectMeta;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,26 +48,6 @@ class TabWriterTest {
         w.write(PrefixWriter.LEVEL_1, "RenewTime:\t%s\n", "<unset>");
         w.nested(2).writeLine("x", "y");
         assertEquals("Lease:\n  HolderIdentity:  node-1\n  RenewTime:       <unset>\n    x y\n", w.text());
-    }
-
-    @Test
-    void humanDurationsAsApimachineryPrintsThem() {
-        assertEquals("0s", Fmt.humanDuration(Duration.ofMillis(-1500)));
-        assertEquals("<invalid>", Fmt.humanDuration(Duration.ofSeconds(-2)));
-        assertEquals("119s", Fmt.humanDuration(Duration.ofSeconds(119)));
-        assertEquals("2m", Fmt.humanDuration(Duration.ofSeconds(120)));
-        assertEquals("5m30s", Fmt.humanDuration(Duration.ofSeconds(330)));
-        assertEquals("10m", Fmt.humanDuration(Duration.ofSeconds(630)));
-        assertEquals("179m", Fmt.humanDuration(Duration.ofMinutes(179)));
-        assertEquals("3h", Fmt.humanDuration(Duration.ofHours(3)));
-        assertEquals("3h5m", Fmt.humanDuration(Duration.ofMinutes(185)));
-        assertEquals("47h", Fmt.humanDuration(Duration.ofHours(47)));
-        assertEquals("2d", Fmt.humanDuration(Duration.ofHours(48)));
-        assertEquals("7d23h", Fmt.humanDuration(Duration.ofHours(191)));
-        assertEquals("8d", Fmt.humanDuration(Duration.ofHours(192)));
-        assertEquals("2y", Fmt.humanDuration(Duration.ofDays(730)));
-        assertEquals("2y10d", Fmt.humanDuration(Duration.ofDays(740)));
-        assertEquals("9y", Fmt.humanDuration(Duration.ofDays(365 * 9)));
     }
 
     @Test
