@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +36,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "rollout", subcommands = {RolloutCommand.Status.class, RolloutCommand.History.class,
         RolloutCommand.Undo.class, RolloutCommand.Pause.class, RolloutCommand.Resume.class, RolloutCommand.Restart.class})
-final class RolloutCommand implements Runnable {
+final class RolloutCommand implements Callable<Integer> {
 
     static final String REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
     static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
@@ -42,12 +44,51 @@ final class RolloutCommand implements Runnable {
     /** How long {@code rollout status} without {@code --timeout} may wait in virtual time before ksim gives up. */
     static final Duration NO_TIMEOUT_LIMIT = Duration.ofHours(1);
 
+    /** kubectl 1.32's text for {@code kubectl rollout} without a subcommand (printed to stdout, exit status 1). */
+    static final String HELP = """
+            Manage the rollout of one or many resources.
+                   \s
+             Valid resource types include:
+
+              *  deployments
+              *  daemonsets
+              *  statefulsets
+
+            Examples:
+              # Rollback to the previous deployment
+              kubectl rollout undo deployment/abc
+             \s
+              # Check the rollout status of a daemonset
+              kubectl rollout status daemonset/foo
+             \s
+              # Restart a deployment
+              kubectl rollout restart deployment/abc
+             \s
+              # Restart deployments with the 'app=nginx' label
+              kubectl rollout restart deployment --selector=app=nginx
+
+            Available Commands:
+              history       View rollout history
+              pause         Mark the provided resource as paused
+              restart       Restart a resource
+              resume        Resume a paused resource
+              status        Show the status of the rollout
+              undo          Undo a previous rollout
+
+            Usage:
+              kubectl rollout SUBCOMMAND [options]
+
+            Use "kubectl rollout <command> --help" for more information about a given command.
+            Use "kubectl options" for a list of global command-line options (applies to all commands).
+            """;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public void run() {
-        throw new KubectlException("error: Manage the rollout of one or many resources.\n\nAvailable Commands:\n"
-                + "  history       View rollout history\n  pause         Mark the provided resource as paused\n"
-                + "  restart       Restart a resource\n  resume        Resume a paused resource\n"
-                + "  status        Show the status of the rollout\n  undo          Undo a previous rollout");
+    public Integer call() {
+        spec.commandLine().getOut().print(HELP);
+        return 1;
     }
 
     /** The common arguments: {@code (TYPE NAME | TYPE/NAME | TYPE -l SELECTOR)}. */

@@ -11,17 +11,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubectl set}: the subcommands that change a field of a pod template ({@code set image}). */
 @Command(name = "set", subcommands = {SetCommand.Image.class})
-final class SetCommand implements Runnable {
+final class SetCommand implements Callable<Integer> {
+
+    /**
+     * kubectl 1.32's text for {@code kubectl set} without a subcommand (stdout, exit status 1), listing the one
+     * subcommand ksim serves; kubectl also lists env, resources, selector, serviceaccount and subject.
+     */
+    static final String HELP = """
+            Configure application resources.
+
+             These commands help you make changes to existing application resources.
+
+            Available Commands:
+              image            Update the image of a pod template
+
+            Usage:
+              kubectl set SUBCOMMAND [options]
+
+            Use "kubectl set <command> --help" for more information about a given command.
+            Use "kubectl options" for a list of global command-line options (applies to all commands).
+            """;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new KubectlException("error: Configure application resources.\n\nThese commands help you make changes to "
-                + "existing application resources.\n\nAvailable Commands:\n  image       Update the image of a pod template");
+    public Integer call() {
+        spec.commandLine().getOut().print(HELP);
+        return 1;
     }
 
     /**

@@ -108,6 +108,16 @@ class RolloutCommandTest {
     }
 
     @Test
+    void rolloutAloneIsKubectlsHelp() {
+        KubectlResult r = f.run("rollout");
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("Manage the rollout of one or many resources.\n        \n Valid resource types include:"),
+                r.out());
+        assertTrue(f.run("set").out().startsWith("Configure application resources.\n"));
+    }
+
+    @Test
     void pauseResumeRestart() {
         assertEquals("deployment.apps/web paused\n", f.ok("rollout pause deployment/web"));
         assertEquals(Boolean.TRUE, web().spec().paused());
