@@ -1,13 +1,11 @@
 package io.ksim.cli;
 
-import io.ksim.api.apps.Deployment;
-import io.ksim.api.core.Container;
 import io.ksim.api.core.Pod;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.cluster.Cluster;
+import io.ksim.kubectl.KubectlResult;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The rolling-update walkthrough of a Kubernetes course on a simulated cluster: three nodes, a Deployment of
@@ -67,17 +65,13 @@ final class RolloutDemo {
     void play() {
         cluster.create(MANIFEST);
         cluster.advance(Duration.ofSeconds(30));
-        cluster.trace().record("kubectl", "SetImage", "default/web",
-                "kubectl set image deployment/web nginx=nginx:1.26");
-        cluster.api().guaranteedUpdate(BuiltinResources.DEPLOYMENTS, "default", "web", d -> withImage(d, "nginx:1.26"));
+        String setImage = "set image deployment/web nginx=nginx:1.26";
+        cluster.trace().record("kubectl", "SetImage", "default/web", "kubectl " + setImage);
+        KubectlResult r = cluster.kubectl(setImage);
+        if (!r.succeeded()) {
+            throw new IllegalStateException(r.err());
+        }
         cluster.advance(Duration.ofSeconds(60));
-    }
-
-    private static Deployment withImage(Deployment d, String image) {
-        List<Container> containers = d.spec().template().spec().containers().stream()
-                .map(c -> c.name().equals("nginx") ? c.toBuilder().image(image).build() : c).toList();
-        return d.withSpec(d.spec().withTemplate(d.spec().template().withSpec(
-                d.spec().template().spec().toBuilder().containers(containers).build())));
     }
 
     /** The pods and ReplicaSets at the end, one line each. */

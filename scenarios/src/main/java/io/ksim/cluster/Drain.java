@@ -8,6 +8,10 @@ import io.ksim.api.meta.OwnerReference;
 import io.ksim.api.policy.Eviction;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.DeleteOptions;
+import io.ksim.apiserver.ListOptions;
+import io.ksim.api.meta.Opaque;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.kernel.Kernel;
 import java.time.Duration;
@@ -43,8 +47,18 @@ public final class Drain {
     static final String MIRROR_POD_ANNOTATION = "kubernetes.io/config.mirror";
     private static final String COMPONENT = "kubectl";
 
-    /** The drain flags ksim models. */
-    public record Options(boolean ignoreDaemonSets, boolean force, boolean deleteEmptyDirData) {
+    /**
+     * The drain flags ksim models: {@code --ignore-daemonsets}, {@code --force}, {@code --delete-emptydir-data},
+     * {@code --grace-period} (negative: each pod's own), {@code --timeout} (zero: no limit),
+     * {@code --pod-selector} (null or empty: every pod) and {@code --disable-eviction} (delete instead of evict,
+     * bypassing PodDisruptionBudgets).
+     */
+    public record Options(boolean ignoreDaemonSets, boolean force, boolean deleteEmptyDirData, int gracePeriodSeconds,
+            Duration timeout, String podSelector, boolean disableEviction) {
+
+        public Options(boolean ignoreDaemonSets, boolean force, boolean deleteEmptyDirData) {
+            this(ignoreDaemonSets, force, deleteEmptyDirData, -1, Duration.ZERO, null, false);
+        }
 
         public static Options defaults() {
             return new Options(false, false, false);
@@ -61,14 +75,18 @@ public final class Drain {
     private final Kernel kernel;
     private final ApiServer api;
     private final String node;
+    private final Options options;
     private final List<String> output = new ArrayList<>();
     private final Set<String> pending = new TreeSet<>();
+    private final List<String> errors = new ArrayList<>();
     private boolean done;
+    private boolean timedOut;
 
-    private Drain(Kernel kernel, ApiServer api, String node) {
+    private Drain(Kernel kernel, ApiServer api, String node, Options options) {
         this.kernel = kernel;
         this.api = api;
         this.node = node;
+        this.options = options;
     }
 
     /** {@code kubectl cordon node}: marks the node unschedulable. */
@@ -96,12 +114,14 @@ public final class Drain {
      * @throws DrainRefusedException when a filter refuses a pod; the node stays cordoned, as with kubectl
      */
     public static Drain start(Kernel kernel, ApiServer api, String node, Options options) {
-        Drain d = new Drain(kernel, api, node);
+        Drain d = new Drain(kernel, api, node, options);
         d.output.add("node/" + node + (setUnschedulable(api, node, true) ? " cordoned" : " already cordoned"));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Map<String, List<String>> warnings = new LinkedHashMap<>();
         List<Pod> toEvict = new ArrayList<>();
-        for (Pod pod : api.list(BuiltinResources.PODS, null, p -> node.equals(p.spec().nodeName())).items()) {
+        String podSelector = options.podSelector() == null ? "" : options.podSelector();
+        ListOptions selection = new ListOptions(podSelector, "spec.nodeName=" + node);
+        for (Pod pod : api.list(BuiltinResources.PODS, null, selection).items()) {
             String verdict = d.filter(pod, options);
             String id = pod.metadata().namespace() + "/" + pod.metadata().name();
             if (verdict == null) {
@@ -117,8 +137,8 @@ public final class Drain {
         }
         if (!errors.isEmpty()) {
             List<String> msgs = new ArrayList<>();
-            errors.forEach((msg, pods) -> msgs.add((msg.toLowerCase().startsWith("cannot delete") ? msg
-                    : "cannot delete " + msg) + ": " + String.join(", ", pods)));
+            // kubectl prefixes every message with "cannot delete ", also the one that starts with it already.
+            errors.forEach((msg, pods) -> msgs.add("cannot delete " + msg + ": " + String.join(", ", pods)));
             String aggregate = msgs.size() == 1 ? msgs.get(0) : "[" + String.join(", ", msgs) + "]";
             throw new DrainRefusedException(aggregate);
         }
@@ -129,10 +149,62 @@ public final class Drain {
         }
         for (Pod pod : toEvict) {
             d.pending.add(pod.metadata().namespace() + "/" + pod.metadata().name());
-            kernel.scheduleNow(COMPONENT, () -> d.evict(pod));
+        }
+        if (options.disableEviction()) {
+            // kubectl deletes every pod first, then polls until all of them are gone.
+            for (Pod pod : toEvict) {
+                try {
+                    api.delete(BuiltinResources.PODS, pod.metadata().namespace(), pod.metadata().name(), d.deleteOptions());
+                } catch (ApiException e) {
+                    if (e.code() != 404) {
+                        throw e;
+                    }
+                }
+            }
+            for (Pod pod : toEvict) {
+                kernel.scheduleNow(COMPONENT, () -> d.waitForDelete(pod, "deleted"));
+            }
+        } else {
+            for (Pod pod : toEvict) {
+                kernel.scheduleNow(COMPONENT, () -> d.evict(pod));
+            }
+        }
+        if (!options.timeout().isZero() && !toEvict.isEmpty()) {
+            kernel.schedule(options.timeout(), COMPONENT, d::timeOut);
         }
         d.finishIfEmpty();
         return d;
+    }
+
+    private DeleteOptions deleteOptions() {
+        return options.gracePeriodSeconds() >= 0 ? new DeleteOptions((long) options.gracePeriodSeconds(), null, null, null)
+                : DeleteOptions.defaults();
+    }
+
+    /** The global timeout: every pod still pending fails, and the drain ends with an error. */
+    private void timeOut() {
+        if (done) {
+            return;
+        }
+        timedOut = true;
+        for (String id : pending) {
+            String[] nsName = id.split("/", 2);
+            errors.add("error when evicting pods/\"" + nsName[1] + "\" -n \"" + nsName[0] + "\": global timeout reached: "
+                    + goDuration(options.timeout()));
+        }
+        done = true;
+    }
+
+    /** Go's time.Duration String for whole seconds: 30s, 1m0s, 1h0m0s. */
+    static String goDuration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + (s % 60) + "s";
+        }
+        return (s / 3600) + "h" + (s % 3600 / 60) + "m" + (s % 60) + "s";
     }
 
     /** null: evict; "+msg": evict with a warning; "-msg": skip with a warning; "!msg": error; "": skip. */
@@ -161,11 +233,17 @@ public final class Drain {
     }
 
     private void evict(Pod pod) {
+        if (timedOut) {
+            return;
+        }
         String ns = pod.metadata().namespace();
         String name = pod.metadata().name();
         output.add("evicting pod " + ns + "/" + name);
         try {
-            api.evict(ns, name, new Eviction(ObjectMeta.of(ns, name)));
+            Opaque delete = options.gracePeriodSeconds() >= 0
+                    ? Opaque.of(JsonNodeFactory.instance.objectNode().put("gracePeriodSeconds", (long) options.gracePeriodSeconds()))
+                    : null;
+            api.evict(ns, name, new Eviction(null, null, ObjectMeta.of(ns, name), delete));
         } catch (ApiException e) {
             if (e.code() == 429) {
                 output.add("error when evicting pods/\"" + name + "\" -n \"" + ns + "\" (will retry after 5s): "
@@ -177,10 +255,13 @@ public final class Drain {
                 throw e;
             }
         }
-        waitForDelete(pod);
+        waitForDelete(pod, "evicted");
     }
 
-    private void waitForDelete(Pod pod) {
+    private void waitForDelete(Pod pod, String verb) {
+        if (timedOut) {
+            return;
+        }
         String ns = pod.metadata().namespace();
         String name = pod.metadata().name();
         Pod now;
@@ -190,10 +271,10 @@ public final class Drain {
             now = null;
         }
         if (now != null && now.metadata().uid().equals(pod.metadata().uid())) {
-            kernel.schedule(DELETE_POLL, COMPONENT, () -> waitForDelete(pod));
+            kernel.schedule(DELETE_POLL, COMPONENT, () -> waitForDelete(pod, verb));
             return;
         }
-        output.add("pod/" + name + " evicted");
+        output.add("pod/" + name + " " + verb);
         pending.remove(ns + "/" + name);
         finishIfEmpty();
     }
@@ -205,9 +286,19 @@ public final class Drain {
         }
     }
 
-    /** True once every evicted pod is gone. */
+    /** True once every evicted pod is gone, or the timeout ended the drain. */
     public boolean isDone() {
         return done;
+    }
+
+    /** The errors that ended the drain ({@code --timeout}), in kubectl's words; empty when it drained. */
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** The pods not yet gone, as {@code namespace/name}. */
+    public List<String> pendingPods() {
+        return List.copyOf(pending);
     }
 
     /** What kubectl printed so far, line by line. */

@@ -13,6 +13,16 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kubectl",
         subcommands = {
             DescribeCommand.class,
+            AnnotateCommand.class,
+            CordonCommand.class,
+            DrainCommand.class,
+            LabelCommand.class,
+            PatchCommand.class,
+            RolloutCommand.class,
+            ScaleCommand.class,
+            SetCommand.class,
+            TaintCommand.class,
+            UncordonCommand.class,
             VersionCommand.class,
         })
 public final class KubectlCommand implements Runnable {

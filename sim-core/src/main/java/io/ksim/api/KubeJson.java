@@ -160,7 +160,10 @@ public final class KubeJson {
                 // Objects are records: their components are the fields; helper methods such as
                 // isBeingDeleted() are not. (API records must not name helpers getX either.)
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                // Empty fields are left out, as Go's omitempty does; entries of maps never are: a label or a
+                // ConfigMap key with the empty string as its value is kept ({"role": ""}).
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
+                        JsonInclude.Include.ALWAYS))
                 .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
