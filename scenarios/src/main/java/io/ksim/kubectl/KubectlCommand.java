@@ -12,6 +12,12 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "kubectl",
         subcommands = {
+            ApplyCommand.class,
+            CreateCommand.class,
+            DeleteCommand.class,
+            ExposeCommand.class,
+            ReplaceCommand.class,
+            RunCommand.class,
             VersionCommand.class,
         })
 public final class KubectlCommand implements Runnable {
