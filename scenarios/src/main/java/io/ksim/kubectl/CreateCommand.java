@@ -51,12 +51,19 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
     @Option(names = {"-f", "--filename"}, description = "Filename, directory, or URL to files to use to create the resource")
     List<String> filenames = new ArrayList<>();
 
+    @Parameters(arity = "0..*", hidden = true)
+    List<String> unexpected = new ArrayList<>();
+
     CreateCommand(KubectlContext ctx) {
         super(ctx);
     }
 
     @Override
     public Integer call() {
+        if (!unexpected.isEmpty()) {
+            throw new KubectlException("error: Unexpected args: [" + String.join(" ", unexpected)
+                    + "]\nSee 'kubectl create -h' for help and examples");
+        }
         if (filenames.isEmpty()) {
             throw new KubectlException("error: must specify one of -f and -k");
         }
@@ -264,7 +271,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
         @Option(names = "--image", required = true)
         List<String> images = new ArrayList<>();
 
-        @Option(names = "--replicas")
+        @Option(names = {"-r", "--replicas"})
         int replicas = 1;
 
         @Option(names = "--port")
@@ -300,7 +307,6 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
             tmeta.set("labels", labels("app", name));
             template.set("metadata", tmeta);
             ArrayNode containers = template.putObject("spec").putArray("containers");
-            List<String> used = new ArrayList<>();
             List<String> args = names.subList(1, names.size());
             for (String image : images) {
                 String[] parts = image.split("/");
@@ -308,10 +314,6 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
                 c = c.contains(":") ? c.substring(0, c.indexOf(':')) : c;
                 c = c.contains("@") ? c.substring(0, c.indexOf('@')) : c;
                 c = c.replace('_', '-').replace('.', '-');
-                if (used.contains(c)) {
-                    c = c + "-" + used.size();
-                }
-                used.add(c);
                 ObjectNode container = container(c, image);
                 if (!args.isEmpty()) {
                     container.set("command", strings(args));
@@ -351,8 +353,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
         @Override
         void validate() {
             if ((image == null) == (from == null)) {
-                throw new KubectlException(image == null ? "error: either --image or --from must be specified"
-                        : "error: --image and --from are mutually exclusive");
+                throw new KubectlException("error: either --image or --from must be specified");
             }
             if (from != null && names.size() > 1) {
                 throw new KubectlException("error: cannot specify --from and command");
@@ -478,10 +479,40 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
     @Command(name = "service", aliases = "svc", subcommands = {
         ServiceClusterIP.class, ServiceExternalName.class, ServiceLoadBalancer.class, ServiceNodePort.class})
     static final class Service implements Callable<Integer> {
+        @Parameters(arity = "0..*", hidden = true)
+        List<String> unexpected = new ArrayList<>();
+
+        private final KubectlContext ctx;
+
+        Service(KubectlContext ctx) {
+            this.ctx = ctx;
+        }
+
         @Override
         public Integer call() {
-            throw new KubectlException("error: Must specify a type of service: clusterip, externalname, loadbalancer, nodeport\n"
-                    + "See 'kubectl create service -h' for help and examples");
+            if (!unexpected.isEmpty()) {
+                throw new KubectlException("error: unknown command \"" + unexpected.get(0)
+                        + "\"\nSee 'kubectl create service -h' for help and examples");
+            }
+            ctx.err().print("""
+                    Create a service using a specified subcommand.
+
+                    Aliases:
+                    service, svc
+
+                    Available Commands:
+                      clusterip      Create a ClusterIP service
+                      externalname   Create an ExternalName service
+                      loadbalancer   Create a LoadBalancer service
+                      nodeport       Create a NodePort service
+
+                    Usage:
+                      kubectl create service [flags] [options]
+
+                    Use "kubectl create service <command> --help" for more information about a given command.
+                    Use "kubectl options" for a list of global command-line options (applies to all commands).
+                    """);
+            return 1;
         }
     }
 
@@ -705,10 +736,42 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
 
     @Command(name = "secret", subcommands = {SecretGeneric.class})
     static final class Secret implements Callable<Integer> {
+        @Parameters(arity = "0..*", hidden = true)
+        List<String> unexpected = new ArrayList<>();
+
+        private final KubectlContext ctx;
+
+        Secret(KubectlContext ctx) {
+            this.ctx = ctx;
+        }
+
         @Override
         public Integer call() {
-            throw new KubectlException("error: Must specify a type of secret: docker-registry, generic, tls\n"
-                    + "See 'kubectl create secret -h' for help and examples");
+            if (!unexpected.isEmpty()) {
+                throw new KubectlException("error: unknown command \"" + unexpected.get(0)
+                        + "\"\nSee 'kubectl create secret -h' for help and examples");
+            }
+            ctx.err().print("""
+                    Create a secret with specified type.
+
+                     A docker-registry type secret is for accessing a container registry.
+
+                     A generic type secret indicate an Opaque secret type.
+
+                     A tls type secret holds TLS certificate and its associated key.
+
+                    Available Commands:
+                      docker-registry   Create a secret for use with a Docker registry
+                      generic           Create a secret from a local file, directory, or literal value
+                      tls               Create a TLS secret
+
+                    Usage:
+                      kubectl create secret (docker-registry | generic | tls) [options]
+
+                    Use "kubectl create secret <command> --help" for more information about a given command.
+                    Use "kubectl options" for a list of global command-line options (applies to all commands).
+                    """);
+            return 1;
         }
     }
 
@@ -929,7 +992,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
             ObjectNode spec = o.putObject("spec");
             if (!hard.isEmpty()) {
                 ObjectNode h = spec.putObject("hard");
-                for (String kv : hard.split(",")) {
+                for (String kv : new java.util.TreeSet<>(List.of(hard.split(",")))) {
                     int eq = kv.indexOf('=');
                     if (eq <= 0) {
                         throw new KubectlException("error: invalid resource specification: " + kv);

@@ -81,7 +81,7 @@ final class DeleteCommand implements Callable<Integer> {
             case "foreground" -> DeleteOptions.FOREGROUND;
             case "orphan", "false" -> DeleteOptions.ORPHAN;
             default -> throw new KubectlException("error: invalid cascade value (" + cascade
-                    + "). Must be \"background\", \"foreground\", or \"orphan\".");
+                    + "). Must be \"background\", \"foreground\", or \"orphan\"");
         };
         boolean ignore = ignoreNotFound != null ? ignoreNotFound : all || !selector.isEmpty();
         if (now) {

@@ -37,7 +37,7 @@ final class ReplaceCommand extends WriteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (filenames.isEmpty()) {
-            throw new KubectlException("error: must specify --filename to replace");
+            throw new KubectlException("error: must specify one of -f and -k");
         }
         checkOutput();
         dryRun();

@@ -22,7 +22,7 @@ final class RunCommand extends WriteCommand implements Callable<Integer> {
     @Parameters(arity = "0..*")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--image")
+    @Option(names = "--image", required = true)
     String image;
 
     @Option(names = "--restart")
@@ -53,11 +53,9 @@ final class RunCommand extends WriteCommand implements Callable<Integer> {
             throw new KubectlException("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
         }
         String name = args.get(0);
-        if (image == null || image.isEmpty()) {
-            throw new KubectlException("error: --image is required");
-        }
         if (!restart.equals("Always") && !restart.equals("OnFailure") && !restart.equals("Never")) {
-            throw new KubectlException("error: invalid restart policy: " + restart);
+            throw new KubectlException("error: invalid restart policy: " + restart
+                    + "\nSee 'kubectl run -h' for help and examples");
         }
         checkOutput();
         DryRun dry = dryRun();
@@ -88,7 +86,7 @@ final class RunCommand extends WriteCommand implements Callable<Integer> {
             for (String kv : labels.split(",")) {
                 int eq = kv.indexOf('=');
                 if (eq <= 0) {
-                    throw new KubectlException("error: invalid label spec: " + kv);
+                    throw new KubectlException("error: unexpected label spec: " + kv);
                 }
                 l.put(kv.substring(0, eq), kv.substring(eq + 1));
             }
