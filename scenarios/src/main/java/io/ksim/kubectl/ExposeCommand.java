@@ -83,12 +83,20 @@ final class ExposeCommand extends WriteCommand implements Callable<Integer> {
             case "Pod" -> {
                 podSpec = src.path("spec");
                 src.path("metadata").path("labels").fields().forEachRemaining(e -> sel.set(e.getKey(), e.getValue()));
+                if (sel.isEmpty() && selector.isEmpty()) {
+                    throw new KubectlException("error: couldn't retrieve selectors via --selector flag or introspection: "
+                            + "the pod has no labels and cannot be exposed");
+                }
             }
             case "Service" -> {
                 podSpec = null;
                 src.path("spec").path("selector").fields().forEachRemaining(e -> sel.set(e.getKey(), e.getValue()));
+                if (sel.isEmpty() && selector.isEmpty()) {
+                    throw new KubectlException("error: couldn't retrieve selectors via --selector flag or introspection: "
+                            + "the service has no pod selector set");
+                }
             }
-            case "Deployment", "ReplicaSet", "StatefulSet", "ReplicationController" -> {
+            case "Deployment", "ReplicaSet", "ReplicationController" -> {
                 podSpec = src.path("spec").path("template").path("spec");
                 JsonNode s = src.path("spec").path("selector");
                 if (s.has("matchExpressions") && s.path("matchExpressions").size() > 0) {
@@ -98,7 +106,7 @@ final class ExposeCommand extends WriteCommand implements Callable<Integer> {
                 }
                 s.path("matchLabels").fields().forEachRemaining(e -> sel.set(e.getKey(), e.getValue()));
             }
-            default -> throw new KubectlException("error: cannot expose a " + kind + "." + rt.group());
+            default -> throw new KubectlException("error: cannot expose a " + kind + (rt.group().isEmpty() ? "" : "." + rt.group()));
         }
         if (!selector.isEmpty()) {
             sel.removeAll();
@@ -106,10 +114,6 @@ final class ExposeCommand extends WriteCommand implements Callable<Integer> {
                 String[] p = kv.split("=", 2);
                 sel.put(p[0], p.length > 1 ? p[1] : "");
             }
-        }
-        if (sel.isEmpty()) {
-            throw new KubectlException("error: couldn't retrieve selectors via --selector flag or introspection: "
-                    + "the " + kind + " \"" + objName + "\" has no labels");
         }
         String svcName = name.isEmpty() ? objName : name;
         ObjectNode svc = CreateCommand.NODES.objectNode();
@@ -136,24 +140,28 @@ final class ExposeCommand extends WriteCommand implements Callable<Integer> {
         ObjectNode spec = svc.putObject("spec");
         ArrayNode ports = spec.putArray("ports");
         List<String[]> found = new ArrayList<>();
-        if (!port.isEmpty()) {
-            for (String p : port.split(",")) {
-                found.add(new String[] {p, protocol.isEmpty() ? "TCP" : protocol});
-            }
-        } else if (podSpec != null) {
+        List<String[]> own = new ArrayList<>();
+        if (podSpec != null) {
             for (JsonNode c : podSpec.path("containers")) {
                 for (JsonNode p : c.path("ports")) {
-                    found.add(new String[] {p.path("containerPort").asText(), p.path("protocol").asText("TCP")});
+                    own.add(new String[] {p.path("containerPort").asText(), p.path("protocol").asText("TCP")});
                 }
             }
         } else {
             for (JsonNode p : src.path("spec").path("ports")) {
-                found.add(new String[] {p.path("port").asText(), p.path("protocol").asText("TCP")});
+                own.add(new String[] {p.path("port").asText(), p.path("protocol").asText("TCP")});
             }
         }
+        if (!port.isEmpty()) {
+            for (String p : port.split(",")) {
+                String proto = own.stream().filter(o -> o[0].equals(p)).map(o -> o[1]).findFirst().orElse("TCP");
+                found.add(new String[] {p, proto});
+            }
+        } else {
+            found.addAll(own);
+        }
         if (found.isEmpty()) {
-            throw new KubectlException("error: couldn't find port via --port flag or introspection\n"
-                    + "See 'kubectl expose -h' for help and examples");
+            throw new KubectlException("error: couldn't find port via --port flag or introspection");
         }
         for (int i = 0; i < found.size(); i++) {
             ObjectNode p = ports.addObject();
