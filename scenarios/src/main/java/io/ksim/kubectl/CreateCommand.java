@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "create",
         subcommands = {
+            CreateCommand.ClusterRole.class,
             CreateCommand.ClusterRoleBinding.class,
             CreateCommand.ConfigMap.class,
             CreateCommand.CronJob.class,
@@ -39,6 +40,7 @@ import picocli.CommandLine.Parameters;
             CreateCommand.PodDisruptionBudget.class,
             CreateCommand.PriorityClass.class,
             CreateCommand.Quota.class,
+            CreateCommand.Role.class,
             CreateCommand.RoleBinding.class,
             CreateCommand.Secret.class,
             CreateCommand.Service.class,
@@ -734,7 +736,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "secret", subcommands = {SecretGeneric.class})
+    @Command(name = "secret", subcommands = {SecretDockerRegistry.class, SecretGeneric.class, SecretTls.class})
     static final class Secret implements Callable<Integer> {
         @Parameters(arity = "0..*", hidden = true)
         List<String> unexpected = new ArrayList<>();
@@ -775,6 +777,273 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "docker-registry")
+    static final class SecretDockerRegistry extends Generator {
+        @Option(names = "--docker-server")
+        String server = "https://index.docker.io/v1/";
+
+        @Option(names = "--docker-username")
+        String username = "";
+
+        @Option(names = "--docker-password")
+        String password = "";
+
+        @Option(names = "--docker-email")
+        String email = "";
+
+        @Option(names = "--from-file")
+        List<String> files = new ArrayList<>();
+
+        SecretDockerRegistry(KubectlContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        String commandName() {
+            return "secret docker-registry";
+        }
+
+        @Override
+        ResourceType<?> type() {
+            return BuiltinResources.SECRETS;
+        }
+
+        @Override
+        void validate() {
+            if (files.isEmpty() && (username.isEmpty() || password.isEmpty() || server.isEmpty())) {
+                throw new KubectlException("error: either --from-file or the combination of --docker-username, "
+                        + "--docker-password and --docker-server is required");
+            }
+        }
+
+        @Override
+        ObjectNode build(String name) {
+            ObjectNode o = object("v1", "Secret", meta(name));
+            ObjectNode d = o.putObject("data");
+            if (!files.isEmpty()) {
+                literalsAndFiles(ctx, List.of(), files).forEach((k, v) -> d.put(k, base64(v)));
+            } else {
+                ObjectNode config = NODES.objectNode();
+                ObjectNode entry = config.putObject("auths").putObject(server);
+                entry.put("username", username);
+                entry.put("password", password);
+                if (!email.isEmpty()) {
+                    entry.put("email", email);
+                }
+                entry.put("auth", base64(username + ":" + password));
+                d.put(".dockerconfigjson", base64(KubectlJson.compactInOrder(config)));
+            }
+            o.put("type", "kubernetes.io/dockerconfigjson");
+            return o;
+        }
+    }
+
+    @Command(name = "tls")
+    static final class SecretTls extends Generator {
+        @Option(names = "--cert")
+        String cert = "";
+
+        @Option(names = "--key")
+        String key = "";
+
+        SecretTls(KubectlContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        String commandName() {
+            return "secret tls";
+        }
+
+        @Override
+        ResourceType<?> type() {
+            return BuiltinResources.SECRETS;
+        }
+
+        @Override
+        void validate() {
+            if (cert.isEmpty() || key.isEmpty()) {
+                throw new KubectlException("error: key and cert must be specified");
+            }
+        }
+
+        @Override
+        ObjectNode build(String name) {
+            ObjectNode o = object("v1", "Secret", meta(name));
+            ObjectNode d = o.putObject("data");
+            d.put("tls.crt", base64(read(cert)));
+            d.put("tls.key", base64(read(key)));
+            o.put("type", "kubernetes.io/tls");
+            return o;
+        }
+
+        private String read(String path) {
+            try {
+                return Files.readString(ctx.resolvePath(path));
+            } catch (IOException e) {
+                throw new KubectlException("error: Cannot read file " + path + ", open " + path
+                        + ": no such file or directory");
+            }
+        }
+    }
+
+    static String base64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The verbs a rule may name, as kubectl checks them. */
+    static final List<String> VALID_VERBS = List.of("*", "get", "delete", "list", "create", "update", "patch", "watch",
+            "proxy", "deletecollection", "use", "bind", "escalate", "impersonate");
+
+    /** {@code create role} and {@code create clusterrole}: one rule per API group, groups in name order. */
+    abstract static class RoleGenerator extends Generator {
+        @Option(names = "--verb", split = ",")
+        List<String> verbs = new ArrayList<>();
+
+        @Option(names = "--resource", split = ",")
+        List<String> resources = new ArrayList<>();
+
+        @Option(names = "--resource-name")
+        List<String> resourceNames = new ArrayList<>();
+
+        RoleGenerator(KubectlContext ctx) {
+            super(ctx);
+        }
+
+        List<String> nonResourceURLs() {
+            return List.of();
+        }
+
+        abstract String kind();
+
+        List<String> uniqueVerbs() {
+            List<String> out = new ArrayList<>();
+            for (String v : verbs) {
+                if (v.equals("*")) {
+                    return List.of("*");
+                }
+                if (!out.contains(v)) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        void validate() {
+            List<String> vs = uniqueVerbs();
+            if (vs.isEmpty()) {
+                throw new KubectlException("error: at least one verb must be specified");
+            }
+            for (String v : vs) {
+                if (!VALID_VERBS.contains(v) && nonResourceURLs().isEmpty()) {
+                    throw new KubectlException("error: invalid verb: '" + v + "'");
+                }
+            }
+            if (resources.isEmpty() && nonResourceURLs().isEmpty()) {
+                throw new KubectlException("error: at least one resource must be specified");
+            }
+        }
+
+        @Override
+        ObjectNode build(String name) {
+            TreeMap<String, List<String>> byGroup = new TreeMap<>();
+            for (String r : resources) {
+                String[] sections = r.split("/", 2);
+                String[] parts = sections[0].split("\\.", 2);
+                String resource = parts[0];
+                String group = parts.length == 2 ? parts[1] : "";
+                if (resource.isEmpty()) {
+                    throw new KubectlException("error: resource must be specified if apiGroup/subresource specified");
+                }
+                if (resource.equals("*") && parts.length == 1 && sections.length == 1) {
+                    byGroup.clear();
+                    byGroup.put("", new ArrayList<>(List.of("*")));
+                    break;
+                }
+                if (!resource.equals("*")) {
+                    try {
+                        ResourceType<?> t = ctx.resources().resolve(sections[0]);
+                        if (parts.length == 1 || t.group().equals(group) || t.group().startsWith(group + ".")) {
+                            resource = t.resource();
+                            group = t.group();
+                        }
+                    } catch (KubectlException e) {
+                        throw new KubectlException("error: no matches for " + group + "/, Resource=" + resource);
+                    }
+                }
+                if (sections.length == 2) {
+                    resource = resource + "/" + sections[1];
+                }
+                List<String> list = byGroup.computeIfAbsent(group, g -> new ArrayList<>());
+                if (!list.contains(resource)) {
+                    list.add(resource);
+                }
+            }
+            ObjectNode o = object("rbac.authorization.k8s.io/v1", kind(), meta(name));
+            ArrayNode rules = o.putArray("rules");
+            List<String> names = new ArrayList<>();
+            resourceNames.stream().filter(n -> !names.contains(n)).forEach(names::add);
+            byGroup.forEach((group, list) -> {
+                ObjectNode rule = rules.addObject();
+                rule.set("verbs", strings(uniqueVerbs()));
+                rule.set("apiGroups", strings(List.of(group)));
+                rule.set("resources", strings(list));
+                if (!names.isEmpty()) {
+                    rule.set("resourceNames", strings(names));
+                }
+            });
+            if (!nonResourceURLs().isEmpty()) {
+                ObjectNode rule = rules.addObject();
+                rule.set("verbs", strings(uniqueVerbs()));
+                rule.set("nonResourceURLs", strings(nonResourceURLs()));
+            }
+            return o;
+        }
+    }
+
+    @Command(name = "role")
+    static final class Role extends RoleGenerator {
+        Role(KubectlContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        String kind() {
+            return "Role";
+        }
+
+        @Override
+        ResourceType<?> type() {
+            return BuiltinResources.ROLES;
+        }
+    }
+
+    @Command(name = "clusterrole")
+    static final class ClusterRole extends RoleGenerator {
+        @Option(names = "--non-resource-url", split = ",")
+        List<String> nonResourceURLs = new ArrayList<>();
+
+        ClusterRole(KubectlContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        List<String> nonResourceURLs() {
+            return nonResourceURLs;
+        }
+
+        @Override
+        String kind() {
+            return "ClusterRole";
+        }
+
+        @Override
+        ResourceType<?> type() {
+            return BuiltinResources.CLUSTER_ROLES;
+        }
+    }
+
     @Command(name = "generic")
     static final class SecretGeneric extends Generator {
         @Option(names = "--from-literal")
@@ -806,7 +1075,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
             Map<String, String> data = literalsAndFiles(ctx, literals, files);
             if (!data.isEmpty()) {
                 ObjectNode d = o.putObject("data");
-                data.forEach((k, v) -> d.put(k, Base64.getEncoder().encodeToString(v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                data.forEach((k, v) -> d.put(k, base64(v)));
             }
             if (secretType != null) {
                 o.put("type", secretType);

@@ -32,6 +32,13 @@ final class KubectlJson {
         return b.toString();
     }
 
+    /** Compact, keys in the tree's order (json.Marshal of a Go struct). */
+    static String compactInOrder(JsonNode node) {
+        StringBuilder b = new StringBuilder();
+        write(b, node, 0, false, false);
+        return b.toString();
+    }
+
     private static void write(StringBuilder b, JsonNode n, int level, boolean indent, boolean sort) {
         if (n == null || n.isNull() || n.isMissingNode()) {
             b.append("null");

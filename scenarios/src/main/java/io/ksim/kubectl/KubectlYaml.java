@@ -2,7 +2,6 @@ package io.ksim.kubectl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +47,7 @@ final class KubectlYaml {
     private void mapping(JsonNode map, int indent) {
         List<String> keys = new ArrayList<>();
         map.fieldNames().forEachRemaining(keys::add);
-        Collections.sort(keys);
+        keys.sort(KubectlYaml::compareKeys);
         boolean first = true;
         for (String key : keys) {
             if (!first || out.length() == 0 || out.charAt(out.length() - 1) == '\n') {
@@ -276,6 +275,57 @@ final class KubectlYaml {
         }
         boolean plain = !leadingSpace && !trailingSpace && !blockIndicators && !special && !lineBreaks;
         return new Analysis(plain, !special);
+    }
+
+    /**
+     * go-yaml v2's key order: letters by code point, anything else before a letter, and runs of digits by
+     * their numeric value ({@code a9} before {@code a10}).
+     */
+    static int compareKeys(String a, String b) {
+        int[] ar = a.codePoints().toArray();
+        int[] br = b.codePoints().toArray();
+        for (int i = 0; i < ar.length && i < br.length; i++) {
+            if (ar[i] == br[i]) {
+                continue;
+            }
+            boolean al = Character.isLetter(ar[i]);
+            boolean bl = Character.isLetter(br[i]);
+            if (al && bl) {
+                return Integer.compare(ar[i], br[i]);
+            }
+            if (al || bl) {
+                return bl ? -1 : 1;
+            }
+            long an = 0;
+            long bn = 0;
+            if (ar[i] == '0' || br[i] == '0') {
+                for (int j = i - 1; j >= 0 && Character.isDigit(ar[j]); j--) {
+                    if (ar[j] != '0') {
+                        an = 1;
+                        bn = 1;
+                        break;
+                    }
+                }
+            }
+            int ai = i;
+            while (ai < ar.length && Character.isDigit(ar[ai])) {
+                an = an * 10 + (ar[ai] - '0');
+                ai++;
+            }
+            int bi = i;
+            while (bi < br.length && Character.isDigit(br[bi])) {
+                bn = bn * 10 + (br[bi] - '0');
+                bi++;
+            }
+            if (an != bn) {
+                return Long.compare(an, bn);
+            }
+            if (ai != bi) {
+                return Integer.compare(ai, bi);
+            }
+            return Integer.compare(ar[i], br[i]);
+        }
+        return Integer.compare(ar.length, br.length);
     }
 
     private int column() {

@@ -171,4 +171,62 @@ class KubectlCreateTest {
         assertEquals("Error from server (NotFound): error when replacing \"STDIN\": configmaps \"zzz\" not found\n",
                 kubectl.run("replace -f -", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: zzz\n").err());
     }
+
+    @Test
+    void roleGroupsResourcesByApiGroupResolvedThroughDiscovery() {
+        assertEquals("""
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata:
+                  creationTimestamp: null
+                  name: r
+                rules:
+                - apiGroups:
+                  - ""
+                  resourceNames:
+                  - x
+                  resources:
+                  - pods
+                  - pods/log
+                  verbs:
+                  - get
+                  - list
+                - apiGroups:
+                  - apps
+                  resourceNames:
+                  - x
+                  resources:
+                  - deployments
+                  - replicasets
+                  verbs:
+                  - get
+                  - list
+                """, kubectl.run("create role r --verb=get,list,get --resource=po,deploy.apps,rs,pods/log "
+                + "--resource-name=x --dry-run=client -o yaml").out());
+        assertEquals("error: invalid verb: 'fly'\n", kubectl.run("create role r --verb=fly --resource=pods").err());
+        assertEquals("role.rbac.authorization.k8s.io/r created\n", kubectl.run("create role r --verb=* --resource=pods").out());
+        assertEquals("clusterrole.rbac.authorization.k8s.io/metrics created\n",
+                kubectl.run("create clusterrole metrics --verb=get --non-resource-url=/metrics").out());
+        var rule = cluster.api().get(BuiltinResources.CLUSTER_ROLES, null, "metrics").rules().get(0);
+        assertEquals(java.util.List.of("/metrics"), rule.nonResourceURLs());
+    }
+
+    @Test
+    void tlsSecretHoldsTheFilesBase64(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("c.pem"), "CERT\n");
+        Files.writeString(dir.resolve("k.pem"), "KEY\n");
+        KubectlResult r = new Kubectl(cluster).workingDirectory(dir)
+                .run("create secret tls t --cert=c.pem --key=k.pem --dry-run=client -o yaml");
+        assertEquals("""
+                apiVersion: v1
+                data:
+                  tls.crt: Q0VSVAo=
+                  tls.key: S0VZCg==
+                kind: Secret
+                metadata:
+                  creationTimestamp: null
+                  name: t
+                type: kubernetes.io/tls
+                """, r.out(), r.err());
+    }
 }
