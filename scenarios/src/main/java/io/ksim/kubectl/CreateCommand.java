@@ -599,12 +599,15 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
             return o;
         }
 
+        /** The port as strconv.ParseUint(s, 10, 16) reads it. */
         private static int parsePort(String s, String spec) {
-            try {
-                return Integer.parseInt(s);
-            } catch (NumberFormatException e) {
-                throw new KubectlException("error: strconv.Atoi: parsing \"" + s + "\": invalid syntax");
+            if (!s.matches("[0-9]+")) {
+                throw new KubectlException("error: strconv.ParseUint: parsing \"" + s + "\": invalid syntax");
             }
+            if (s.length() > 5 || Integer.parseInt(s) > 65535) {
+                throw new KubectlException("error: strconv.ParseUint: parsing \"" + s + "\": value out of range");
+            }
+            return Integer.parseInt(s);
         }
     }
 
@@ -682,6 +685,11 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
 
     /** {@code --from-literal} and {@code --from-file} as configmap and secret read them, keys sorted. */
     static Map<String, String> literalsAndFiles(KubectlContext ctx, List<String> literals, List<String> files) {
+        return literalsAndFiles(ctx, literals, files, "ConfigMap", "");
+    }
+
+    static Map<String, String> literalsAndFiles(KubectlContext ctx, List<String> literals, List<String> files,
+            String kind, String name) {
         Map<String, String> data = new TreeMap<>();
         for (String lit : literals) {
             int eq = lit.indexOf('=');
@@ -690,7 +698,10 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
             }
             String key = lit.substring(0, eq);
             if (data.containsKey(key)) {
-                throw new KubectlException("error: cannot add key " + key + ", another key by that name already exists in Data for ConfigMap \"\"");
+                throw new KubectlException(kind.equals("Secret")
+                        ? "error: cannot add key " + key + ", another key by that name already exists"
+                        : "error: cannot add key \"" + key + "\", another key by that name already exists in Data for "
+                                + kind + " \"" + name + "\"");
             }
             data.put(key, lit.substring(eq + 1));
         }
@@ -727,7 +738,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
         @Override
         ObjectNode build(String name) {
             ObjectNode o = object("v1", "ConfigMap", meta(name));
-            Map<String, String> data = literalsAndFiles(ctx, literals, files);
+            Map<String, String> data = literalsAndFiles(ctx, literals, files, "ConfigMap", name);
             if (!data.isEmpty()) {
                 ObjectNode d = o.putObject("data");
                 data.forEach(d::put);
@@ -1072,7 +1083,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
         @Override
         ObjectNode build(String name) {
             ObjectNode o = object("v1", "Secret", meta(name));
-            Map<String, String> data = literalsAndFiles(ctx, literals, files);
+            Map<String, String> data = literalsAndFiles(ctx, literals, files, "Secret", name);
             if (!data.isEmpty()) {
                 ObjectNode d = o.putObject("data");
                 data.forEach((k, v) -> d.put(k, base64(v)));

@@ -128,7 +128,12 @@ final class DeleteCommand implements Callable<Integer> {
         List<Target> deleted = new ArrayList<>();
         List<String> uids = new ArrayList<>();
         int found = 0;
+        boolean warnClusterScope = ctx.namespaceGiven() && !allNamespaces;
         for (Target t : targets) {
+            if (warnClusterScope && !t.type().namespaced()) {
+                ctx.err().println("Warning: deleting cluster-scoped resources, not scoped to the provided namespace");
+                warnClusterScope = false;
+            }
             try {
                 KubeObject before = ctx.api().get(t.type(), t.namespace(), t.name());
                 found++;

@@ -144,4 +144,12 @@ class KubectlDeleteTest {
                 kubectl.run("delete rs " + rs + " --cascade=foreground").out());
         assertEquals(0, cluster.pods("default", "app=web").size(), "foreground: the pods went first");
     }
+
+    @Test
+    void clusterScopedDeletionWithAnExplicitNamespaceWarns() {
+        kubectl.run("create clusterrole reader --verb=get --resource=pods");
+        KubectlResult r = kubectl.run("delete clusterrole reader -n default");
+        assertEquals("clusterrole.rbac.authorization.k8s.io \"reader\" deleted\n", r.out());
+        assertEquals("Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n", r.err());
+    }
 }
