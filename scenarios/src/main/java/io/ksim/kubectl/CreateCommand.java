@@ -56,6 +56,10 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", hidden = true)
     List<String> unexpected = new ArrayList<>();
 
+    @Option(names = "--save-config", arity = "0..1", fallbackValue = "true",
+            description = "Save the configuration in the object's annotation, for kubectl apply to use later")
+    boolean saveConfig;
+
     CreateCommand(KubectlContext ctx) {
         super(ctx);
     }
@@ -80,7 +84,8 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
             try {
                 ResourceType<?> type = typeOf(doc);
                 String ns = namespaceOf(type, doc);
-                KubeObject obj = decode(doc.document(), "creating", doc.source());
+                ObjectNode document = saveConfig ? ApplyCommand.withLastApplied(doc.document(), ns) : doc.document();
+                KubeObject obj = decode(document, "creating", doc.source());
                 JsonNode result = submit(this, type, ns, obj, dry, doc.source());
                 printResult(type, obj.metadata().name(), result, "created");
             } catch (ApiException e) {
@@ -143,6 +148,9 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "NAME")
         List<String> names = new ArrayList<>();
 
+        @Option(names = "--save-config", arity = "0..1", fallbackValue = "true")
+        boolean saveConfig;
+
         Generator(KubectlContext ctx) {
             super(ctx);
         }
@@ -173,6 +181,13 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
             checkOutput();
             DryRun dry = dryRun();
             ObjectNode tree = build(name);
+            if (saveConfig) {
+                // The typed object as Go encodes it (empty annotations omitted), then the annotation added.
+                String config = KubectlJson.compactInOrder(tree) + "\n";
+                ObjectNode meta = (ObjectNode) tree.get("metadata");
+                ObjectNode annotations = meta.get("annotations") instanceof ObjectNode a ? a : meta.putObject("annotations");
+                annotations.put(ApplyCommand.LAST_APPLIED, config);
+            }
             ResourceType<?> type = type();
             String ns = type.namespaced() ? ctx.namespace() : null;
             JsonNode result;

@@ -186,4 +186,18 @@ class KubectlApplyTest {
         assertFalse(cluster.api().list(BuiltinResources.DEPLOYMENTS, "default").items().isEmpty());
         assertEquals(List.of(), cluster.pods("default", "app=nothing"));
     }
+
+    @Test
+    void createWithSaveConfigPreparesForApply() {
+        assertEquals("deployment.apps/web created\n",
+                kubectl.run("create -f - --save-config", deployment(2, "nginx:1.25", "")).out());
+        KubectlResult r = kubectl.run("apply -f -", deployment(2, "nginx:1.25", ""));
+        assertEquals("deployment.apps/web unchanged\n", r.out());
+        assertEquals("", r.err());
+        kubectl.run("create configmap settings --from-literal=a=1 --save-config");
+        assertEquals("{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"settings\","
+                + "\"creationTimestamp\":null},\"data\":{\"a\":\"1\"}}\n",
+                cluster.api().get(BuiltinResources.CONFIG_MAPS, "default", "settings").metadata().annotations()
+                        .get(ApplyCommand.LAST_APPLIED));
+    }
 }
