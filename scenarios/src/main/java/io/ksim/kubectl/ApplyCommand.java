@@ -71,10 +71,8 @@ final class ApplyCommand extends WriteCommand implements Callable<Integer> {
                 live = ctx.api().get(type, ns, name);
             } catch (ApiException e) {
                 if (e.code() != 404) {
-                    throw withSource(e, "retrieving current configuration of:\nResource: \"" + type.group()
-                            + "/" + type.version() + ", Resource=" + type.resource() + "\", GroupVersionKind: \""
-                            + type.group() + "/" + type.version() + ", Kind=" + type.kind() + "\"\nName: \"" + name
-                            + "\", Namespace: \"" + (ns == null ? "" : ns) + "\"\nfrom server for:", doc.source());
+                    throw withSource(e, "retrieving current configuration of:\n" + info(type, name, ns)
+                            + "\nfrom server for:", doc.source());
                 }
             }
         }
@@ -121,11 +119,18 @@ final class ApplyCommand extends WriteCommand implements Callable<Integer> {
             try {
                 result = tree(ctx.api().patch(type, ns, name, PatchType.STRATEGIC, KubectlJson.compactSorted(patch)));
             } catch (ApiException e) {
-                throw withSource(e, "applying patch:\n" + KubectlJson.compactSorted(patch) + "\nto:\n" + type.kind()
-                        + " " + name + "\nfor:", doc.source());
+                throw withSource(e, "applying patch:\n" + KubectlJson.compactSorted(patch) + "\nto:\n"
+                        + info(type, name, ns) + "\nfor:", doc.source());
             }
         }
         printResult(type, name, result, "configured");
+    }
+
+    /** How kubectl describes the object in apply's errors (resource.Info's String). */
+    static String info(ResourceType<?> type, String name, String namespace) {
+        return "Resource: \"" + type.group() + "/" + type.version() + ", Resource=" + type.resource()
+                + "\", GroupVersionKind: \"" + type.group() + "/" + type.version() + ", Kind=" + type.kind() + "\"\n"
+                + "Name: \"" + name + "\", Namespace: \"" + (namespace == null ? "" : namespace) + "\"";
     }
 
     /**

@@ -200,4 +200,16 @@ class KubectlApplyTest {
                 cluster.api().get(BuiltinResources.CONFIG_MAPS, "default", "settings").metadata().annotations()
                         .get(ApplyCommand.LAST_APPLIED));
     }
+
+    @Test
+    void aRefusedPatchIsReportedAsKubectlReportsIt() {
+        kubectl.run("apply -f -", deployment(1, "nginx", ""));
+        String other = deployment(1, "nginx", "").replace("app: web", "app: other");
+        KubectlResult r = kubectl.run("apply -f -", other);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().startsWith("Error from server (Invalid): error when applying patch:\n{\"metadata\":"), r.err());
+        assertTrue(r.err().contains("\nto:\nResource: \"apps/v1, Resource=deployments\", GroupVersionKind: "
+                + "\"apps/v1, Kind=Deployment\"\nName: \"web\", Namespace: \"default\"\nfor: \"STDIN\": "
+                + "Deployment.apps \"web\" is invalid: "), r.err());
+    }
 }
