@@ -35,6 +35,9 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--all")
     boolean all;
 
+    @Option(names = "--field-selector")
+    String fieldSelector = "";
+
     @Option(names = {"-A", "--all-namespaces"})
     boolean allNamespaces;
 
@@ -83,7 +86,8 @@ final class DeleteCommand implements Callable<Integer> {
             default -> throw new KubectlException("error: invalid cascade value (" + cascade
                     + "). Must be \"background\", \"foreground\", or \"orphan\"");
         };
-        boolean ignore = ignoreNotFound != null ? ignoreNotFound : all || !selector.isEmpty();
+        boolean selecting = all || !selector.isEmpty() || !fieldSelector.isEmpty();
+        boolean ignore = ignoreNotFound != null ? ignoreNotFound : selecting;
         if (now) {
             if (gracePeriod != -1) {
                 throw new KubectlException("error: --now and --grace-period cannot be specified together");
@@ -109,6 +113,9 @@ final class DeleteCommand implements Callable<Integer> {
         }
         if (all && !selector.isEmpty()) {
             throw new KubectlException("error: cannot set --all and --selector at the same time");
+        }
+        if (all && !fieldSelector.isEmpty()) {
+            throw new KubectlException("error: cannot set --all and --field-selector at the same time");
         }
         if (gracePeriod == 0 && force) {
             ctx.err().println("Warning: Immediate deletion does not wait for confirmation that the running resource "
@@ -151,7 +158,7 @@ final class DeleteCommand implements Callable<Integer> {
                 status = 1;
             }
         }
-        if (found == 0 && status == 0 && (all || !selector.isEmpty())) {
+        if (found == 0 && status == 0 && selecting) {
             ctx.out().println("No resources found");
             return 0;
         }
@@ -237,18 +244,18 @@ final class DeleteCommand implements Callable<Integer> {
         }
         List<String> names = args.subList(1, args.size());
         if (names.isEmpty()) {
-            if (!all && selector.isEmpty()) {
+            if (!all && selector.isEmpty() && fieldSelector.isEmpty()) {
                 throw new KubectlException("error: resource(s) were provided, but no name was specified");
             }
             for (ResourceType<?> type : types) {
                 for (KubeObject o : ctx.api().list(type, type.namespaced() ? ns : null,
-                        ListOptions.labels(selector)).items()) {
+                        new ListOptions(selector, fieldSelector)).items()) {
                     out.add(new Target(type, o.metadata().namespace(), o.metadata().name(), null));
                 }
             }
             return out;
         }
-        if (all || !selector.isEmpty()) {
+        if (all || !selector.isEmpty() || !fieldSelector.isEmpty()) {
             throw new KubectlException("error: name cannot be provided when a selector is specified");
         }
         for (ResourceType<?> type : types) {

@@ -29,6 +29,9 @@ abstract class WriteCommand {
 
     final KubectlContext ctx;
 
+    /** Objects printed so far with {@code -o yaml}: kubectl's YAML printer separates them with {@code ---}. */
+    private int yamlPrinted;
+
     WriteCommand(KubectlContext ctx) {
         this.ctx = ctx;
     }
@@ -69,6 +72,9 @@ abstract class WriteCommand {
         } else if (output.equals("name")) {
             ctx.out().println(kindString(type) + "/" + name);
         } else if (output.equals("yaml")) {
+            if (yamlPrinted++ > 0) {
+                ctx.out().println("---");
+            }
             ctx.out().print(KubectlYaml.write(object));
         } else {
             ctx.out().print(KubectlJson.indented(object));

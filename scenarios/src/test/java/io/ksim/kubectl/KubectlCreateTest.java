@@ -229,4 +229,11 @@ class KubectlCreateTest {
                 type: kubernetes.io/tls
                 """, r.out(), r.err());
     }
+
+    @Test
+    void severalObjectsAsYamlAreSeparatedByDocumentMarkers() {
+        String out = kubectl.run("create -f - --dry-run=client -o yaml", TWO).out();
+        assertTrue(out.startsWith("apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\n"), out);
+        assertTrue(out.contains("\n---\napiVersion: v1\nkind: Service\n"), out);
+    }
 }

@@ -152,4 +152,13 @@ class KubectlDeleteTest {
         assertEquals("clusterrole.rbac.authorization.k8s.io \"reader\" deleted\n", r.out());
         assertEquals("Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n", r.err());
     }
+
+    @Test
+    void deleteByFieldSelector() {
+        kubectl.run("create configmap a");
+        kubectl.run("create configmap b");
+        assertEquals("configmap \"b\" deleted\n", kubectl.run("delete cm --field-selector=metadata.name=b").out());
+        assertEquals("error: cannot set --all and --field-selector at the same time\n",
+                kubectl.run("delete cm --all --field-selector=metadata.name=a").err());
+    }
 }
