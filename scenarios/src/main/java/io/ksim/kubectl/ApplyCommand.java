@@ -65,8 +65,12 @@ final class ApplyCommand extends WriteCommand implements Callable<Integer> {
         String ns = namespaceOf(type, doc);
         ObjectNode modified = withLastApplied(doc.document(), ns);
         String name = doc.name();
+        if (name.isEmpty()) {
+            throw new KubectlException("error: error when retrieving current configuration of:\n" + info(type, name, ns)
+                    + "\nfrom server for: \"" + doc.source() + "\": resource name may not be empty");
+        }
         KubeObject live = null;
-        if (!name.isEmpty()) {
+        {
             try {
                 live = ctx.api().get(type, ns, name);
             } catch (ApiException e) {

@@ -87,7 +87,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
                 ObjectNode document = saveConfig ? ApplyCommand.withLastApplied(doc.document(), ns) : doc.document();
                 KubeObject obj = decode(document, "creating", doc.source());
                 JsonNode result = submit(this, type, ns, obj, dry, doc.source());
-                printResult(type, obj.metadata().name(), result, "created");
+                printResult(type, result.path("metadata").path("name").asText(""), result, "created");
             } catch (ApiException e) {
                 ctx.err().println(e.kubectlMessage());
                 status = 1;

@@ -236,4 +236,14 @@ class KubectlCreateTest {
         assertTrue(out.startsWith("apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\n"), out);
         assertTrue(out.contains("\n---\napiVersion: v1\nkind: Service\n"), out);
     }
+
+    @Test
+    void generateNameGetsItsNameFromTheServer() {
+        String out = kubectl.run("create -f -", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: cfg-\n").out();
+        assertTrue(out.matches("configmap/cfg-[a-z0-9]{5} created\n"), out);
+        assertEquals("error: error when retrieving current configuration of:\nResource: \"/v1, Resource=configmaps\", "
+                + "GroupVersionKind: \"/v1, Kind=ConfigMap\"\nName: \"\", Namespace: \"default\"\nfrom server for: "
+                + "\"STDIN\": resource name may not be empty\n",
+                kubectl.run("apply -f -", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: cfg-\n").err());
+    }
 }
