@@ -70,14 +70,12 @@ final class ApplyCommand extends WriteCommand implements Callable<Integer> {
                     + "\nfrom server for: \"" + doc.source() + "\": resource name may not be empty");
         }
         KubeObject live = null;
-        {
-            try {
-                live = ctx.api().get(type, ns, name);
-            } catch (ApiException e) {
-                if (e.code() != 404) {
-                    throw withSource(e, "retrieving current configuration of:\n" + info(type, name, ns)
-                            + "\nfrom server for:", doc.source());
-                }
+        try {
+            live = ctx.api().get(type, ns, name);
+        } catch (ApiException e) {
+            if (e.code() != 404) {
+                throw withSource(e, "retrieving current configuration of:\n" + info(type, name, ns)
+                        + "\nfrom server for:", doc.source());
             }
         }
         if (live == null) {
