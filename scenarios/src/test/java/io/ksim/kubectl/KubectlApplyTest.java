@@ -212,4 +212,13 @@ class KubectlApplyTest {
                 + "\"apps/v1, Kind=Deployment\"\nName: \"web\", Namespace: \"default\"\nfor: \"STDIN\": "
                 + "Deployment.apps \"web\" is invalid: "), r.err());
     }
+
+    @Test
+    void aListIsAppliedItemByItem() {
+        String list = "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":["
+                + "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"a\"}},"
+                + "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"b\"}}]}";
+        assertEquals("configmap/a created\nconfigmap/b created\n", kubectl.run("apply -f -", list).out());
+        assertEquals("configmap/a unchanged\nconfigmap/b unchanged\n", kubectl.run("apply -f -", list).out());
+    }
 }

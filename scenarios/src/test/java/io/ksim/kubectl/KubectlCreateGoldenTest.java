@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The client-side texts of {@code create}, {@code run}, {@code apply}, {@code delete} and {@code replace},
  * compared with what kubectl 1.32 printed for the same command lines without a server
- * ({@code kubectl-golden/create-client-side.txt}: objects built with {@code --dry-run=client -o yaml|json},
+ * ({@code kubectl/create-client-side.txt}: objects built with {@code --dry-run=client -o yaml|json},
  * flag and argument errors). Each block is {@code $ kubectl ...}, {@code # exit N}, then the command's
  * standard output and standard error.
  */
