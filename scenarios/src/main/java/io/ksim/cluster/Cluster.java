@@ -270,6 +270,22 @@ public final class Cluster {
     }
 
     /**
+     * Applies a manifest (one or more documents) as {@code kubectl apply -f -} with it on standard input:
+     * objects are created or patched with kubectl's three-way merge. Returns kubectl's output
+     * ({@code deployment.apps/web created}); throws with kubectl's error text if any document failed.
+     */
+    public String apply(String manifest) {
+        if (kubectl == null) {
+            kubectl = new Kubectl(this);
+        }
+        KubectlResult r = kubectl.run(java.util.List.of("apply", "-f", "-"), manifest);
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException(r.err().strip());
+        }
+        return r.out();
+    }
+
+    /**
      * Runs a kubectl command against this cluster ({@code kubectl("scale deployment web --replicas=5")}), with
      * kubectl's output and exit status; see {@link Kubectl}.
      */

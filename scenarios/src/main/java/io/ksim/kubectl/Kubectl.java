@@ -105,6 +105,13 @@ public final class Kubectl {
             }
             return 1;
         }
+        if (ex instanceof CommandLine.MissingParameterException && ex.getMessage().startsWith("Missing required parameter for option")) {
+            String given = args.length == 0 ? "" : args[args.length - 1];
+            err.println(given.startsWith("--") ? "error: flag needs an argument: " + given
+                    : "error: flag needs an argument: '" + given.replaceFirst("^-", "") + "' in " + given);
+            err.println("See '" + path + " --help' for usage.");
+            return 1;
+        }
         if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
                 && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec) {
             StringBuilder names = new StringBuilder();
@@ -115,6 +122,15 @@ public final class Kubectl {
                 }
             }
             err.println("error: required flag(s) " + names + " not set");
+            return 1;
+        }
+        if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && ex.getMessage().startsWith("Invalid value for option")
+                && (o.type() == int.class || o.type() == Integer.class || o.type() == long.class)) {
+            String value = ex.getMessage().replaceFirst("^.*: '(.*)' is not an? \\w+$", "$1");
+            String names = o.names().length == 2 ? o.names()[0] + ", " + o.names()[1] : o.names()[0];
+            err.println("error: invalid argument \"" + value + "\" for \"" + names + "\" flag: strconv.ParseInt: parsing \""
+                    + value + "\": invalid syntax");
+            err.println("See '" + path + " --help' for usage.");
             return 1;
         }
         err.println("error: " + ex.getMessage());

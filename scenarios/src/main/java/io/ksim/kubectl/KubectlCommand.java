@@ -23,6 +23,12 @@ import picocli.CommandLine.ScopeType;
             SetCommand.class,
             TaintCommand.class,
             UncordonCommand.class,
+            ApplyCommand.class,
+            CreateCommand.class,
+            DeleteCommand.class,
+            ExposeCommand.class,
+            ReplaceCommand.class,
+            RunCommand.class,
             VersionCommand.class,
         })
 public final class KubectlCommand implements Runnable {
