@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "kubectl",
         subcommands = {
+            GetCommand.class,
             VersionCommand.class,
         })
 public final class KubectlCommand implements Runnable {
