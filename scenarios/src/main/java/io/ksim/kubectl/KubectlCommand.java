@@ -12,6 +12,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "kubectl",
         subcommands = {
+            ApiResourcesCommand.class,
+            ClusterInfoCommand.class,
             GetCommand.class,
             VersionCommand.class,
         })
