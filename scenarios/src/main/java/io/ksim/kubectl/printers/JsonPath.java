@@ -320,6 +320,9 @@ public final class JsonPath {
 
     /** Go template's eq/ne/lt/...: same basic kinds only (integers with integers, floats with floats). */
     private static boolean compare(JsonNode left, JsonNode right, String op) {
+        if (!List.of("==", "!=", "<", ">", "<=", ">=").contains(op)) {
+            throw new JsonPathException("unrecognized filter operator " + op);
+        }
         int kindL = kind(left);
         int kindR = kind(right);
         if (op.equals("==") || op.equals("!=")) {
