@@ -35,6 +35,7 @@ final class GetWatch {
         this.ctx = ctx;
         this.get = get;
         this.format = format;
+        format.shareTabWriter(writer);
     }
 
     int run(List<GetCommand.Request> requests) {
@@ -104,6 +105,7 @@ final class GetWatch {
             writer.flush();
         } else if (outputObjects) {
             objects.forEach(o -> format.print(GetCommand.toJson(type, o), buffer));
+            writer.flush();
         }
         ctx.out().print(buffer);
         ctx.out().flush();

@@ -36,6 +36,8 @@ final class OutputFormat {
     private final List<JsonPath> columnPaths = new ArrayList<>();
     private final boolean noHeaders;
     private int yamlDocuments;
+    /** The writer custom columns share with a watch, so later rows keep the columns of earlier ones. */
+    private TabWriter columnsWriter;
     private boolean printedColumnHeaders;
 
     private OutputFormat(Kind kind, String raw, JsonPath jsonPath, boolean noHeaders) {
@@ -204,8 +206,20 @@ final class OutputFormat {
             }
             lines.append(String.join("\t", cells)).append('\n');
         }
+        if (columnsWriter != null) {
+            columnsWriter.write(lines.toString());
+            return;
+        }
         TabWriter w = TabWriter.kubectl(out);
         w.write(lines.toString());
         w.flush();
+    }
+
+    /**
+     * Lays custom columns out with {@code writer} from now on (it must write where {@link #print} is told to);
+     * the caller flushes it, so rows printed together align together.
+     */
+    void shareTabWriter(TabWriter writer) {
+        this.columnsWriter = writer;
     }
 }
