@@ -78,6 +78,9 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--request-timeout")
     String requestTimeout;
 
+    @Option(names = "--output-watch-events")
+    boolean outputWatchEvents;
+
     @Option(names = "--chunk-size")
     long chunkSize;
 
@@ -110,6 +113,9 @@ final class GetCommand implements Callable<Integer> {
         }
         if (showLabels && !output.isEmpty() && !output.equals("wide")) {
             throw new KubectlException("error: --show-labels option cannot be used with " + output + " printer");
+        }
+        if (outputWatchEvents && !(watch || watchOnly)) {
+            throw new KubectlException("error: --output-watch-events option can only be used with --watch or --watch-only");
         }
         OutputFormat format = OutputFormat.parse(output, template, noHeaders);
         if (ComponentStatuses.requested(args)) {

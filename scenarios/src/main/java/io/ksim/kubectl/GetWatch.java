@@ -79,7 +79,7 @@ final class GetWatch {
             options = get.listOptions();
         }
         outputObjects = !get.watchOnly;
-        print(type, current);
+        print(type, current, "ADDED");
         // A list's resourceVersion yields only later changes; a single object's watch begins with its copy.
         outputObjects = name == null;
         ApiWatch watch = ctx.api().watch(type, name != null ? ctx.namespace() : get.namespace(), resourceVersion, options,
@@ -87,7 +87,7 @@ final class GetWatch {
                     if (e.type() == WatchEventType.ERROR || e.type() == WatchEventType.BOOKMARK) {
                         return;
                     }
-                    print(type, List.of(e.object()));
+                    print(type, List.of(e.object()), e.type().name());
                     outputObjects = true;
                 });
         try {
@@ -98,13 +98,20 @@ final class GetWatch {
         return 0;
     }
 
-    private <T extends KubeObject> void print(ResourceType<T> type, List<T> objects) {
+    private <T extends KubeObject> void print(ResourceType<T> type, List<T> objects, String eventType) {
+        String event = get.outputWatchEvents ? eventType : null;
         if (printer != null) {
             Table table = get.table(type, objects);
-            printer.print(outputObjects ? table : new Table(table.columns(), List.of()), writer);
+            printer.print(outputObjects ? table : new Table(table.columns(), List.of()), writer, event);
             writer.flush();
         } else if (outputObjects) {
-            objects.forEach(o -> format.print(GetCommand.toJson(type, o), buffer));
+            for (T o : objects) {
+                if (event != null) {
+                    format.printEvent(event, GetCommand.toJson(type, o), buffer);
+                } else {
+                    format.print(GetCommand.toJson(type, o), buffer);
+                }
+            }
             writer.flush();
         }
         ctx.out().print(buffer);

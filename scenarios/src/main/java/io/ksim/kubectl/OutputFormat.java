@@ -127,6 +127,28 @@ final class OutputFormat {
         return "{." + (m.group(1) != null ? m.group(1) : m.group(2)) + "}";
     }
 
+    /**
+     * Prints one watch event ({@code --output-watch-events}): a metav1.WatchEvent of {@code type} and the
+     * object; JSON prints it on one line with {@code type} first, as Go marshals the struct.
+     */
+    void printEvent(String type, JsonNode obj, StringBuilder out) {
+        if (kind == Kind.JSON) {
+            StringBuilder line = new StringBuilder("{\"type\":");
+            line.append(GoJson.compact(com.fasterxml.jackson.databind.node.TextNode.valueOf(type)));
+            line.append(",\"object\":").append(GoJson.compact(obj)).append("}\n");
+            out.append(line);
+            return;
+        }
+        if (kind == Kind.NAME) {
+            printName(obj, out);
+            return;
+        }
+        var event = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        event.set("object", obj);
+        event.put("type", type);
+        print(event, out);
+    }
+
     boolean humanReadable() {
         return kind == Kind.TABLE || kind == Kind.WIDE;
     }

@@ -273,6 +273,37 @@ class GetCommandTest {
     }
 
     @Test
+    void watchEventsCarryTheirType() {
+        cluster.kernel().schedule(Duration.ofSeconds(5), "test", () -> configMap("default", "late", "app: late", "v: \"4\""));
+        cluster.kernel().schedule(Duration.ofSeconds(8), "test", () -> cluster.api().delete(BuiltinResources.CONFIG_MAPS,
+                "default", "late", DeleteOptions.defaults()));
+        List<String> json = ok("get cm -l app=late -w --output-watch-events --request-timeout=10s -o json").out()
+                .lines().toList();
+        assertEquals(2, json.size(), json.toString());
+        assertTrue(json.get(0).startsWith("{\"type\":\"ADDED\",\"object\":{\"apiVersion\":\"v1\",\"data\":{\"v\":\"4\"},"),
+                json.get(0));
+        assertTrue(json.get(1).startsWith("{\"type\":\"DELETED\",\"object\":{"), json.get(1));
+        List<String> table = ok("get cm -l app=web -w --output-watch-events --request-timeout=1s").out().lines().toList();
+        assertTrue(table.get(0).startsWith("EVENT      NAME "), table.get(0));
+        assertTrue(table.get(1).startsWith("ADDED      web-config "), table.get(1));
+        assertEquals("error: --output-watch-events option can only be used with --watch or --watch-only\n",
+                kubectl.run("get cm --output-watch-events").err());
+    }
+
+    @Test
+    void jsonPathExecutionErrorsShowTheTemplateAndTheObject() {
+        KubectlResult r = kubectl.run("get cm -o jsonpath={.items[0].data.v}{.items[7]}");
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("error: error executing jsonpath \"{.items[0].data.v}{.items[7]}\": "
+                + "Error executing template: array index out of bounds: index 7, length 3. Printing more information for "
+                + "debugging the template:\n\ttemplate was:\n\t\t{.items[0].data.v}{.items[7]}\n\tobject given to "
+                + "jsonpath engine was:\n\t\tmap[string]interface {}{\"apiVersion\":\"v1\", \"items\":[]interface {}{"
+                + "map[string]interface {}{\"apiVersion\":\"v1\", \"data\":map[string]interface {}{"), r.err());
+        assertTrue(r.err().endsWith("}}\n\n\n"), r.err());
+    }
+
+    @Test
     void watchWithoutTimeoutRunsSixtySecondsOfVirtualTime() {
         var start = cluster.now();
         ok("get pods -w -o name");

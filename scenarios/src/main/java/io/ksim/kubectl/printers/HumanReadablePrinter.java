@@ -38,6 +38,14 @@ public final class HumanReadablePrinter {
 
     /** Writes {@code table} as tab-separated lines into {@code w}. */
     public void print(Table table, TabWriter w) {
+        print(table, w, null);
+    }
+
+    /**
+     * Writes {@code table} with an EVENT column first ({@code ADDED   }, {@code MODIFIED}, {@code DELETED },
+     * padded to eight as kubectl pads them) when {@code eventType} is not null ({@code --output-watch-events}).
+     */
+    public void print(Table table, TabWriter w, String eventType) {
         boolean noHeaders = options.noHeaders();
         List<Table.Column> columns = table.columns();
         if (printedHeaders && (columns.isEmpty() || columns.equals(lastColumns))) {
@@ -71,6 +79,9 @@ public final class HumanReadablePrinter {
         if (options.withNamespace()) {
             headers.add(0, "NAMESPACE");
         }
+        if (eventType != null) {
+            headers.add(0, "EVENT");
+        }
         for (String label : options.labelColumns()) {
             String[] parts = label.split("/");
             headers.add(parts[parts.length - 1].toUpperCase(Locale.ROOT));
@@ -85,6 +96,9 @@ public final class HumanReadablePrinter {
         for (Table.Row row : table.rows()) {
             List<String> cells = new ArrayList<>();
             KubeObject o = row.object();
+            if (eventType != null) {
+                cells.add(eventType.length() < 8 ? eventType + " ".repeat(8 - eventType.length()) : eventType);
+            }
             if (options.withNamespace()) {
                 cells.add(o == null || o.metadata().namespace() == null ? "" : o.metadata().namespace());
             }
