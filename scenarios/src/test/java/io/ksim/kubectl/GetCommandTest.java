@@ -8,6 +8,8 @@ import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.cluster.Cluster;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -270,6 +272,19 @@ class GetCommandTest {
         assertEquals(2, lines.size(), r.out());
         assertTrue(lines.get(0).startsWith("NAME "), r.out());
         assertTrue(lines.get(1).startsWith("late "), r.out());
+    }
+
+    @Test
+    void watchingOneObjectSkipsTheWatchsFirstCopyOfIt() {
+        cluster.kernel().schedule(Duration.ofSeconds(5), "test", () -> {
+            var cm = cluster.api().get(BuiltinResources.CONFIG_MAPS, "default", "web-config");
+            cluster.api().update(BuiltinResources.CONFIG_MAPS, cm.withData(new TreeMap<>(Map.of("v", "5"))));
+        });
+        assertEquals("""
+                NAME         V
+                web-config   1
+                web-config   5
+                """, ok("get cm web-config -w --request-timeout=10s -o custom-columns=NAME:.metadata.name,V:.data.v").out());
     }
 
     @Test
