@@ -150,4 +150,20 @@ class GoYamlTest {
                 .<ObjectNode>set("b", JsonNodeFactory.instance.arrayNode())
                 .set("a", JsonNodeFactory.instance.arrayNode().add(1).add(JsonNodeFactory.instance.objectNode()))));
     }
+
+    /**
+     * The {@code generator-N.json}/{@code generator-N.yaml} pairs are kubectl 1.32's {@code --dry-run=client -o json}
+     * and {@code -o yaml} of the same object ({@code create job} with a long command, {@code create deployment
+     * --port}, {@code create cronjob}, {@code create secret generic} and {@code create configmap} with multi-line
+     * values): the YAML written from the JSON must be kubectl's YAML byte for byte.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5})
+    void writesWhatKubectlWritesForItsGenerators(int n) throws Exception {
+        try (var json = getClass().getResourceAsStream("generator-" + n + ".json");
+                var yaml = getClass().getResourceAsStream("generator-" + n + ".yaml")) {
+            assertEquals(new String(yaml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    GoYaml.write(new ObjectMapper().readTree(json)));
+        }
+    }
 }
