@@ -231,26 +231,22 @@ final class GetCommand implements Callable<Integer> {
     private void printTables(List<Info> infos, List<String> errors, StringBuilder out) {
         boolean withKind = showKind || infos.stream().map(Info::type).distinct().count() > 1;
         TabWriter w = TabWriter.kubectl(out);
-        boolean separatorPending = false;
-        int written = 0;
         boolean allNamespaced = !allNamespaces;
         List<List<Info>> groups = groups(infos);
-        for (List<Info> group : groups) {
+        for (int g = 0; g < groups.size(); g++) {
+            List<Info> group = groups.get(g);
             ResourceType<?> type = group.get(0).type();
             allNamespaced = allNamespaced && type.namespaced();
+            // A new kind starts a new table: fresh widths, and a blank line before it if anything was printed.
             w.flush();
-            written = out.length();
             w.forgetWidths();
-            if (written > 0 && !noHeaders && group != groups.get(0)) {
-                separatorPending = true;
-            }
+            boolean separate = g > 0 && !noHeaders && out.length() > 0;
             int before = out.length();
-            HumanReadablePrinter printer = new HumanReadablePrinter(humanOptions(type, allNamespaces && type.namespaced(), withKind));
-            printer.print(sortedTable(type, group), w);
+            new HumanReadablePrinter(humanOptions(type, allNamespaces && type.namespaced(), withKind))
+                    .print(sortedTable(type, group), w);
             w.flush();
-            if (separatorPending && out.length() > before) {
+            if (separate && out.length() > before) {
                 out.insert(before, '\n');
-                separatorPending = false;
             }
         }
         w.flush();

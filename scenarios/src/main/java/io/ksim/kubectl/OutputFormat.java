@@ -31,6 +31,8 @@ final class OutputFormat {
 
     final Kind kind;
     final String raw;
+    /** The template of a jsonpath format, as given. */
+    private String template = "";
     private final JsonPath jsonPath;
     private final List<String> columnHeaders = new ArrayList<>();
     private final List<JsonPath> columnPaths = new ArrayList<>();
@@ -79,7 +81,9 @@ final class OutputFormat {
                 } catch (JsonPathException e) {
                     throw new KubectlException("error: error parsing jsonpath " + arg + ", " + e.getMessage());
                 }
-                return new OutputFormat(name.equals("jsonpath") ? Kind.JSONPATH : Kind.JSONPATH_JSON, o, p, noHeaders);
+                OutputFormat f = new OutputFormat(name.equals("jsonpath") ? Kind.JSONPATH : Kind.JSONPATH_JSON, o, p, noHeaders);
+                f.template = arg;
+                return f;
             }
             case "custom-columns" -> {
                 OutputFormat f = new OutputFormat(Kind.CUSTOM_COLUMNS, o, null, noHeaders);
@@ -174,10 +178,10 @@ final class OutputFormat {
                 try {
                     out.append(jsonPath.execute(obj));
                 } catch (JsonPathException e) {
-                    throw new KubectlException("error: error executing jsonpath \"" + raw.substring(raw.indexOf('=') + 1)
+                    throw new KubectlException("error: error executing jsonpath \"" + template
                             + "\": Error executing template: " + e.getMessage()
                             + ". Printing more information for debugging the template:\n\ttemplate was:\n\t\t"
-                            + raw.substring(raw.indexOf('=') + 1) + "\n\tobject given to jsonpath engine was:\n\t\t"
+                            + template + "\n\tobject given to jsonpath engine was:\n\t\t"
                             + GoValues.goSyntax(obj) + "\n\n");
                 }
             }
