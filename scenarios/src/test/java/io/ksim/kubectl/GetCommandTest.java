@@ -126,6 +126,12 @@ class GetCommandTest {
     }
 
     @Test
+    void theRangeIdiomWithQuotedEscapes() {
+        assertEquals("db-config\t2\nkube-root-ca.crt\t\nweb-config\t1\n",
+                ok("get cm -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.data.v}{\"\\n\"}{end}'").out());
+    }
+
+    @Test
     void customColumnsPrintNoneForMissingAndGoValuesForMaps() {
         assertEquals("""
                 NAME               V        LABELS
