@@ -1,16 +1,21 @@
 package io.ksim.kubectl.printers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.ksim.kubectl.printers.JsonPathNode.ArrayNodeT;
+import io.ksim.kubectl.printers.JsonPathNode.FieldNode;
+import io.ksim.kubectl.printers.JsonPathNode.FilterNode;
+import io.ksim.kubectl.printers.JsonPathNode.IdentifierNode;
+import io.ksim.kubectl.printers.JsonPathNode.ListNode;
+import io.ksim.kubectl.printers.JsonPathNode.LiteralNode;
+import io.ksim.kubectl.printers.JsonPathNode.RecursiveNode;
+import io.ksim.kubectl.printers.JsonPathNode.TextNodeT;
+import io.ksim.kubectl.printers.JsonPathNode.UnionNode;
+import io.ksim.kubectl.printers.JsonPathNode.WildcardNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * kubectl's JSONPath templates (client-go util/jsonpath) over a JSON tree: text outside braces is printed as
@@ -29,21 +34,18 @@ import java.util.regex.Pattern;
  */
 public final class JsonPath {
 
-    private static final Pattern DICT_KEY = Pattern.compile("^'([^']*)'$");
-    private static final Pattern SLICE = Pattern.compile("^(-?\\d*)(:-?\\d*)?(:-?\\d*)?$");
-    private static final Pattern FILTER = Pattern.compile("^([^!<>=]+)([!<>=]+)(.+?)$", Pattern.DOTALL);
 
-    private final List<Node> nodes;
+    private final List<JsonPathNode> nodes;
     private boolean allowMissingKeys;
     private boolean outputJson;
 
-    private JsonPath(List<Node> nodes) {
+    private JsonPath(List<JsonPathNode> nodes) {
         this.nodes = nodes;
     }
 
     /** Parses a template; a syntax error is a {@link JsonPathException} with upstream's words ("unterminated array"). */
     public static JsonPath parse(String template) {
-        return new JsonPath(new Parser(template).parse());
+        return new JsonPath(new JsonPathParser(template).parse());
     }
 
     /** Whether a missing field yields nothing instead of "x is not found" (kubectl's default is to allow). */
@@ -77,17 +79,17 @@ public final class JsonPath {
     /** Runs nodes from {@code start} against {@code data}; returns the index of the {@code end} that stopped it. */
     private int run(int start, JsonNode data, List<List<JsonNode>> out, int depth) {
         for (int i = start; i < nodes.size(); i++) {
-            Node node = nodes.get(i);
-            if (node instanceof ListNode list && !list.nodes.isEmpty()
-                    && list.nodes.get(0) instanceof IdentifierNode id) {
-                if (id.name.equals("end")) {
+            JsonPathNode node = nodes.get(i);
+            if (node instanceof ListNode list && !list.nodes().isEmpty()
+                    && list.nodes().get(0) instanceof IdentifierNode id) {
+                if (id.name().equals("end")) {
                     if (depth == 0) {
                         throw new JsonPathException("not in range, nothing to end");
                     }
                     return i;
                 }
-                if (id.name.equals("range")) {
-                    List<JsonNode> items = evalList(List.of(data), list.nodes.subList(1, list.nodes.size()));
+                if (id.name().equals("range")) {
+                    List<JsonNode> items = evalList(List.of(data), list.nodes().subList(1, list.nodes().size()));
                     int end = matchingEnd(i);
                     for (JsonNode item : items) {
                         run(i + 1, item, out, depth + 1);
@@ -95,7 +97,7 @@ public final class JsonPath {
                     i = end;
                     continue;
                 }
-                throw new JsonPathException("unrecognized identifier " + id.name);
+                throw new JsonPathException("unrecognized identifier " + id.name());
             }
             out.add(walk(List.of(data), node));
         }
@@ -105,10 +107,10 @@ public final class JsonPath {
     private int matchingEnd(int rangeIndex) {
         int depth = 0;
         for (int k = rangeIndex + 1; k < nodes.size(); k++) {
-            if (nodes.get(k) instanceof ListNode l && !l.nodes.isEmpty() && l.nodes.get(0) instanceof IdentifierNode id) {
-                if (id.name.equals("range")) {
+            if (nodes.get(k) instanceof ListNode l && !l.nodes().isEmpty() && l.nodes().get(0) instanceof IdentifierNode id) {
+                if (id.name().equals("range")) {
                     depth++;
-                } else if (id.name.equals("end")) {
+                } else if (id.name().equals("end")) {
                     if (depth == 0) {
                         return k;
                     }
@@ -135,44 +137,44 @@ public final class JsonPath {
         }
     }
 
-    private List<JsonNode> walk(List<JsonNode> input, Node node) {
+    private List<JsonNode> walk(List<JsonNode> input, JsonPathNode node) {
         if (node instanceof ListNode list) {
-            return evalList(input, list.nodes);
+            return evalList(input, list.nodes());
         } else if (node instanceof TextNodeT t) {
-            return List.of(TextNode.valueOf(t.text));
+            return List.of(TextNode.valueOf(t.text()));
         } else if (node instanceof FieldNode f) {
-            return evalField(input, f.name);
+            return evalField(input, f.name());
         } else if (node instanceof ArrayNodeT a) {
             return evalArray(input, a);
         } else if (node instanceof FilterNode f) {
             return evalFilter(input, f);
         } else if (node instanceof LiteralNode l) {
             List<JsonNode> r = new ArrayList<>();
-            input.forEach(v -> r.add(l.value));
+            input.forEach(v -> r.add(l.value()));
             return r;
         } else if (node instanceof WildcardNode) {
-            return children(input, false);
+            return children(input);
         } else if (node instanceof RecursiveNode) {
             return evalRecursive(input);
         } else if (node instanceof UnionNode u) {
             List<JsonNode> r = new ArrayList<>();
-            for (List<Node> alternative : u.alternatives) {
+            for (List<JsonPathNode> alternative : u.alternatives()) {
                 r.addAll(evalList(input, alternative));
             }
             return r;
         } else if (node instanceof IdentifierNode id) {
-            if (id.name.equals("range") || id.name.equals("end")) {
-                throw new JsonPathException(id.name.equals("end") ? "not in range, nothing to end"
+            if (id.name().equals("range") || id.name().equals("end")) {
+                throw new JsonPathException(id.name().equals("end") ? "not in range, nothing to end"
                         : "unrecognized identifier range");
             }
-            throw new JsonPathException("unrecognized identifier " + id.name);
+            throw new JsonPathException("unrecognized identifier " + id.name());
         }
-        throw new JsonPathException("unexpected Node " + node);
+        throw new JsonPathException("unexpected JsonPathNode " + node);
     }
 
-    private List<JsonNode> evalList(List<JsonNode> input, List<Node> list) {
+    private List<JsonNode> evalList(List<JsonNode> input, List<JsonPathNode> list) {
         List<JsonNode> current = input;
-        for (Node n : list) {
+        for (JsonPathNode n : list) {
             current = walk(current, n);
         }
         return current;
@@ -208,12 +210,12 @@ public final class JsonPath {
                 throw new JsonPathException(goType(v) + " is not array or slice");
             }
             int length = v.size();
-            int from = node.known[0] ? node.values[0] : 0;
+            int from = node.known()[0] ? node.values()[0] : 0;
             if (from < 0) {
                 from += length;
             }
-            int to = node.known[1] ? node.values[1] : length;
-            if (node.known[1] && (to < 0 || (to == 0 && node.derived))) {
+            int to = node.known()[1] ? node.values()[1] : length;
+            if (node.known()[1] && (to < 0 || (to == 0 && node.derived()))) {
                 to += length;
             }
             if (to == from) {
@@ -229,11 +231,11 @@ public final class JsonPath {
                 throw new JsonPathException("starting index " + from + " is greater than ending index " + to);
             }
             int step = 1;
-            if (node.known[2]) {
-                if (node.values[2] <= 0) {
+            if (node.known()[2]) {
+                if (node.values()[2] <= 0) {
                     throw new JsonPathException("step must be > 0");
                 }
-                step = node.values[2];
+                step = node.values()[2];
             }
             for (int i = from; i < to; i += step) {
                 result.add(v.get(i));
@@ -242,7 +244,7 @@ public final class JsonPath {
         return result;
     }
 
-    private List<JsonNode> children(List<JsonNode> input, boolean unused) {
+    private List<JsonNode> children(List<JsonNode> input) {
         List<JsonNode> results = new ArrayList<>();
         for (JsonNode v : input) {
             if (isNil(v)) {
@@ -265,7 +267,7 @@ public final class JsonPath {
             if (isNil(v)) {
                 continue;
             }
-            List<JsonNode> kids = children(List.of(v), false);
+            List<JsonNode> kids = children(List.of(v));
             if (!kids.isEmpty()) {
                 result.add(v);
                 result.addAll(evalRecursive(kids));
@@ -284,14 +286,14 @@ public final class JsonPath {
                 List<JsonNode> one = List.of(element);
                 List<JsonNode> lefts;
                 try {
-                    lefts = evalList(one, node.left);
+                    lefts = evalList(one, node.left());
                 } catch (JsonPathException e) {
-                    if (node.operator.equals("exists")) {
+                    if (node.operator().equals("exists")) {
                         continue;
                     }
                     throw e;
                 }
-                if (node.operator.equals("exists")) {
+                if (node.operator().equals("exists")) {
                     if (!lefts.isEmpty()) {
                         results.add(element);
                     }
@@ -303,14 +305,14 @@ public final class JsonPath {
                 if (lefts.size() > 1) {
                     throw new JsonPathException("can only compare one element at a time");
                 }
-                List<JsonNode> rights = evalList(one, node.right);
+                List<JsonNode> rights = evalList(one, node.right());
                 if (rights.isEmpty()) {
                     continue;
                 }
                 if (rights.size() > 1) {
                     throw new JsonPathException("can only compare one element at a time");
                 }
-                if (compare(lefts.get(0), rights.get(0), node.operator)) {
+                if (compare(lefts.get(0), rights.get(0), node.operator())) {
                     results.add(element);
                 }
             }
@@ -393,377 +395,5 @@ public final class JsonPath {
             return "bool";
         }
         return "interface {}";
-    }
-
-    // ---- the parse tree ------------------------------------------------------------------------
-
-    private sealed interface Node permits ListNode, TextNodeT, FieldNode, ArrayNodeT, FilterNode, LiteralNode,
-            WildcardNode, RecursiveNode, UnionNode, IdentifierNode {
-    }
-
-    private record ListNode(List<Node> nodes) implements Node {
-    }
-
-    private record TextNodeT(String text) implements Node {
-    }
-
-    private record FieldNode(String name) implements Node {
-    }
-
-    /** [from:to:step]; {@code derived}: a single index, whose end is from + 1. */
-    private record ArrayNodeT(int[] values, boolean[] known, boolean derived) implements Node {
-    }
-
-    private record FilterNode(List<Node> left, List<Node> right, String operator) implements Node {
-    }
-
-    private record LiteralNode(JsonNode value) implements Node {
-    }
-
-    private record WildcardNode() implements Node {
-    }
-
-    private record RecursiveNode() implements Node {
-    }
-
-    private record UnionNode(List<List<Node>> alternatives) implements Node {
-    }
-
-    private record IdentifierNode(String name) implements Node {
-    }
-
-    /** A recursive-descent reading of the template, with upstream's error texts. */
-    private static final class Parser {
-        private final String input;
-        private int pos;
-        private int start;
-
-        Parser(String input) {
-            this.input = input;
-        }
-
-        List<Node> parse() {
-            List<Node> root = new ArrayList<>();
-            while (pos < input.length()) {
-                int open = input.indexOf('{', pos);
-                if (open < 0) {
-                    root.add(new TextNodeT(input.substring(pos)));
-                    pos = input.length();
-                    break;
-                }
-                if (open > pos) {
-                    root.add(new TextNodeT(input.substring(pos, open)));
-                }
-                pos = open + 1;
-                start = pos;
-                List<Node> action = new ArrayList<>();
-                parseInsideAction(action);
-                root.add(new ListNode(action));
-            }
-            return root;
-        }
-
-        /** Parses "{" + text + "}" and returns the inside of its one action. */
-        static List<Node> parseAction(String text) {
-            Parser p = new Parser("{" + text + "}");
-            List<Node> root = p.parse();
-            return ((ListNode) root.get(0)).nodes;
-        }
-
-        private int next() {
-            if (pos >= input.length()) {
-                pos++;
-                return -1;
-            }
-            int r = input.codePointAt(pos);
-            pos += Character.charCount(r);
-            return r;
-        }
-
-        private void backup(int r) {
-            pos -= r < 0 ? 1 : Character.charCount(r);
-        }
-
-        private int peek() {
-            int r = next();
-            backup(r);
-            return r;
-        }
-
-        private String consume() {
-            String v = input.substring(start, Math.min(pos, input.length()));
-            start = pos;
-            return v;
-        }
-
-        /** Reads nodes until the closing brace. */
-        private void parseInsideAction(List<Node> cur) {
-            while (true) {
-                if (input.startsWith("}", pos)) {
-                    pos++;
-                    start = pos;
-                    return;
-                }
-                if (input.startsWith("[?(", pos)) {
-                    parseFilter(cur);
-                    continue;
-                }
-                if (input.startsWith("..", pos)) {
-                    parseRecursive(cur);
-                    continue;
-                }
-                int r = next();
-                if (r == -1 || r == '\r' || r == '\n') {
-                    throw new JsonPathException("unclosed action");
-                } else if (r == ' ' || r == '@' || r == '$') {
-                    consume();
-                } else if (r == '[') {
-                    parseArray(cur);
-                } else if (r == '"' || r == '\'') {
-                    parseQuote(cur, r);
-                } else if (r == '.') {
-                    parseField(cur);
-                } else if (r == '+' || r == '-' || Character.isDigit(r)) {
-                    backup(r);
-                    parseNumber(cur);
-                } else if (isAlphaNumeric(r)) {
-                    backup(r);
-                    parseIdentifier(cur);
-                } else {
-                    throw new JsonPathException(String.format("unrecognized character in action: U+%04X '%s'", r,
-                            new String(Character.toChars(r))));
-                }
-            }
-        }
-
-        private void parseIdentifier(List<Node> cur) {
-            while (true) {
-                int r = next();
-                if (isTerminator(r)) {
-                    backup(r);
-                    break;
-                }
-            }
-            String value = consume();
-            if (value.equals("true") || value.equals("false")) {
-                cur.add(new LiteralNode(BooleanNode.valueOf(Boolean.parseBoolean(value))));
-            } else {
-                cur.add(new IdentifierNode(value));
-            }
-        }
-
-        private void parseRecursive(List<Node> cur) {
-            if (!cur.isEmpty() && cur.get(cur.size() - 1) instanceof RecursiveNode) {
-                throw new JsonPathException("invalid multiple recursive descent");
-            }
-            pos += 2;
-            consume();
-            cur.add(new RecursiveNode());
-            int r = peek();
-            if (r >= 0 && isAlphaNumeric(r)) {
-                parseField(cur);
-            }
-        }
-
-        private void parseNumber(List<Node> cur) {
-            int r = peek();
-            if (r == '+' || r == '-') {
-                next();
-            }
-            while (true) {
-                r = next();
-                if (r != '.' && !(r >= 0 && Character.isDigit(r))) {
-                    backup(r);
-                    break;
-                }
-            }
-            String value = consume();
-            try {
-                cur.add(new LiteralNode(LongNode.valueOf(Long.parseLong(value.startsWith("+") ? value.substring(1) : value))));
-                return;
-            } catch (NumberFormatException e) {
-                // not an integer: try a float
-            }
-            try {
-                cur.add(new LiteralNode(DoubleNode.valueOf(Double.parseDouble(value))));
-            } catch (NumberFormatException e) {
-                throw new JsonPathException("cannot parse number " + value);
-            }
-        }
-
-        private void parseArray(List<Node> cur) {
-            while (true) {
-                int r = next();
-                if (r == -1 || r == '\n') {
-                    throw new JsonPathException("unterminated array");
-                }
-                if (r == ']') {
-                    break;
-                }
-            }
-            String text = consume();
-            text = text.substring(1, text.length() - 1);
-            if (text.equals("*")) {
-                text = ":";
-            }
-            String[] parts = text.split(",", -1);
-            if (parts.length > 1) {
-                List<List<Node>> union = new ArrayList<>();
-                for (String part : parts) {
-                    union.add(parseAction("[" + part.strip() + "]"));
-                }
-                cur.add(new UnionNode(union));
-                return;
-            }
-            Matcher dict = DICT_KEY.matcher(text);
-            if (dict.matches()) {
-                cur.addAll(parseAction("." + dict.group(1)));
-                return;
-            }
-            Matcher slice = SLICE.matcher(text);
-            if (!slice.matches()) {
-                throw new JsonPathException("invalid array index " + text);
-            }
-            int[] values = new int[3];
-            boolean[] known = new boolean[3];
-            boolean derived = false;
-            for (int i = 0; i < 3; i++) {
-                String v = slice.group(i + 1);
-                if (v != null && !v.isEmpty()) {
-                    if (i > 0) {
-                        v = v.substring(1);
-                    }
-                    if (i > 0 && v.isEmpty()) {
-                        known[i] = false;
-                    } else {
-                        try {
-                            values[i] = Integer.parseInt(v);
-                        } catch (NumberFormatException e) {
-                            throw new JsonPathException("array index " + v + " is not a number");
-                        }
-                        known[i] = true;
-                    }
-                } else if (i == 1) {
-                    known[1] = true;
-                    values[1] = values[0] + 1;
-                    derived = true;
-                }
-            }
-            cur.add(new ArrayNodeT(values, known, derived));
-        }
-
-        private void parseFilter(List<Node> cur) {
-            pos += 3;
-            consume();
-            boolean begin = false;
-            boolean end = false;
-            int pair = 0;
-            while (true) {
-                int r = next();
-                if (r == -1 || r == '\n') {
-                    throw new JsonPathException("unterminated filter");
-                }
-                if (r == '"' || r == '\'') {
-                    if (!begin) {
-                        begin = true;
-                        pair = r;
-                        continue;
-                    }
-                    if (input.charAt(pos - 2) != '\\' && r == pair) {
-                        end = true;
-                    }
-                } else if (r == ')' && begin == end) {
-                    break;
-                }
-            }
-            if (next() != ']') {
-                throw new JsonPathException("unclosed array expect ]");
-            }
-            String text = consume();
-            text = text.substring(0, text.length() - 2);
-            Matcher m = FILTER.matcher(text);
-            if (!m.matches()) {
-                cur.add(new FilterNode(parseAction(text), List.of(), "exists"));
-            } else {
-                cur.add(new FilterNode(parseAction(m.group(1)), parseAction(m.group(3)), m.group(2)));
-            }
-        }
-
-        private void parseQuote(List<Node> cur, int quote) {
-            while (true) {
-                int r = next();
-                if (r == -1 || r == '\n') {
-                    throw new JsonPathException("unterminated quoted string");
-                }
-                if (r == quote && input.charAt(pos - 2) != '\\') {
-                    break;
-                }
-            }
-            String value = consume();
-            cur.add(new TextNodeT(unquote(value)));
-        }
-
-        private void parseField(List<Node> cur) {
-            consume();
-            while (true) {
-                int r = next();
-                if (r == '\\') {
-                    next();
-                } else if (isTerminator(r)) {
-                    backup(r);
-                    break;
-                }
-            }
-            String value = consume();
-            if (value.equals("*")) {
-                cur.add(new WildcardNode());
-            } else {
-                cur.add(new FieldNode(value.replace("\\", "")));
-            }
-        }
-
-        private static boolean isTerminator(int r) {
-            return switch (r) {
-                case -1, ' ', '\t', '\r', '\n', '.', ',', '[', ']', '$', '@', '{', '}' -> true;
-                default -> false;
-            };
-        }
-
-        private static boolean isAlphaNumeric(int r) {
-            return r == '_' || Character.isLetter(r) || Character.isDigit(r);
-        }
-
-        /** Go's string unquoting for "..." and '...' literals: \n, \t, \\, \", \', \xNN, \\uNNNN. */
-        private static String unquote(String s) {
-            String body = s.substring(1, s.length() - 1);
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < body.length(); i++) {
-                char c = body.charAt(i);
-                if (c != '\\' || i + 1 == body.length()) {
-                    sb.append(c);
-                    continue;
-                }
-                char e = body.charAt(++i);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'a' -> sb.append('\u0007');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'v' -> sb.append('\u000b');
-                    case 'x' -> {
-                        sb.append((char) Integer.parseInt(body.substring(i + 1, i + 3), 16));
-                        i += 2;
-                    }
-                    case 'u' -> {
-                        sb.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    }
-                    default -> sb.append(e);
-                }
-            }
-            return sb.toString();
-        }
     }
 }
