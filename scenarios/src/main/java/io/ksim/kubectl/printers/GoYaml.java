@@ -25,6 +25,7 @@ import java.util.Map;
 public final class GoYaml {
 
     private static final int BEST_WIDTH = 80;
+
     private final StringBuilder out = new StringBuilder();
     private int column;
 
