@@ -29,6 +29,9 @@ import picocli.CommandLine.ScopeType;
             ExposeCommand.class,
             ReplaceCommand.class,
             RunCommand.class,
+            ApiResourcesCommand.class,
+            ClusterInfoCommand.class,
+            GetCommand.class,
             VersionCommand.class,
         })
 public final class KubectlCommand implements Runnable {

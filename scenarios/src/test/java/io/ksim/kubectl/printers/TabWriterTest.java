@@ -1,0 +1,65 @@
+package io.ksim.kubectl.printers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Go's text/tabwriter rules with kubectl's settings (minimum width 6, padding 3) and remembered widths. */
+class TabWriterTest {
+
+    private static String format(String... flushes) {
+        StringBuilder out = new StringBuilder();
+        TabWriter w = TabWriter.kubectl(out);
+        for (String text : flushes) {
+            w.write(text);
+            w.flush();
+        }
+        return out.toString();
+    }
+
+    @Test
+    void columnsAreTheWidestCellPlusPaddingAndAtLeastTheMinimum() {
+        assertEquals("a     b      c\naaa   bbbb   c\n", format("a\tb\tc\naaa\tbbbb\tc\n"));
+    }
+
+    @Test
+    void theLastCellOfALineIsNotPadded() {
+        assertEquals("NAME   STATUS\nx      Running\n", format("NAME\tSTATUS\nx\tRunning\n"));
+    }
+
+    @Test
+    void anEmptyLastCellLeavesThePaddingOfTheCellBefore() {
+        assertEquals("NAME   ERROR\nok     \n", format("NAME\tERROR\nok\t\n"));
+    }
+
+    @Test
+    void aLineWithoutTabsFlushesAndTheNextBlockKeepsTheRememberedWidth() {
+        assertEquals("aaaaaaaa   b\nc\nd          e\n", format("aaaaaaaa\tb\nc\nd\te\n"));
+        StringBuilder out = new StringBuilder();
+        new TabWriter(out, 6, 3, ' ', false).write("aaaaaaaa\tb\nc\nd\te\n");
+        assertEquals("aaaaaaaa   b\nc\n", out.toString());
+    }
+
+    @Test
+    void widthsAreRememberedAcrossFlushesAsWatchRowsNeedThem() {
+        assertEquals("NAME   AGE\nx      1\nlonger-name   2\ny             3\n",
+                format("NAME\tAGE\nx\t1\n", "longer-name\t2\n", "y\t3\n"));
+    }
+
+    @Test
+    void forgettingWidthsStartsAFreshTable() {
+        StringBuilder out = new StringBuilder();
+        TabWriter w = TabWriter.kubectl(out);
+        w.write("a-long-name\t1\n");
+        w.flush();
+        w.forgetWidths();
+        w.write("b\t2\n");
+        w.flush();
+        assertEquals("a-long-name   1\nb     2\n", out.toString());
+    }
+
+    @Test
+    void widthCountsCharactersNotBytes() {
+        assertEquals("é     x\n", format("é\tx\n"));
+    }
+}
