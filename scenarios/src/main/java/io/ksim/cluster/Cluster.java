@@ -82,6 +82,7 @@ public final class Cluster {
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
     private final KubeProxyPods kubeProxies;
     private Kubectl kubectl;
+    private PodNetwork podNetwork;
 
     private Cluster(Builder b) {
         Kernel.Builder kb = Kernel.builder().seed(b.seed);
@@ -198,6 +199,14 @@ public final class Cluster {
     public KubeProxy kubeProxy(String node) {
         require(kubelets, node);
         return kubeProxies.proxy(node);
+    }
+
+    /** The network as pods see it: DNS, resolv.conf, curl from a pod (built on first use). */
+    public PodNetwork podNetwork() {
+        if (podNetwork == null) {
+            podNetwork = new PodNetwork(this);
+        }
+        return podNetwork;
     }
 
     /** Node names in creation order. */
