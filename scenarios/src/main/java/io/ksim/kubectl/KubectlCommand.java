@@ -12,6 +12,10 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "kubectl",
         subcommands = {
+            AuthCommand.class,
+            ExecCommand.class,
+            LogsCommand.class,
+            TopCommand.class,
             VersionCommand.class,
         })
 public final class KubectlCommand implements Runnable {
