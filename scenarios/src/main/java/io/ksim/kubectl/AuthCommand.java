@@ -19,12 +19,29 @@ import picocli.CommandLine.Parameters;
 @Command(name = "auth", subcommands = {AuthCommand.CanI.class, AuthCommand.WhoAmI.class})
 final class AuthCommand implements Callable<Integer> {
 
+    private final KubectlContext ctx;
+
     AuthCommand(KubectlContext ctx) {
+        this.ctx = ctx;
     }
 
+    /** Without a subcommand kubectl prints the command's help to stderr and fails (ksim serves no reconcile). */
     @Override
     public Integer call() {
-        throw new KubectlException("error: kubectl auth needs a subcommand: can-i, whoami");
+        ctx.err().print("""
+                Inspect authorization.
+
+                Available Commands:
+                  can-i         Check whether an action is allowed
+                  whoami        Experimental: Check self subject attributes
+
+                Usage:
+                  kubectl auth [flags] [options]
+
+                Use "kubectl auth <command> --help" for more information about a given command.
+                Use "kubectl options" for a list of global command-line options (applies to all commands).
+                """);
+        return 1;
     }
 
     /** The user a request is made as: the admin, or whom --as and --as-group name. */

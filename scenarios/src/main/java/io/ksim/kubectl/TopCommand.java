@@ -23,13 +23,33 @@ import picocli.CommandLine.Parameters;
 @Command(name = "top", subcommands = {TopCommand.Nodes.class, TopCommand.Pods.class})
 final class TopCommand implements Callable<Integer> {
 
+    private final KubectlContext ctx;
+
     TopCommand(KubectlContext ctx) {
+        this.ctx = ctx;
     }
 
+    /** Without a subcommand kubectl prints the command's help to stderr and fails. */
     @Override
     public Integer call() {
-        throw new KubectlException("error: Required resource not specified.\nUse \"kubectl top --help\" for a list "
-                + "of valid resources.");
+        ctx.err().print("""
+                Display resource (CPU/memory) usage.
+
+                 The top command allows you to see the resource consumption for nodes or pods.
+
+                 This command requires Metrics Server to be correctly configured and working on the server.
+
+                Available Commands:
+                  node          Display resource (CPU/memory) usage of nodes
+                  pod           Display resource (CPU/memory) usage of pods
+
+                Usage:
+                  kubectl top [flags] [options]
+
+                Use "kubectl top <command> --help" for more information about a given command.
+                Use "kubectl options" for a list of global command-line options (applies to all commands).
+                """);
+        return 1;
     }
 
     /** {@code kubectl top node [NAME]}. */

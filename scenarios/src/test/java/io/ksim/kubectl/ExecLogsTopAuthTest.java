@@ -332,4 +332,27 @@ class ExecLogsTopAuthTest {
                 + "client" + " ".repeat(name.length() + 3 - "client".length()) + "0m           0Mi             \n"
                 + name + "   250m         128Mi           \n", pods);
     }
+
+    @Test
+    void anInteractiveShellRunsTheLinesOfStdin() {
+        webPod();
+        KubectlResult r = kubectl.run("exec -it client -- sh", "hostname\ncat /etc/nope\n");
+        assertEquals("client\n", r.out());
+        assertEquals("cat: /etc/nope: No such file or directory\ncommand terminated with exit code 1\n", r.err());
+        assertEquals(1, r.exitCode());
+        KubectlResult viaDeployment = kubectl.run("exec deploy/web -- hostname");
+        assertEquals(cluster.pods("default", "app=web").get(0).metadata().name() + "\n", viaDeployment.out());
+    }
+
+    @Test
+    void whoamiAndBareCommandsPrintKubectlsTexts() {
+        assertEquals("ATTRIBUTE   VALUE\nUsername    kubernetes-admin\nGroups      [system:masters system:authenticated]\n",
+                kubectl.run("auth whoami").out());
+        assertEquals("ATTRIBUTE   VALUE\nUsername    system:serviceaccount:default:x\nGroups      [system:serviceaccounts "
+                + "system:serviceaccounts:default system:authenticated]\n",
+                kubectl.run("auth whoami --as=system:serviceaccount:default:x").out());
+        KubectlResult top = kubectl.run("top");
+        assertEquals(1, top.exitCode());
+        assertTrue(top.err().startsWith("Display resource (CPU/memory) usage.\n"), top.err());
+    }
 }
