@@ -299,6 +299,9 @@ final class InPodCommands {
 
     /** The pod's hostname: spec.hostname or the pod name (63 characters at most); the FQDN if setHostnameAsFQDN. */
     String hostname() {
+        if (Boolean.TRUE.equals(pod.spec().hostNetwork())) {
+            return pod.spec().nodeName();
+        }
         String h = pod.spec().hostname() != null && !pod.spec().hostname().isEmpty() ? pod.spec().hostname()
                 : pod.metadata().name();
         h = h.length() > 63 ? h.substring(0, 63).replaceAll("[-.]+$", "") : h;

@@ -226,6 +226,8 @@ public final class Curl {
     private Response serve(Pod server, String clientIP, String path, String ip, List<String> queries, WalkResult walk) {
         io.ksim.api.core.Container container = server.spec().containers().get(0);
         String image = container.image();
+        String agent = userAgent;
+        userAgent = DEFAULT_USER_AGENT;
         String body = "";
         if (image.contains("demoapp")) {
             String version = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "latest";
@@ -240,9 +242,8 @@ public final class Curl {
             // referer, user agent and X-Forwarded-For.
             log.append(server, container.name(), clientIP + " - - [" + NGINX_TIME.format(kernel.instant())
                     + "] \"GET " + path + " HTTP/1.1\" " + (index ? 200 : 404) + " "
-                    + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " \"-\" \"" + userAgent
+                    + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " \"-\" \"" + agent
                     + "\" \"-\"");
-            userAgent = DEFAULT_USER_AGENT;
         }
         return new Response(0, body, ip, queries, walk);
     }
