@@ -27,8 +27,12 @@ import java.util.Map;
  */
 public final class PodNetwork {
 
-    /** A kind node's own /etc/resolv.conf: Docker's network gateway as resolver, no search domains. */
-    public static final ResolvConf NODE_RESOLV_CONF = new ResolvConf(List.of("172.18.0.1"), List.of(), Map.of());
+    /**
+     * A kind node's own /etc/resolv.conf: Docker's embedded-DNS file with kind's network gateway put in for
+     * 127.0.0.11, and Docker's {@code options ndots:0} (the host's search domains are not modeled).
+     */
+    public static final ResolvConf NODE_RESOLV_CONF = new ResolvConf(List.of("172.18.0.1"), List.of(),
+            Map.of("ndots", "0"));
 
     private final Cluster cluster;
     private final Curl curl;

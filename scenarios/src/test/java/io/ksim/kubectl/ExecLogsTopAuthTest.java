@@ -355,4 +355,18 @@ class ExecLogsTopAuthTest {
         assertEquals(1, top.exitCode());
         assertTrue(top.err().startsWith("Display resource (CPU/memory) usage.\n"), top.err());
     }
+
+    @Test
+    void aDefaultDnsPolicyPodGetsTheNodesResolvConf() {
+        cluster.create("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: plain}
+                spec:
+                  dnsPolicy: Default
+                  containers: [{name: c, image: busybox:1.36, command: [sleep, infinity]}]
+                """);
+        cluster.advance(Duration.ofSeconds(10));
+        assertEquals("nameserver 172.18.0.1\noptions ndots:0\n", kubectl.run("exec plain -- cat /etc/resolv.conf").out());
+    }
 }
