@@ -78,6 +78,7 @@ final class ExecCommand implements Callable<Integer> {
         if (c == null || !running(pod, name)) {
             throw new KubectlException("error: unable to upgrade connection: container not found (\"" + name + "\")");
         }
+        PodTargets.requireKubelet(ctx, pod, "error dialing backend");
         InPodCommands.Result r;
         try {
             r = new InPodCommands(ctx, pod, c, stdin ? ctx.stdin() : "").run(command);

@@ -137,6 +137,9 @@ final class LogsCommand implements Callable<Integer> {
         if (node == null || node.isEmpty()) {
             return List.of();
         }
+        String ip = pod.status().hostIP() == null ? "" : pod.status().hostIP();
+        PodTargets.requireKubelet(ctx, pod, "Get \"https://" + ip + ":10250/containerLogs/" + pod.metadata().namespace()
+                + "/" + pod.metadata().name() + "/" + c + (previous ? "?previous=true" : "") + "\"");
         return ctx.cluster().kubelet(node).logs().read(pod, c, previous);
     }
 

@@ -156,4 +156,21 @@ final class PodTargets {
         return Stream.concat(pod.spec().containers().stream(), pod.spec().initContainers().stream())
                 .filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
+
+    /**
+     * The API server reaches the pod's kubelet on port 10250 for logs and exec; when it cannot, the dial error
+     * comes back: connection refused (kubelet stopped), no route to host (machine off), i/o timeout (partition).
+     * {@code what} is the request kubectl sees failing ({@code Get "https://..."} or {@code error dialing backend}).
+     */
+    static void requireKubelet(KubectlContext ctx, Pod pod, String what) {
+        io.ksim.node.Kubelet kubelet = ctx.cluster().kubelet(pod.spec().nodeName());
+        String cause = !kubelet.isPoweredOn() ? "connect: no route to host"
+                : kubelet.isPartitioned() ? "i/o timeout"
+                : !kubelet.isRunning() ? "connect: connection refused" : null;
+        if (cause != null) {
+            String ip = pod.status().hostIP() == null ? "" : pod.status().hostIP();
+            throw new io.ksim.apiserver.ApiException(io.ksim.api.meta.Status.failure(500, "",
+                    what + ": dial tcp " + ip + ":10250: " + cause, null));
+        }
+    }
 }

@@ -369,4 +369,17 @@ class ExecLogsTopAuthTest {
         cluster.advance(Duration.ofSeconds(10));
         assertEquals("nameserver 172.18.0.1\noptions ndots:0\n", kubectl.run("exec plain -- cat /etc/resolv.conf").out());
     }
+
+    @Test
+    void aPodOnAPoweredOffNodeCannotBeReached() {
+        Pod web = webPod();
+        String node = web.spec().nodeName();
+        cluster.powerOff(node);
+        KubectlResult logs = kubectl.run("logs " + web.metadata().name());
+        assertEquals("Error from server: Get \"https://" + web.status().hostIP() + ":10250/containerLogs/default/"
+                + web.metadata().name() + "/demoapp\": dial tcp " + web.status().hostIP()
+                + ":10250: connect: no route to host\n", logs.err());
+        assertEquals("Error from server: error dialing backend: dial tcp " + web.status().hostIP()
+                + ":10250: connect: no route to host\n", kubectl.run("exec " + web.metadata().name() + " -- env").err());
+    }
 }
