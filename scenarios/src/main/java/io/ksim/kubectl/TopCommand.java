@@ -70,6 +70,9 @@ final class TopCommand implements Callable<Integer> {
         @Option(names = {"-l", "--selector"})
         private String selector;
 
+        @Option(names = "--sort-by")
+        private String sortBy;
+
         Nodes(KubectlContext ctx) {
             this.ctx = ctx;
         }
@@ -88,6 +91,7 @@ final class TopCommand implements Callable<Integer> {
             if (!noHeaders) {
                 rows.add(List.of("NAME", "CPU(cores)", "CPU(%)", "MEMORY(bytes)", "MEMORY(%)"));
             }
+            Map<String, long[]> usage = new java.util.HashMap<>();
             for (Node n : nodes) {
                 long cpu = 0;
                 long mem = 0;
@@ -99,6 +103,12 @@ final class TopCommand implements Callable<Integer> {
                         }
                     }
                 }
+                usage.put(n.metadata().name(), new long[] {cpu, mem});
+            }
+            nodes = sorted(nodes, sortBy, n -> usage.get(n.metadata().name()));
+            for (Node n : nodes) {
+                long cpu = usage.get(n.metadata().name())[0];
+                long mem = usage.get(n.metadata().name())[1];
                 Map<String, Quantity> available = showCapacity ? n.status().capacity() : n.status().allocatable();
                 rows.add(List.of(n.metadata().name(), cpu + "m", percent(cpu, available.get("cpu")),
                         mem / (1024 * 1024) + "Mi", percent(mem * 1000, available.get("memory"))));
@@ -135,6 +145,12 @@ final class TopCommand implements Callable<Integer> {
 
         @Option(names = {"-l", "--selector"})
         private String selector;
+
+        @Option(names = "--sort-by")
+        private String sortBy;
+
+        @Option(names = "--sum", arity = "0..1", fallbackValue = "true")
+        private boolean sum;
 
         Pods(KubectlContext ctx) {
             this.ctx = ctx;
@@ -173,7 +189,21 @@ final class TopCommand implements Callable<Integer> {
                 h.addAll(List.of("NAME", "CPU(cores)", "MEMORY(bytes)"));
                 rows.add(h);
             }
+            pods = sorted(pods, sortBy, p -> {
+                long[] u = {0, 0};
+                p.spec().containers().forEach(c -> {
+                    u[0] += request(c, "cpu").milliValue();
+                    u[1] += request(c, "memory").value();
+                });
+                return u;
+            });
+            long totalCpu = 0;
+            long totalMem = 0;
             for (Pod p : pods) {
+                for (Container c : p.spec().containers()) {
+                    totalCpu += request(c, "cpu").milliValue();
+                    totalMem += request(c, "memory").value();
+                }
                 if (containers) {
                     List<Container> cs = new ArrayList<>(p.spec().containers());
                     cs.sort(java.util.Comparator.comparing(Container::name));
@@ -203,6 +233,23 @@ final class TopCommand implements Callable<Integer> {
                     rows.add(row);
                 }
             }
+            if (sum) {
+                // kubectl's sum: underlines below the two usage columns, then the totals.
+                int width = 3 + (withNamespace ? 1 : 0) + (containers ? 1 : 0);
+                List<String> line = new ArrayList<>();
+                for (int i = 0; i < width - 2; i++) {
+                    line.add("");
+                }
+                line.add("________");
+                line.add("________");
+                rows.add(line);
+                List<String> total = new ArrayList<>();
+                for (int i = 0; i < width - 3; i++) {
+                    total.add("");
+                }
+                total.addAll(List.of("", totalCpu + "m", totalMem / (1024 * 1024) + "Mi"));
+                rows.add(total);
+            }
             tabbed(ctx, rows);
             return 0;
         }
@@ -213,6 +260,24 @@ final class TopCommand implements Callable<Integer> {
             return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m" + (s % 60) + "s"
                     : (s / 3600) + "h" + (s % 3600 / 60) + "m" + (s % 60) + "s";
         }
+    }
+
+    /**
+     * kubectl's --sort-by for top: "cpu" or "memory", largest first (ties in name order); empty: by name, as
+     * listed; anything else is kubectl's error.
+     */
+    static <T> List<T> sorted(List<T> items, String sortBy, java.util.function.Function<T, long[]> usage) {
+        if (sortBy == null || sortBy.isEmpty()) {
+            return items;
+        }
+        int index = switch (sortBy) {
+            case "cpu" -> 0;
+            case "memory" -> 1;
+            default -> throw new KubectlException("error: --sort-by accepts only cpu or memory");
+        };
+        List<T> out = new ArrayList<>(items);
+        out.sort(java.util.Comparator.comparingLong((T t) -> -usage.apply(t)[index]));
+        return out;
     }
 
     private static Quantity request(Container c, String resource) {

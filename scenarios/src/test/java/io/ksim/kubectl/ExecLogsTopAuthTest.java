@@ -382,4 +382,19 @@ class ExecLogsTopAuthTest {
         assertEquals("Error from server: error dialing backend: dial tcp " + web.status().hostIP()
                 + ":10250: connect: no route to host\n", kubectl.run("exec " + web.metadata().name() + " -- env").err());
     }
+
+    @Test
+    void topSortsByUsageAndSums() {
+        Pod web = webPod();
+        String name = web.metadata().name();
+        String w = " ".repeat(name.length() + 3 - "client".length());
+        String pad = " ".repeat(name.length() + 3 - "NAME".length());
+        assertEquals("NAME" + pad + "CPU(cores)   MEMORY(bytes)   \n"
+                + name + "   250m         128Mi           \n"
+                + "client" + w + "0m           0Mi             \n"
+                + " ".repeat(name.length() + 3) + "________     ________        \n"
+                + " ".repeat(name.length() + 3) + "250m         128Mi           \n",
+                kubectl.run("top pods --sort-by=cpu --sum").out());
+        assertEquals("error: --sort-by accepts only cpu or memory\n", kubectl.run("top pod --sort-by=foo").err());
+    }
 }
