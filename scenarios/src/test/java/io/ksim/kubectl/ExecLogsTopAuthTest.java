@@ -397,4 +397,18 @@ class ExecLogsTopAuthTest {
                 kubectl.run("top pods --sort-by=cpu --sum").out());
         assertEquals("error: --sort-by accepts only cpu or memory\n", kubectl.run("top pod --sort-by=foo").err());
     }
+
+    @Test
+    void hostAnswersPtrAndSrvAndWgetFailsAsBusyboxDoes() {
+        webPod();
+        String ip = serviceIP();
+        String[] o = ip.split("\\.");
+        assertEquals(o[3] + "." + o[2] + "." + o[1] + "." + o[0]
+                + ".in-addr.arpa domain name pointer web.default.svc.cluster.local.\n",
+                kubectl.run("exec client -- host " + ip).out());
+        assertEquals("_http._tcp.web.default.svc.cluster.local has SRV record 0 100 80 web.default.svc.cluster.local.\n",
+                kubectl.run("exec client -- host -t SRV _http._tcp.web").out());
+        KubectlResult bad = kubectl.run("exec client -- wget -qO- http://nope/");
+        assertEquals("wget: bad address 'nope'\ncommand terminated with exit code 1\n", bad.err());
+    }
 }
