@@ -87,6 +87,7 @@ public final class Cluster {
     private final MetalLB loadBalancer;
     private final ClusterNetwork network;
     private Kubectl kubectl;
+    private PodNetwork podNetwork;
 
     private Cluster(Builder b) {
         Kernel.Builder kb = Kernel.builder().seed(b.seed);
@@ -242,6 +243,14 @@ public final class Cluster {
     /** The InternalIP of {@code node} (172.18.0.2 for node-1, as kind numbers them). */
     public String nodeIP(String node) {
         return require(nodeIPs, node);
+    }
+
+    /** The network as pods see it: DNS, resolv.conf, curl from a pod (built on first use). */
+    public PodNetwork podNetwork() {
+        if (podNetwork == null) {
+            podNetwork = new PodNetwork(this);
+        }
+        return podNetwork;
     }
 
     /** Node names in creation order. */

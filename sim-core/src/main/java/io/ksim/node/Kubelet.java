@@ -53,6 +53,7 @@ public final class Kubelet {
     private final ImagePuller puller;
     private final ImageManager images;
     private final PodIPAllocator ips;
+    private final ContainerLogs logs = new ContainerLogs();
     /** Pod workers by namespace/name, in key order so a resync visits pods in one order every run. */
     private final Map<String, PodWorker> workers = new TreeMap<>();
     /**
@@ -93,6 +94,11 @@ public final class Kubelet {
 
     public String nodeName() {
         return config.name();
+    }
+
+    /** The logs of the containers that ran on this node ({@code kubectl logs} reads them through the kubelet). */
+    public ContainerLogs logs() {
+        return logs;
     }
 
     /** True while the kubelet process runs. */
@@ -141,6 +147,7 @@ public final class Kubelet {
             @Override
             public void onDelete(Pod pod) {
                 terminated.remove(pod.metadata().uid());
+                logs.forget(pod.metadata().namespace(), pod.metadata().name());
                 PodWorker w = workers.remove(Indexer.keyOf(pod));
                 if (w != null) {
                     w.powerLost(); // removed without us: its containers are torn down with no more writes

@@ -137,6 +137,8 @@ final class PodWorker {
         r.timers.add(kernel.schedule(r.model.startDelay(), kubelet.component(), () -> {
             r.startedNanos = kernel.nanos();
             kubelet.recorder().normal(pod, "Started", "Started container " + r.spec.name());
+            kubelet.logs().started(pod, r.spec.name(), r.containerID, kernel.instant(),
+                    ImageLogs.startup(r.model.reference(), kernel.instant()));
             LifecycleHandler postStart = r.spec.lifecycle() == null ? null : r.spec.lifecycle().postStart();
             if (postStart == null) {
                 running(i, chain);

@@ -31,6 +31,48 @@ public final class Curl {
     private static final DateTimeFormatter WERKZEUG_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy HH:mm:ss",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter NGINX_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** The official nginx image's /usr/share/nginx/html/index.html (615 bytes). */
+    public static final String NGINX_WELCOME = """
+            <!DOCTYPE html>
+            <html>
+            <head>
+            <title>Welcome to nginx!</title>
+            <style>
+            html { color-scheme: light dark; }
+            body { width: 35em; margin: 0 auto;
+            font-family: Tahoma, Verdana, Arial, sans-serif; }
+            </style>
+            </head>
+            <body>
+            <h1>Welcome to nginx!</h1>
+            <p>If you see this page, the nginx web server is successfully installed and
+            working. Further configuration is required.</p>
+
+            <p>For online documentation and support please refer to
+            <a href="http://nginx.org/">nginx.org</a>.<br/>
+            Commercial support is available at
+            <a href="http://nginx.com/">nginx.com</a>.</p>
+
+            <p><em>Thank you for using nginx.</em></p>
+            </body>
+            </html>
+            """;
+
+    /**
+     * nginx's own 404 page (CRLF line ends, as nginx writes its error pages), naming the version when the image
+     * tag is a full one ({@code nginx:1.25.3}: {@code nginx/1.25.3}, 153 bytes).
+     */
+    static String nginxNotFound(String image) {
+        String tag = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "";
+        String server = tag.matches("\\d+\\.\\d+\\.\\d+") ? "nginx/" + tag : "nginx";
+        return "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n"
+                + "<center><h1>404 Not Found</h1></center>\r\n<hr><center>" + server + "</center>\r\n"
+                + "</body>\r\n</html>\r\n";
+    }
+
     /** What curl printed and how it ended. */
     public record Response(int exitCode, String output, String resolvedIP, List<String> dnsQueries, WalkResult walk) {
     }
@@ -42,6 +84,9 @@ public final class Curl {
     private final String clusterDNS;
     private final ResolvConf nodeResolvConf;
     private final AccessLog log;
+    /** What a client that does not say otherwise sends as User-Agent. */
+    public static final String DEFAULT_USER_AGENT = "curl/8.5.0";
+    private String userAgent = DEFAULT_USER_AGENT;
     private Supplier<io.ksim.network.policy.NetworkPolicyEvaluator> policies = () -> null;
     private Supplier<io.ksim.network.ingress.IngressRouter> ingress = () -> null;
 
@@ -179,16 +224,40 @@ public final class Curl {
     }
 
     private Response serve(Pod server, String clientIP, String path, String ip, List<String> queries, WalkResult walk) {
-        String image = server.spec().containers().get(0).image();
+        io.ksim.api.core.Container container = server.spec().containers().get(0);
+        String image = container.image();
+        String agent = userAgent;
+        userAgent = DEFAULT_USER_AGENT;
         String body = "";
         if (image.contains("demoapp")) {
             String version = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "latest";
             body = "iKubernetes demoapp " + version + " !! ClientIP: " + clientIP + ", ServerName: "
                     + server.metadata().name() + ", ServerIP: " + server.status().podIP() + "!\n";
-            log.append(server.metadata().namespace(), server.metadata().name(), clientIP + " - - ["
+            log.append(server, container.name(), clientIP + " - - ["
                     + WERKZEUG_TIME.format(kernel.instant()) + "] \"GET " + path + " HTTP/1.1\" 200 -");
+        } else if (isNginx(image)) {
+            boolean index = path.equals("/") || path.equals("/index.html");
+            body = index ? NGINX_WELCOME : nginxNotFound(image);
+            // nginx's "main" log format of the official image: the client, time, request, status, body bytes,
+            // referer, user agent and X-Forwarded-For.
+            log.append(server, container.name(), clientIP + " - - [" + NGINX_TIME.format(kernel.instant())
+                    + "] \"GET " + path + " HTTP/1.1\" " + (index ? 200 : 404) + " "
+                    + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " \"-\" \"" + agent
+                    + "\" \"-\"");
         }
         return new Response(0, body, ip, queries, walk);
+    }
+
+    /** The official nginx image (docker.io/library/nginx), not the ingress controller. */
+    private static boolean isNginx(String image) {
+        String repo = image.replaceFirst("[:@].*$", "");
+        return repo.equals("nginx") || repo.equals("library/nginx") || repo.equals("docker.io/library/nginx");
+    }
+
+    /** The User-Agent of the next request ({@code curl/8.5.0}, busybox's {@code Wget}); reset after it. */
+    public Curl userAgent(String agent) {
+        this.userAgent = agent;
+        return this;
     }
 
     private String nodeWithIP(String ip) {

@@ -153,6 +153,32 @@ class CurlTest {
     }
 
     @Test
+    void nginxAnswersItsWelcomePageAndLogsInItsAccessLogFormat() {
+        c.service("web", Map.of("app", "web"), port("http", 80, IntOrString.of(80)));
+        Container ctr = Container.builder().name("nginx").image("nginx:1.25").build();
+        c.api.create(BuiltinResources.PODS, "default", Pod.of(ObjectMeta.builder().name("web-1").namespace("default")
+                .labels(Map.of("app", "web")).build(), PodSpec.builder().containers(List.of(ctr)).nodeName("node-2")
+                .build()));
+        c.status("web-1", "10.244.2.30", true);
+        Pod client = client();
+        c.settle();
+        List<String> sunk = new java.util.ArrayList<>();
+        log.to((server, container, line) -> sunk.add(server.metadata().name() + "/" + container + ": " + line));
+        Curl.Response r = curl.fromPod(client, "http://web/");
+        assertEquals(0, r.exitCode());
+        assertEquals(Curl.NGINX_WELCOME, r.output());
+        assertEquals(615, r.output().length());
+        Curl.Response missing = curl.userAgent("Wget").fromPod(client, "http://web/nope");
+        assertTrue(missing.output().contains("<title>404 Not Found</title>"), missing.output());
+        assertEquals(153, Curl.nginxNotFound("nginx:1.25.3").length());
+        assertEquals(List.of(
+                "web-1/nginx: 10.244.1.99 - - [01/Jan/2025:00:00:01 +0000] \"GET / HTTP/1.1\" 200 615 \"-\" "
+                        + "\"curl/8.5.0\" \"-\"",
+                "web-1/nginx: 10.244.1.99 - - [01/Jan/2025:00:00:01 +0000] \"GET /nope HTTP/1.1\" 404 146 \"-\" "
+                        + "\"Wget\" \"-\""), sunk);
+    }
+
+    @Test
     void hundredRequestsSpreadOverThePods() {
         c.service("demoapp", Map.of("app", "demoapp"), port("http", 80, IntOrString.of("http")));
         demoapp("demoapp-a", "node-1", "10.244.1.10");
