@@ -66,6 +66,8 @@ public final class Kubelet {
     private final NodeStatusUpdater nodeStatus;
     private final NodeLeaseRenewer lease;
 
+    private final ContainerRuntimeState runtime;
+
     private boolean running;
     private boolean powered = true;
     /** True while the network between this node and the API server is cut. */
@@ -87,7 +89,9 @@ public final class Kubelet {
         this.images = new ImageManager(kernel, component, recorder, puller, catalog);
         this.ips = new PodIPAllocator(config.podCIDR());
         this.bootID = newUuid();
-        this.nodeStatus = new NodeStatusUpdater(kernel, api, component, config, catalog, puller::images, bootID);
+        this.runtime = new ContainerRuntimeState();
+        this.nodeStatus = new NodeStatusUpdater(kernel, api, component, config, catalog, puller::images, bootID,
+                () -> runtime.errors(kernel.nanos()), recorder);
         this.lease = new NodeLeaseRenewer(kernel, api, component, config.name());
     }
 
@@ -111,6 +115,7 @@ public final class Kubelet {
         }
         running = true;
         runs++;
+        runtime.processStarted(kernel.nanos());
         kernel.trace().record(component, "Starting", config.name(), "kubelet " + NodeRegistration.KUBELET_VERSION
                 + " starting");
         if (!partitioned) {
@@ -229,6 +234,7 @@ public final class Kubelet {
         workers.clear();
         terminated.clear();
         puller.reset(kernel.nanos());
+        runtime.reboot(); // systemctl stop does not outlive a reboot: the runtime starts with the machine
     }
 
     /** The machine boots and its kubelet starts. */
@@ -262,8 +268,74 @@ public final class Kubelet {
         return Fault.of(config.name(), "node powers on", this::powerOn);
     }
 
+    /**
+     * The container runtime (containerd) stops, as with {@code systemctl stop containerd}: the containers go on
+     * running and the kubelet keeps renewing its lease, but its runtime status check (every 5 s) fails, so 30 s
+     * after the last good check it reports Ready=False {@code KubeletNotReady} "container runtime is down", and
+     * 3 minutes after the last good relist also "PLEG is not healthy: pleg was last seen active ... ago;
+     * threshold is 3m0s". The kubelet syncs no pods meanwhile: new pods are not started, deletions not carried
+     * out, until the runtime is back.
+     */
+    public void stopContainerRuntime() {
+        if (runtime.isDown()) {
+            return;
+        }
+        runtime.stop(kernel.nanos());
+        kernel.trace().record(component, "ContainerRuntimeStopped", config.name(), "container runtime stopped");
+    }
+
+    /**
+     * The container runtime starts again: the next status check (on the kubelet's 5 s tick) succeeds, the next
+     * node status (10 s tick) is Ready, and the kubelet resumes syncing its pods at that check.
+     */
+    public void startContainerRuntime() {
+        if (!runtime.isDown()) {
+            return;
+        }
+        long now = kernel.nanos();
+        runtime.start(now);
+        kernel.trace().record(component, "ContainerRuntimeStarted", config.name(), "container runtime started");
+        long resume = runtime.nextCheck(now);
+        kernel.scheduleAtNanos(resume, component, () -> {
+            if (!runtime.isDown() && kernel.nanos() >= runtime.podSyncResumesAt()) {
+                resyncAll();
+            }
+        });
+    }
+
+    /** True while the container runtime is stopped ({@link #stopContainerRuntime()}). */
+    public boolean isContainerRuntimeDown() {
+        return runtime.isDown();
+    }
+
+    /** The fault "the container runtime stops" ({@code systemctl stop containerd}). */
+    public Fault stopContainerRuntimeFault() {
+        return Fault.of(config.name(), "container runtime stops (containers keep running; the node reports "
+                + "NotReady; no pod is started or killed)", this::stopContainerRuntime);
+    }
+
+    /** The fault that mends {@link #stopContainerRuntimeFault()}. */
+    public Fault startContainerRuntimeFault() {
+        return Fault.of(config.name(), "container runtime starts", this::startContainerRuntime);
+    }
+
+    /** The kubelet's sync loop skips pod synchronization while its runtime checks fail. */
+    private boolean podSyncBlocked() {
+        return runtime.isDown() || kernel.nanos() < runtime.podSyncResumesAt();
+    }
+
+    /** The sync loop resumes: every pod the kubelet knows is looked at again in its latest state. */
+    private void resyncAll() {
+        if (!canWrite() || informer == null) {
+            return;
+        }
+        for (Pod pod : informer.indexer().list()) {
+            podSeen(pod);
+        }
+    }
+
     private void podSeen(Pod pod) {
-        if (!canWrite()) {
+        if (!canWrite() || podSyncBlocked()) {
             return;
         }
         String key = Indexer.keyOf(pod);
