@@ -150,4 +150,31 @@ class ContainerRuntimeDownTest {
                 "the kubelet finishes the evicted pods once its runtime is back");
         assertTrue(sixReadyOffNode2(c));
     }
+
+    @Test
+    void aPodBoundToTheNodeWaitsForTheRuntime() {
+        Cluster c = Cluster.builder().seed(12).nodes(2, n -> n.cpu("4").memory("8Gi"))
+                .image("nginx:1.25 size=20Mi start=500ms ready=1s").build();
+        c.advance(Duration.ofSeconds(20));
+        c.stopContainerRuntime("node-2");
+        c.advance(Duration.ofSeconds(45));
+        assertEquals("False", ready(c, "node-2").status());
+        c.create("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: pinned
+                spec:
+                  nodeName: node-2
+                  containers:
+                  - name: nginx
+                    image: nginx:1.25
+                """);
+        c.advance(Duration.ofMinutes(1));
+        Pod pinned = c.api().get(BuiltinResources.PODS, "default", "pinned");
+        assertEquals("Pending", pinned.status().phase());
+        assertTrue(pinned.status().containerStatuses().isEmpty(), "the kubelet syncs no pod without its runtime");
+        c.startContainerRuntime("node-2");
+        assertTrue(c.runUntil(() -> c.isReady("default", "pinned"), Duration.ofSeconds(30)));
+    }
 }
