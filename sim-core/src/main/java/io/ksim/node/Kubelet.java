@@ -31,7 +31,9 @@ import java.util.TreeMap;
  * dies: no lease renewals or status, the containers go on), {@link #start()} again, {@link #powerOff()} (the
  * machine goes down: containers too), {@link #powerOn()} (the machine boots and its kubelet starts,
  * creating the pods' containers anew), {@link #partition()} (the node cannot reach the API server: the kubelet
- * runs its containers on, blind and mute) and {@link #healPartition()} (it catches up).
+ * runs its containers on, blind and mute), {@link #healPartition()} (it catches up), and
+ * {@link #stopContainerRuntime()} / {@link #startContainerRuntime()} (containerd stops: the kubelet reports
+ * NotReady and syncs no pods, the containers go on).
  */
 public final class Kubelet {
 
