@@ -115,9 +115,9 @@ public final class TaintEvictionController extends Controller {
         Pod pod = pods.indexer().get(key);
         String nodeName = pod == null ? null : pod.spec().nodeName();
         Node node = nodeName == null || nodeName.isEmpty() ? null : nodes.indexer().get(nodeName);
-        // Terminating pods are not skipped: upstream looks at every pod bound to the node, and one already
-        // being deleted still gets its event, the DisruptionTarget condition and a (no-op) delete.
-        if (pod == null || node == null || PodConditions.isPodTerminal(pod)) {
+        // Neither terminating nor finished pods are skipped: upstream looks at every pod bound to the node. One
+        // already being deleted still gets its event, the DisruptionTarget condition and a (no-op) delete.
+        if (pod == null || node == null) {
             scheduled.remove(key);
             evicted.remove(key);
             return ReconcileResult.done();

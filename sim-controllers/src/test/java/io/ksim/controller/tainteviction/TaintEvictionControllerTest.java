@@ -111,4 +111,17 @@ class TaintEvictionControllerTest {
                 && TaintEvictionController.CONDITION_REASON.equals(c.reason())));
         assertEquals(deletionTimestamp, pod.metadata().deletionTimestamp(), "the pending deletion is left as it is");
     }
+
+    @Test
+    void aFinishedPodOnTheTaintedNodeIsDeletedToo() {
+        cluster.kubelets.stream().filter(k -> "node-1".equals(k.nodeName())).forEach(io.ksim.node.Kubelet::stop);
+        pod("done", null, false);
+        Pod pod = cluster.api.get(BuiltinResources.PODS, "default", "done");
+        cluster.api.updateStatus(BuiltinResources.PODS, pod.withStatus(pod.status().toBuilder().phase("Succeeded").build()));
+        cluster.run(1);
+        setTaints(List.of(new Taint("k", "v", "NoExecute", cluster.kernel.instant())));
+        cluster.run(1);
+        assertTrue(deleting("done"));
+        assertEquals(List.of("Marking for deletion Pod default/done"), events("TaintManagerEviction"));
+    }
 }
