@@ -363,6 +363,20 @@ public final class Cluster {
         kubeProxies.powerOff(node);
     }
 
+    /**
+     * Stops {@code node}'s container runtime, as {@code systemctl stop containerd} does: the kubelet keeps
+     * renewing its lease but reports Ready=False (KubeletNotReady) and syncs no pods until
+     * {@link #startContainerRuntime(String)}; the containers keep running.
+     */
+    public void stopContainerRuntime(String node) {
+        kubelet(node).stopContainerRuntime();
+    }
+
+    /** Starts {@code node}'s container runtime again ({@code systemctl start containerd}). */
+    public void startContainerRuntime(String node) {
+        kubelet(node).startContainerRuntime();
+    }
+
     /** Powers {@code node} back on: its kubelet restarts, and with its kube-proxy pod a new kube-proxy. */
     public void powerOn(String node) {
         kubeProxies.powerOn(node);

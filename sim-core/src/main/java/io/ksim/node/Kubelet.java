@@ -31,7 +31,9 @@ import java.util.TreeMap;
  * dies: no lease renewals or status, the containers go on), {@link #start()} again, {@link #powerOff()} (the
  * machine goes down: containers too), {@link #powerOn()} (the machine boots and its kubelet starts,
  * creating the pods' containers anew), {@link #partition()} (the node cannot reach the API server: the kubelet
- * runs its containers on, blind and mute) and {@link #healPartition()} (it catches up).
+ * runs its containers on, blind and mute), {@link #healPartition()} (it catches up), and
+ * {@link #stopContainerRuntime()} / {@link #startContainerRuntime()} (containerd stops: the kubelet reports
+ * NotReady and syncs no pods, the containers go on).
  */
 public final class Kubelet {
 
@@ -67,6 +69,8 @@ public final class Kubelet {
     private final NodeStatusUpdater nodeStatus;
     private final NodeLeaseRenewer lease;
 
+    private final ContainerRuntimeState runtime;
+
     private boolean running;
     private boolean powered = true;
     /** True while the network between this node and the API server is cut. */
@@ -88,7 +92,9 @@ public final class Kubelet {
         this.images = new ImageManager(kernel, component, recorder, puller, catalog);
         this.ips = new PodIPAllocator(config.podCIDR());
         this.bootID = newUuid();
-        this.nodeStatus = new NodeStatusUpdater(kernel, api, component, config, catalog, puller::images, bootID);
+        this.runtime = new ContainerRuntimeState();
+        this.nodeStatus = new NodeStatusUpdater(kernel, api, component, config, catalog, puller::images, bootID,
+                () -> runtime.errors(kernel.nanos()), recorder);
         this.lease = new NodeLeaseRenewer(kernel, api, component, config.name());
     }
 
@@ -117,6 +123,7 @@ public final class Kubelet {
         }
         running = true;
         runs++;
+        runtime.processStarted(kernel.nanos());
         kernel.trace().record(component, "Starting", config.name(), "kubelet " + NodeRegistration.KUBELET_VERSION
                 + " starting");
         if (!partitioned) {
@@ -236,6 +243,7 @@ public final class Kubelet {
         workers.clear();
         terminated.clear();
         puller.reset(kernel.nanos());
+        runtime.reboot(); // systemctl stop does not outlive a reboot: the runtime starts with the machine
     }
 
     /** The machine boots and its kubelet starts. */
@@ -269,8 +277,74 @@ public final class Kubelet {
         return Fault.of(config.name(), "node powers on", this::powerOn);
     }
 
+    /**
+     * The container runtime (containerd) stops, as with {@code systemctl stop containerd}: the containers go on
+     * running and the kubelet keeps renewing its lease, but its runtime status check (every 5 s) fails, so 30 s
+     * after the last good check it reports Ready=False {@code KubeletNotReady} "container runtime is down", and
+     * 3 minutes after the last good relist also "PLEG is not healthy: pleg was last seen active ... ago;
+     * threshold is 3m0s". The kubelet syncs no pods meanwhile: new pods are not started, deletions not carried
+     * out, until the runtime is back.
+     */
+    public void stopContainerRuntime() {
+        if (runtime.isDown()) {
+            return;
+        }
+        runtime.stop(kernel.nanos());
+        kernel.trace().record(component, "ContainerRuntimeStopped", config.name(), "container runtime stopped");
+    }
+
+    /**
+     * The container runtime starts again: the next status check (on the kubelet's 5 s tick) succeeds, the next
+     * node status (10 s tick) is Ready, and the kubelet resumes syncing its pods at that check.
+     */
+    public void startContainerRuntime() {
+        if (!runtime.isDown()) {
+            return;
+        }
+        long now = kernel.nanos();
+        runtime.start(now);
+        kernel.trace().record(component, "ContainerRuntimeStarted", config.name(), "container runtime started");
+        long resume = runtime.nextCheck(now);
+        kernel.scheduleAtNanos(resume, component, () -> {
+            if (!runtime.isDown() && kernel.nanos() >= runtime.podSyncResumesAt()) {
+                resyncAll();
+            }
+        });
+    }
+
+    /** True while the container runtime is stopped ({@link #stopContainerRuntime()}). */
+    public boolean isContainerRuntimeDown() {
+        return runtime.isDown();
+    }
+
+    /** The fault "the container runtime stops" ({@code systemctl stop containerd}). */
+    public Fault stopContainerRuntimeFault() {
+        return Fault.of(config.name(), "container runtime stops (containers keep running; the node reports "
+                + "NotReady; no pod is started or killed)", this::stopContainerRuntime);
+    }
+
+    /** The fault that mends {@link #stopContainerRuntimeFault()}. */
+    public Fault startContainerRuntimeFault() {
+        return Fault.of(config.name(), "container runtime starts", this::startContainerRuntime);
+    }
+
+    /** The kubelet's sync loop skips pod synchronization while its runtime checks fail. */
+    private boolean podSyncBlocked() {
+        return runtime.isDown() || kernel.nanos() < runtime.podSyncResumesAt();
+    }
+
+    /** The sync loop resumes: every pod the kubelet knows is looked at again in its latest state. */
+    private void resyncAll() {
+        if (!canWrite() || informer == null) {
+            return;
+        }
+        for (Pod pod : informer.indexer().list()) {
+            podSeen(pod);
+        }
+    }
+
     private void podSeen(Pod pod) {
-        if (!canWrite()) {
+        if (!canWrite() || podSyncBlocked()) {
             return;
         }
         String key = Indexer.keyOf(pod);

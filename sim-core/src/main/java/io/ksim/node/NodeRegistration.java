@@ -40,10 +40,11 @@ final class NodeRegistration {
 
     /**
      * The status at {@code now}; a condition whose status did not change since {@code previous} keeps its
-     * lastTransitionTime, as the kubelet's setters do.
+     * lastTransitionTime, as the kubelet's setters do. With {@code readyError} (the kubelet's runtime errors)
+     * Ready is False with reason {@code KubeletNotReady} and that text as its message.
      */
     static NodeStatus status(NodeConfig config, ImageCatalog catalog, List<String> images, String bootID,
-            NodeStatus previous, Instant now) {
+            NodeStatus previous, Instant now, String readyError) {
         List<NodeCondition> conditions = List.of(
                 condition(previous, NodeCondition.MEMORY_PRESSURE, ConditionStatus.FALSE,
                         "KubeletHasSufficientMemory", "kubelet has sufficient memory available", now),
@@ -51,8 +52,11 @@ final class NodeRegistration {
                         "KubeletHasNoDiskPressure", "kubelet has no disk pressure", now),
                 condition(previous, NodeCondition.PID_PRESSURE, ConditionStatus.FALSE,
                         "KubeletHasSufficientPID", "kubelet has sufficient PID available", now),
-                condition(previous, NodeCondition.READY, ConditionStatus.TRUE,
-                        "KubeletReady", "kubelet is posting ready status", now));
+                readyError == null
+                        ? condition(previous, NodeCondition.READY, ConditionStatus.TRUE,
+                                "KubeletReady", "kubelet is posting ready status", now)
+                        : condition(previous, NodeCondition.READY, ConditionStatus.FALSE,
+                                "KubeletNotReady", readyError, now));
         List<NodeAddress> addresses = List.of(new NodeAddress(NodeAddress.INTERNAL_IP, config.internalIP()),
                 new NodeAddress(NodeAddress.HOSTNAME, config.name()));
         NodeSystemInfo info = new NodeSystemInfo(bootID.replace("-", ""), bootID, bootID, KERNEL_VERSION, OS_IMAGE,

@@ -34,11 +34,13 @@ final class NodeStatusUpdater {
     private final ImageCatalog catalog;
     private final Supplier<List<String>> images;
     private final String bootID;
+    private final Supplier<String> runtimeErrors;
+    private final KubeletEvents recorder;
     private Timer timer;
     private long lastReportNanos;
 
     NodeStatusUpdater(Kernel kernel, ApiServer api, String component, NodeConfig config, ImageCatalog catalog,
-            Supplier<List<String>> images, String bootID) {
+            Supplier<List<String>> images, String bootID, Supplier<String> runtimeErrors, KubeletEvents recorder) {
         this.kernel = kernel;
         this.api = api;
         this.component = component;
@@ -46,6 +48,8 @@ final class NodeStatusUpdater {
         this.catalog = catalog;
         this.images = images;
         this.bootID = bootID;
+        this.runtimeErrors = runtimeErrors;
+        this.recorder = recorder;
     }
 
     /** Registers the node (or posts its status if it exists) and starts the loop. */
@@ -89,12 +93,29 @@ final class NodeStatusUpdater {
     }
 
     private void post(Node node) {
-        api.updateStatus(BuiltinResources.NODES, node.withStatus(compute(node)));
+        NodeStatus fresh = compute(node);
+        recordReadyChange(node, fresh);
+        api.updateStatus(BuiltinResources.NODES, node.withStatus(fresh));
         lastReportNanos = kernel.nanos();
     }
 
+    /**
+     * The kubelet's node events on a Ready change (upstream's ReadyCondition setter): "NodeReady" or
+     * "NodeNotReady" when the status it computes differs from the one on the Node (whoever set that).
+     */
+    private void recordReadyChange(Node node, NodeStatus fresh) {
+        NodeCondition old = node.status() == null ? null : node.status().condition(NodeCondition.READY);
+        NodeCondition now = fresh.condition(NodeCondition.READY);
+        if (old == null || now == null || old.status().equals(now.status())) {
+            return;
+        }
+        String event = now.isTrue() ? "NodeReady" : "NodeNotReady";
+        recorder.normal(node, event, "Node " + config.name() + " status is now: " + event);
+    }
+
     private NodeStatus compute(Node node) {
-        return NodeRegistration.status(config, catalog, images.get(), bootID, node.status(), kernel.instant());
+        return NodeRegistration.status(config, catalog, images.get(), bootID, node.status(), kernel.instant(),
+                runtimeErrors.get());
     }
 
     /** Upstream's nodeStatusHasChanged: equal but for the conditions' lastHeartbeatTime. */

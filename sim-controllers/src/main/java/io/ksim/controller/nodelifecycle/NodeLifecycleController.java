@@ -60,6 +60,8 @@ public final class NodeLifecycleController extends Controller {
     /** The key of the NoExecute tainting pass that drains the zone queues. */
     static final String TAINT_KEY = " taint";
     private static final String POD_NODE_INDEX = "spec.nodeName";
+    /** How often upstream runs the NoExecute tainting pass (scheduler.NodeEvictionPeriod). */
+    public static final Duration NODE_EVICTION_PERIOD = Duration.ofMillis(100);
 
     private final NodeLifecycleConfig config;
     private final Informer<Node> nodes;
@@ -70,6 +72,8 @@ public final class NodeLifecycleController extends Controller {
     private final Map<String, ZoneState> zoneStates = new TreeMap<>();
     private final Map<String, ZoneTaintQueue> zoneQueues = new TreeMap<>();
     private boolean allZonesDisrupted;
+    /** When the controller started: its monitor and tainting ticks count from here. */
+    private final long startNanos;
 
     /** What the controller remembers of one node between passes (upstream nodeHealthData). */
     private record NodeHealth(Instant probeTimestamp, Instant readyTransitionTimestamp, Instant readyHeartbeat,
@@ -83,6 +87,7 @@ public final class NodeLifecycleController extends Controller {
     public NodeLifecycleController(ControllerContext context, NodeLifecycleConfig config) {
         super(context, NAME);
         this.config = Objects.requireNonNull(config, "config");
+        this.startNanos = kernel.nanos();
         this.recorder = context.recorder("node-controller");
         nodes = informer(BuiltinResources.NODES);
         leases = informer(BuiltinResources.LEASES);
@@ -125,7 +130,7 @@ public final class NodeLifecycleController extends Controller {
     protected ReconcileResult reconcile(String key) {
         if (MONITOR_KEY.equals(key)) {
             monitorNodeHealth();
-            taintPass();
+            scheduleTaintPass(Duration.ZERO);
             return ReconcileResult.requeueAfter(config.nodeMonitorPeriod());
         }
         if (TAINT_KEY.equals(key)) {
@@ -276,7 +281,7 @@ public final class NodeLifecycleController extends Controller {
                     updateTaints(name, t -> NodeTaints.swapNoExecute(t,
                             NodeTaints.noExecute(NodeTaints.NOT_READY, kernel.instant()), Set.of(NodeTaints.UNREACHABLE)));
                 } else if (!NodeTaints.hasNoExecute(node, NodeTaints.NOT_READY)) {
-                    queueFor(node).add(name);
+                    queued(node, NodeTaints.NOT_READY);
                 }
             }
             case ConditionStatus.UNKNOWN -> {
@@ -284,10 +289,19 @@ public final class NodeLifecycleController extends Controller {
                     updateTaints(name, t -> NodeTaints.swapNoExecute(t,
                             NodeTaints.noExecute(NodeTaints.UNREACHABLE, kernel.instant()), Set.of(NodeTaints.NOT_READY)));
                 } else if (!NodeTaints.hasNoExecute(node, NodeTaints.UNREACHABLE)) {
-                    queueFor(node).add(name);
+                    queued(node, NodeTaints.UNREACHABLE);
                 }
             }
             default -> markNodeAsReachable(node);
+        }
+    }
+
+    /** Queues the node for its NoExecute taint (upstream markNodeForTainting); traced the first time. */
+    private void queued(Node node, String key) {
+        String name = node.metadata().name();
+        if (queueFor(node).add(name)) {
+            kernel.trace().record(context.component(), "NodeTaintQueued", name,
+                    NAME + ": " + name + " queued for the " + key + ":NoExecute taint");
         }
     }
 
@@ -328,8 +342,27 @@ public final class NodeLifecycleController extends Controller {
             }
         }
         if (next != null) {
-            queue.addAfter(TAINT_KEY, next.isZero() ? Duration.ofMillis(100) : next);
+            scheduleTaintPass(next);
         }
+    }
+
+    /**
+     * Upstream runs doNoExecuteTaintingPass on its own 100 ms tick (NodeEvictionPeriod), which only does
+     * something while a zone queue holds a node. ksim runs the pass on that tick's grid, counted from the
+     * controller's start, and only when it can do something: at the first tick strictly after now (a node queued
+     * by a monitor pass is tainted one tick, 100 ms, after it), and no earlier than {@code wait} (the next
+     * token of a zone's rate limiter).
+     */
+    private void scheduleTaintPass(Duration wait) {
+        if (zoneQueues.values().stream().allMatch(ZoneTaintQueue::isEmpty)) {
+            return;
+        }
+        long period = NODE_EVICTION_PERIOD.toNanos();
+        long now = kernel.nanos();
+        long earliest = Math.max(now + 1, now + wait.toNanos());
+        long ticks = Math.floorDiv(earliest - startNanos + period - 1, period);
+        long due = startNanos + ticks * period;
+        queue.addAfter(TAINT_KEY, Duration.ofNanos(due - now));
     }
 
     // ---- zones (upstream handleDisruption, setLimiterInZone) ----

@@ -47,6 +47,11 @@ public final class TaintEvictionController extends Controller {
     private final EventRecorder recorder;
     /** Pod key -> when its deletion was first scheduled (upstream TimedWorker.CreatedAt). */
     private final Map<String, Instant> scheduled = new TreeMap<>();
+    /**
+     * Pods whose eviction was carried out (upstream keeps a nil worker for them in its TimedWorkerQueue, so
+     * that the same pod is not queued again until the work is cancelled or the pod is gone). Only looked up.
+     */
+    private final java.util.Set<String> evicted = new java.util.HashSet<>();
 
     public TaintEvictionController(ControllerContext context) {
         super(context, NAME);
@@ -69,6 +74,7 @@ public final class TaintEvictionController extends Controller {
             @Override
             public void onDelete(Pod pod) {
                 scheduled.remove(Indexer.keyOf(pod));
+                evicted.remove(Indexer.keyOf(pod));
             }
         });
         nodes.addEventHandler(new ResourceEventHandler<>() {
@@ -109,8 +115,11 @@ public final class TaintEvictionController extends Controller {
         Pod pod = pods.indexer().get(key);
         String nodeName = pod == null ? null : pod.spec().nodeName();
         Node node = nodeName == null || nodeName.isEmpty() ? null : nodes.indexer().get(nodeName);
-        if (pod == null || node == null || pod.metadata().isBeingDeleted() || PodConditions.isPodTerminal(pod)) {
+        // Neither terminating nor finished pods are skipped: upstream looks at every pod bound to the node. One
+        // already being deleted still gets its event, the DisruptionTarget condition and a (no-op) delete.
+        if (pod == null || node == null) {
             scheduled.remove(key);
+            evicted.remove(key);
             return ReconcileResult.done();
         }
         List<Taint> taints = noExecuteTaints(node);
@@ -118,6 +127,10 @@ public final class TaintEvictionController extends Controller {
                 : NoExecuteTolerations.minTolerationSeconds(taints, pod.spec().tolerations());
         if (seconds == NoExecuteTolerations.FOREVER) {
             cancel(key, pod);
+            evicted.remove(key);
+            return ReconcileResult.done();
+        }
+        if (evicted.contains(key)) {
             return ReconcileResult.done();
         }
         Instant now = kernel.instant();
@@ -128,6 +141,7 @@ public final class TaintEvictionController extends Controller {
             return ReconcileResult.requeueAfter(Duration.between(now, fireAt));
         }
         scheduled.remove(key);
+        evicted.add(key);
         evict(pod);
         return ReconcileResult.done();
     }

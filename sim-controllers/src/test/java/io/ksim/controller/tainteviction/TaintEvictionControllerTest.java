@@ -92,4 +92,36 @@ class TaintEvictionControllerTest {
         assertFalse(deleting("twenty"));
         assertEquals(List.of("Cancelling deletion of Pod default/twenty"), events("TaintManagerEviction"));
     }
+
+    @Test
+    void aPodAlreadyTerminatingIsStillMarkedOnceAndLeftToItsGracePeriod() {
+        pod("leaving", null, false);
+        cluster.run(5);
+        // A stopped kubelet cannot finish the deletion: the pod stays Terminating.
+        cluster.kubelets.stream().filter(k -> "node-1".equals(k.nodeName())).forEach(io.ksim.node.Kubelet::stop);
+        cluster.api.delete(BuiltinResources.PODS, "default", "leaving", io.ksim.apiserver.DeleteOptions.defaults());
+        java.time.Instant deletionTimestamp = cluster.api.get(BuiltinResources.PODS, "default", "leaving").metadata()
+                .deletionTimestamp();
+        cluster.run(1);
+        setTaints(List.of(new Taint("k", "v", "NoExecute", cluster.kernel.instant())));
+        cluster.run(60);
+        Pod pod = cluster.api.get(BuiltinResources.PODS, "default", "leaving");
+        assertEquals(List.of("Marking for deletion Pod default/leaving"), events("TaintManagerEviction"));
+        assertTrue(pod.status().conditions().stream().anyMatch(c -> "DisruptionTarget".equals(c.type())
+                && TaintEvictionController.CONDITION_REASON.equals(c.reason())));
+        assertEquals(deletionTimestamp, pod.metadata().deletionTimestamp(), "the pending deletion is left as it is");
+    }
+
+    @Test
+    void aFinishedPodOnTheTaintedNodeIsDeletedToo() {
+        cluster.kubelets.stream().filter(k -> "node-1".equals(k.nodeName())).forEach(io.ksim.node.Kubelet::stop);
+        pod("done", null, false);
+        Pod pod = cluster.api.get(BuiltinResources.PODS, "default", "done");
+        cluster.api.updateStatus(BuiltinResources.PODS, pod.withStatus(pod.status().toBuilder().phase("Succeeded").build()));
+        cluster.run(1);
+        setTaints(List.of(new Taint("k", "v", "NoExecute", cluster.kernel.instant())));
+        cluster.run(1);
+        assertTrue(deleting("done"));
+        assertEquals(List.of("Marking for deletion Pod default/done"), events("TaintManagerEviction"));
+    }
 }
