@@ -87,7 +87,6 @@ public final class Cluster {
     private final MetalLB loadBalancer;
     private final ClusterNetwork network;
     private Kubectl kubectl;
-    private PodNetwork podNetwork;
 
     private Cluster(Builder b) {
         Kernel.Builder kb = Kernel.builder().seed(b.seed);
@@ -203,8 +202,9 @@ public final class Cluster {
     }
 
     /**
-     * {@code curl} and DNS over the simulated network: from a pod through its node's kube-proxy rules and
-     * CoreDNS, or from the machine kind runs on (the docker network's gateway).
+     * The network as a pod sees it, for scenario steps and {@code kubectl exec}: resolv.conf, CoreDNS, and
+     * {@code curl} from a pod through its node's kube-proxy rules or from the machine kind runs on (the docker
+     * network's gateway).
      */
     public ClusterNetwork network() {
         return network;
@@ -243,14 +243,6 @@ public final class Cluster {
     /** The InternalIP of {@code node} (172.18.0.2 for node-1, as kind numbers them). */
     public String nodeIP(String node) {
         return require(nodeIPs, node);
-    }
-
-    /** The network as pods see it: DNS, resolv.conf, curl from a pod (built on first use). */
-    public PodNetwork podNetwork() {
-        if (podNetwork == null) {
-            podNetwork = new PodNetwork(this);
-        }
-        return podNetwork;
     }
 
     /** Node names in creation order. */

@@ -11,65 +11,86 @@ import io.ksim.network.dns.ResolvConf;
 import io.ksim.network.dns.Resolver;
 import io.ksim.network.proxy.KubeProxy;
 import io.ksim.network.proxy.iptables.IptablesConfig;
+import io.ksim.network.proxy.ipvs.IpvsState;
+import io.ksim.network.system.KubeSystemNetwork;
 import io.ksim.network.walk.AccessLog;
 import io.ksim.network.walk.Curl;
 import io.ksim.network.walk.IptablesWalker;
 import io.ksim.network.walk.IpvsWalker;
 import io.ksim.network.walk.PacketWalker;
 import io.ksim.network.walk.WalkResult;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The cluster's data path for {@code curl} and DNS: a request from a pod is resolved by the pod's resolver over
- * its resolv.conf and CoreDNS (answering from the Services, EndpointSlices and pods as they are now) and walked
- * through the kube-proxy rules of the pod's node; a request from outside leaves the machine kind runs on
- * (the docker network's gateway, 172.18.0.1) for a node address or a load balancer address, and meets the rules
- * of that node or of the node announcing the address.
+ * The cluster's data path as a pod sees it, for scenario steps and {@code kubectl exec} alike: a pod's
+ * resolv.conf (the kubelet's, over kind's node file), CoreDNS answering from the Services, EndpointSlices and pods
+ * as they are now, and {@code curl} (or wget) from the pod walked through the kube-proxy rules of its node. A
+ * request from outside leaves the machine kind runs on (the docker network's gateway, 172.18.0.1) for a node
+ * address or a load balancer address, and meets the rules of that node or of the node announcing the address.
+ * What a server pod logs for a request is kept in the {@link #accessLog() access log} and written to its container
+ * log on its node, where {@code kubectl logs} reads it.
  */
 public final class ClusterNetwork {
 
     /** kubeadm's cluster DNS address: the kube-dns Service, the tenth address of 10.96.0.0/12. */
-    public static final String CLUSTER_DNS = "10.96.0.10";
+    public static final String CLUSTER_DNS = KubeSystemNetwork.KUBE_DNS_IP;
     /** The machine kind runs on, as the nodes see it: the gateway of kind's docker network. */
     public static final String HOST_IP = "172.18.0.1";
-    /** A kind node's own resolv.conf: docker's DNS at the gateway. */
-    public static final ResolvConf NODE_RESOLV_CONF = new ResolvConf(List.of(HOST_IP), List.of(), Map.of());
+    /**
+     * A kind node's own /etc/resolv.conf: Docker's embedded-DNS file with kind's network gateway put in for
+     * 127.0.0.11, and Docker's {@code options ndots:0} (the host's search domains are not modeled).
+     */
+    public static final ResolvConf NODE_RESOLV_CONF = new ResolvConf(List.of(HOST_IP), List.of(),
+            Map.of("ndots", "0"));
 
     private final Cluster cluster;
-    private final AccessLog accessLog = new AccessLog();
+    private final AccessLog accessLog;
     private final Curl curl;
     /** Per node, the IPVS walker over the proxy's current state: it keeps the round-robin position between requests. */
-    private final Map<String, IpvsWalker> ipvsWalkers = new java.util.HashMap<>();
-    private final Map<String, io.ksim.network.proxy.ipvs.IpvsState> ipvsStates = new java.util.HashMap<>();
+    private final Map<String, IpvsWalker> ipvsWalkers = new HashMap<>();
+    private final Map<String, IpvsState> ipvsStates = new HashMap<>();
 
     ClusterNetwork(Cluster cluster) {
         this.cluster = cluster;
-        this.curl = new Curl(cluster.kernel(), cluster.api(), this::coreDns, this::walker, CLUSTER_DNS,
+        this.accessLog = new AccessLog().to((server, container, line) -> {
+            String node = server.spec().nodeName();
+            if (node != null && cluster.nodeNames().contains(node)) {
+                cluster.kubelet(node).logs().append(server.metadata().namespace(), server.metadata().name(),
+                        container, cluster.now(), line);
+            }
+        });
+        this.curl = new Curl(cluster.kernel(), cluster.api(), this::dns, this::walker, CLUSTER_DNS,
                 NODE_RESOLV_CONF, accessLog);
     }
 
-    /** CoreDNS answering from the cluster's objects as they are now (kubeadm's Corefile). */
-    public CoreDns coreDns() {
+    /** CoreDNS with kubeadm's Corefile, answering from the cluster's objects as they are now. */
+    public CoreDns dns() {
         return new CoreDns(CoreDnsConfig.kubeadm(),
                 cluster.api().list(BuiltinResources.SERVICES, null).items(),
                 cluster.api().list(BuiltinResources.ENDPOINT_SLICES, null).items(),
                 cluster.api().list(BuiltinResources.PODS, null).items());
     }
 
-    /** The resolv.conf the kubelet wrote for {@code pod}. */
+    /** The /etc/resolv.conf the kubelet writes for {@code pod}. */
     public ResolvConf resolvConf(Pod pod) {
         return ResolvConf.forPod(pod, CLUSTER_DNS, CoreDnsConfig.kubeadm().zone(), NODE_RESOLV_CONF);
     }
 
-    /** {@code pod}'s stub resolver. */
+    /** The stub resolver of {@code pod}. */
     public Resolver resolver(Pod pod) {
-        return new Resolver(resolvConf(pod), coreDns());
+        return new Resolver(resolvConf(pod), dns());
     }
 
-    /** The request log of the pods that keep one (ikubernetes/demoapp). */
+    /** The request log of the pods that keep one (ikubernetes/demoapp, nginx). */
     public AccessLog accessLog() {
         return accessLog;
+    }
+
+    /** curl (and wget) from a pod, for callers that set the user agent or a Host header. */
+    public Curl curl() {
+        return curl;
     }
 
     /** {@code curl <url>} run in {@code client}. */
@@ -112,6 +133,10 @@ public final class ClusterNetwork {
     }
 
     private PacketWalker walker(String node) {
+        if (node == null) {
+            return p -> new WalkResult(WalkResult.Outcome.NOT_INTERCEPTED, null, p.srcIP(),
+                    List.of("no kube-proxy rules on the node"), 0, null);
+        }
         KubeProxy proxy = cluster.isKubeProxyRunning(node) ? cluster.kubeProxy(node) : null;
         if (proxy == null) {
             return p -> new WalkResult(WalkResult.Outcome.NOT_INTERCEPTED, null, p.srcIP(),
@@ -126,6 +151,7 @@ public final class ClusterNetwork {
             }
             return ipvsWalkers.get(node);
         }
+        // One random stream per node for the statistic matches, drawn on across requests.
         return new IptablesWalker(proxy.iptablesRules(), IptablesConfig.forNode(node, ip),
                 cluster.kernel().random("kube-proxy/" + node + "/packets"), cluster.kernel());
     }

@@ -8,7 +8,7 @@ import io.ksim.api.core.Pod;
 import io.ksim.api.core.Service;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.registry.BuiltinResources;
-import io.ksim.cluster.PodNetwork;
+import io.ksim.cluster.ClusterNetwork;
 import io.ksim.network.dns.DnsAnswer;
 import io.ksim.network.dns.DnsRecord;
 import io.ksim.network.dns.ResolvConf;
@@ -485,8 +485,8 @@ final class InPodCommands {
         return s == null || s.containerID() == null ? "" : s.containerID();
     }
 
-    private PodNetwork network() {
-        return ctx.cluster().podNetwork();
+    private ClusterNetwork network() {
+        return ctx.cluster().network();
     }
 
     private static String sha256(String text) {
