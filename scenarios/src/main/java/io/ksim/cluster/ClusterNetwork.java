@@ -137,10 +137,11 @@ public final class ClusterNetwork {
             return p -> new WalkResult(WalkResult.Outcome.NOT_INTERCEPTED, null, p.srcIP(),
                     List.of("no kube-proxy rules on the node"), 0, null);
         }
-        KubeProxy proxy = cluster.isKubeProxyRunning(node) ? cluster.kubeProxy(node) : null;
+        // A stopped kube-proxy leaves its rules in the kernel: packets go on following the last rules it wrote.
+        KubeProxy proxy = cluster.kubeProxy(node);
         if (proxy == null) {
             return p -> new WalkResult(WalkResult.Outcome.NOT_INTERCEPTED, null, p.srcIP(),
-                    List.of("no kube-proxy runs on " + node), 0, "no rules");
+                    List.of("no kube-proxy has run on " + node), 0, "no rules");
         }
         String ip = cluster.nodeIP(node);
         if (proxy.mode() == KubeProxy.Mode.IPVS) {

@@ -108,12 +108,12 @@ class ReplSessionTest {
                 ksim [00:00:11]> ipvsadm node-2
                 error: node-2 is powered off
                 ksim [00:00:11]> advance 1m
-                advanced 1m0s to 00:01:11: 11 trace events (trace 11 shows them)
+                advanced 1m0s to 00:01:11: 12 trace events (trace 12 shows them)
                 ksim [00:01:11]> trace 4
-                     65.100s default-scheduler FailedScheduling default/big  0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod..
                      65.100s kube-proxy/node-1 SyncProxyRules node-1  iptables: 42 nat rules, 4 filter rules
                      65.100s kube-proxy/node-3 SyncProxyRules node-3  iptables: 42 nat rules, 4 filter rules
-                     70.100s kube-controller-manager NodeTainted    node-2  node-lifecycle-controller: node-2 tainted node.kubernetes.io/unreachable:NoExecute
+                     70.100s kube-controller-manager NodeTaintQueued node-2  node-lifecycle-controller: node-2 queued for the node.kubernetes.io/unreachable:NoExecute taint
+                     70.200s kube-controller-manager NodeTainted    node-2  node-lifecycle-controller: node-2 tainted node.kubernetes.io/unreachable:NoExecute
                 ksim [00:01:11]> recover node-2
                 node-2 powered on
                 ksim [00:01:11]> iptables-save node-9
