@@ -8,6 +8,8 @@ import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ManifestException;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.api.meta.Status;
+import io.ksim.kubectl.printers.GoJson;
+import io.ksim.kubectl.printers.GoYaml;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -75,9 +77,9 @@ abstract class WriteCommand {
             if (yamlPrinted++ > 0) {
                 ctx.out().println("---");
             }
-            ctx.out().print(KubectlYaml.write(object));
+            ctx.out().print(GoYaml.write(object));
         } else {
-            ctx.out().print(KubectlJson.indented(object));
+            ctx.out().print(GoJson.indentInOrder(object, "    ") + "\n");
         }
     }
 
