@@ -151,6 +151,25 @@ class GoYamlTest {
                 .set("a", JsonNodeFactory.instance.arrayNode().add(1).add(JsonNodeFactory.instance.objectNode()))));
     }
 
+    @Test
+    void jsonOfAGoStructKeepsTheFieldOrder() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("kind", "Pod");
+        o.put("apiVersion", "v1");
+        o.putObject("metadata").put("name", "web").put("creationTimestamp", (String) null);
+        assertEquals("{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"web\",\"creationTimestamp\":null}}",
+                GoJson.compactInOrder(o));
+        assertEquals("""
+                {
+                    "kind": "Pod",
+                    "apiVersion": "v1",
+                    "metadata": {
+                        "name": "web",
+                        "creationTimestamp": null
+                    }
+                }""", GoJson.indentInOrder(o, "    "));
+    }
+
     /**
      * The {@code generator-N.json}/{@code generator-N.yaml} pairs are kubectl 1.32's {@code --dry-run=client -o json}
      * and {@code -o yaml} of the same object ({@code create job} with a long command, {@code create deployment
