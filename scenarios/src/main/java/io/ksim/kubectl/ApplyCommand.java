@@ -9,6 +9,7 @@ import io.ksim.apiserver.PatchType;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.patch.PatchException;
 import io.ksim.apiserver.patch.StrategicMergePatch;
+import io.ksim.kubectl.printers.GoJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -119,9 +120,9 @@ final class ApplyCommand extends WriteCommand implements Callable<Integer> {
             result = StrategicMergePatch.apply(current, patch, type.type());
         } else {
             try {
-                result = tree(ctx.api().patch(type, ns, name, PatchType.STRATEGIC, KubectlJson.compactSorted(patch)));
+                result = tree(ctx.api().patch(type, ns, name, PatchType.STRATEGIC, GoJson.compact(patch)));
             } catch (ApiException e) {
-                throw withSource(e, "applying patch:\n" + KubectlJson.compactSorted(patch) + "\nto:\n"
+                throw withSource(e, "applying patch:\n" + GoJson.compact(patch) + "\nto:\n"
                         + info(type, name, ns) + "\nfor:", doc.source());
             }
         }
@@ -149,7 +150,7 @@ final class ApplyCommand extends WriteCommand implements Callable<Integer> {
         JsonNode a = meta.get("annotations");
         ObjectNode annotations = a instanceof ObjectNode o ? o : meta.putObject("annotations");
         annotations.remove(LAST_APPLIED);
-        String json = KubectlJson.compactSorted(doc) + "\n";
+        String json = GoJson.compact(doc) + "\n";
         annotations.put(LAST_APPLIED, json);
         return doc;
     }

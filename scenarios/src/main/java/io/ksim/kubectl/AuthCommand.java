@@ -3,6 +3,7 @@ package io.ksim.kubectl;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.auth.RbacAuthorizer;
 import io.ksim.apiserver.auth.UserInfo;
+import io.ksim.kubectl.printers.TabWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -191,7 +192,7 @@ final class AuthCommand implements Callable<Integer> {
             rows.add(List.of("ATTRIBUTE", "VALUE"));
             rows.add(List.of("Username", user.name()));
             rows.add(List.of("Groups", "[" + String.join(" ", user.groups()) + "]"));
-            TopCommand.tabbed(ctx, rows, false);
+            ctx.out().print(TabWriter.rows(rows, false));
             return 0;
         }
     }

@@ -9,6 +9,7 @@ import io.ksim.apiserver.ApiErrors;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.registry.BuiltinResources;
+import io.ksim.kubectl.printers.GoJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,7 +184,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
             ObjectNode tree = build(name);
             if (saveConfig) {
                 // The typed object as Go encodes it (empty annotations omitted), then the annotation added.
-                String config = KubectlJson.compactInOrder(tree) + "\n";
+                String config = GoJson.compactInOrder(tree) + "\n";
                 ObjectNode meta = (ObjectNode) tree.get("metadata");
                 ObjectNode annotations = meta.get("annotations") instanceof ObjectNode a ? a : meta.putObject("annotations");
                 annotations.put(ApplyCommand.LAST_APPLIED, config);
@@ -857,7 +858,7 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
                     entry.put("email", email);
                 }
                 entry.put("auth", base64(username + ":" + password));
-                d.put(".dockerconfigjson", base64(KubectlJson.compactInOrder(config)));
+                d.put(".dockerconfigjson", base64(GoJson.compactInOrder(config)));
             }
             o.put("type", "kubernetes.io/dockerconfigjson");
             return o;

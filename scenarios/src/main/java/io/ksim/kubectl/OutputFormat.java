@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * What {@code -o} asks for, and the printers for objects (as JSON trees) that are not tables: {@code yaml},
  * {@code json}, {@code name}, {@code jsonpath=...}, {@code jsonpath-as-json=...}, {@code custom-columns=...}.
- * The human-readable formats ({@code ""}, {@code wide}) print the server's tables instead.
+ * The human-readable formats ({@code ""}, {@code wide}) print the server's tables instead. The commands that
+ * write objects ({@link WriteCommand}) choose among {@code yaml}, {@code json} and {@code name} here too.
  */
 final class OutputFormat {
 
@@ -24,6 +25,13 @@ final class OutputFormat {
     static final List<String> GET_FORMATS = List.of("custom-columns", "custom-columns-file", "go-template",
             "go-template-file", "json", "jsonpath", "jsonpath-as-json", "jsonpath-file", "name", "template",
             "templatefile", "wide", "yaml");
+
+    /**
+     * The formats the commands that write objects ({@code create}, {@code apply}, {@code run}, ...) name in
+     * the same error: their printer flags have no table, wide or custom-columns printers.
+     */
+    static final List<String> WRITE_FORMATS = List.of("go-template", "go-template-file", "json", "jsonpath",
+            "jsonpath-as-json", "jsonpath-file", "name", "template", "templatefile", "yaml");
 
     private static final Pattern RELAXED_PATH = Pattern.compile("^\\{\\.?([^{}]+)\\}$|^\\.?([^{}]+)$");
 
@@ -93,9 +101,30 @@ final class OutputFormat {
             case "go-template", "go-template-file", "template", "templatefile", "jsonpath-file", "custom-columns-file" ->
                     throw new KubectlException("error: ksim's kubectl does not print -o " + name
                             + "; use -o jsonpath or -o custom-columns");
-            default -> throw new KubectlException("error: unable to match a printer suitable for the output format \""
-                    + o + "\", allowed formats are: " + String.join(",", GET_FORMATS));
+            default -> throw noPrinter(o, GET_FORMATS);
         }
+    }
+
+    /**
+     * Parses {@code -o} of a command that writes objects: {@code yaml}, {@code json} or {@code name}; null
+     * when none is given.
+     */
+    static OutputFormat parseForWrite(String output) {
+        if (output == null) {
+            return null;
+        }
+        return switch (output) {
+            case "yaml" -> new OutputFormat(Kind.YAML, output, null, false);
+            case "json" -> new OutputFormat(Kind.JSON, output, null, false);
+            case "name" -> new OutputFormat(Kind.NAME, output, null, false);
+            default -> throw noPrinter(output, WRITE_FORMATS);
+        };
+    }
+
+    /** kubectl's error for an {@code -o} no printer matches; {@code allowed} as the command's printer flags list them. */
+    private static KubectlException noPrinter(String output, List<String> allowed) {
+        return new KubectlException("error: unable to match a printer suitable for the output format \"" + output
+                + "\", allowed formats are: " + String.join(",", allowed));
     }
 
     private void parseColumns(String spec) {
@@ -187,6 +216,19 @@ final class OutputFormat {
             }
             case CUSTOM_COLUMNS -> printColumns(obj, out);
             default -> throw new IllegalStateException("tables print through the human-readable printer");
+        }
+    }
+
+    /**
+     * Prints an object the client holds as its Go type ({@code create}, {@code run}, {@code apply} with
+     * {@code -o yaml|json}): JSON keeps the fields in the tree's order, as Go marshals a struct; YAML is the
+     * same either way (sigs.k8s.io/yaml sorts the keys).
+     */
+    void printTyped(JsonNode obj, StringBuilder out) {
+        if (kind == Kind.JSON) {
+            out.append(GoJson.indentInOrder(obj, "    ")).append('\n');
+        } else {
+            print(obj, out);
         }
     }
 

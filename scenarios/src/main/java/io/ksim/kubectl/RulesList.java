@@ -8,6 +8,7 @@ import io.ksim.api.rbac.Subject;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.auth.UserInfo;
 import io.ksim.apiserver.registry.BuiltinResources;
+import io.ksim.kubectl.printers.TabWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,7 +56,7 @@ final class RulesList {
             rows.add(List.of(groupsAndResources(r), list(r.nonResourceURLs()), list(r.resourceNames()),
                     list(r.verbs())));
         }
-        TopCommand.tabbed(ctx, rows, false);
+        ctx.out().print(TabWriter.rows(rows, false));
         return 0;
     }
 

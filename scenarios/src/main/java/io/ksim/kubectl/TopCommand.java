@@ -6,6 +6,7 @@ import io.ksim.api.core.Pod;
 import io.ksim.api.resource.Quantity;
 import io.ksim.apiserver.ListOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
+import io.ksim.kubectl.printers.TabWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -288,30 +289,8 @@ final class TopCommand implements Callable<Integer> {
         return q == null ? Quantity.ZERO : q;
     }
 
-    /**
-     * Rows as kubectl's tab writer lays out cells that each end in a tab: every column as wide as its widest
-     * cell plus 3 spaces (at least 6), the last one padded too.
-     */
+    /** The rows through kubectl's printer tab writer, each cell (the last too) ending in a tab. */
     static void tabbed(KubectlContext ctx, List<List<String>> rows) {
-        tabbed(ctx, rows, true);
-    }
-
-    /** As {@link #tabbed(KubectlContext, List)}; {@code padLast} false: the last cell is plain text after the columns. */
-    static void tabbed(KubectlContext ctx, List<List<String>> rows, boolean padLast) {
-        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
-        int[] width = new int[columns];
-        for (List<String> r : rows) {
-            for (int i = 0; i < r.size(); i++) {
-                width[i] = Math.max(width[i], Math.max(6, r.get(i).length() + 3));
-            }
-        }
-        for (List<String> r : rows) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < r.size(); i++) {
-                boolean last = i == r.size() - 1;
-                b.append(r.get(i)).append(last && !padLast ? "" : " ".repeat(width[i] - r.get(i).length()));
-            }
-            ctx.out().println(b);
-        }
+        ctx.out().print(TabWriter.rows(rows, true));
     }
 }

@@ -29,8 +29,8 @@ abstract class WriteCommand {
 
     final KubectlContext ctx;
 
-    /** Objects printed so far with {@code -o yaml}: kubectl's YAML printer separates them with {@code ---}. */
-    private int yamlPrinted;
+    /** The printer {@code -o} selects, kept across objects (the YAML printer separates them with {@code ---}). */
+    private OutputFormat format;
 
     WriteCommand(KubectlContext ctx) {
         this.ctx = ctx;
@@ -47,11 +47,15 @@ abstract class WriteCommand {
     }
 
     void checkOutput() {
-        if (output != null && !output.equals("yaml") && !output.equals("json") && !output.equals("name")) {
-            throw new KubectlException("error: unable to match a printer suitable for the output format \"" + output
-                    + "\", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,"
-                    + "jsonpath-file,name,template,templatefile,yaml");
+        format();
+    }
+
+    /** The printer {@code -o} names, or null without {@code -o}; kubectl's error for a format it cannot print. */
+    private OutputFormat format() {
+        if (format == null && output != null) {
+            format = OutputFormat.parseForWrite(output);
         }
+        return format;
     }
 
     /** {@code deployment.apps} or {@code pod}: how kubectl names a kind in its messages. */
@@ -67,17 +71,15 @@ abstract class WriteCommand {
             case SERVER -> " (server dry run)";
             case NONE -> "";
         };
-        if (output == null) {
+        OutputFormat f = format();
+        if (f == null) {
             ctx.out().println(kindString(type) + "/" + name + " " + op);
-        } else if (output.equals("name")) {
+        } else if (f.kind == OutputFormat.Kind.NAME) {
             ctx.out().println(kindString(type) + "/" + name);
-        } else if (output.equals("yaml")) {
-            if (yamlPrinted++ > 0) {
-                ctx.out().println("---");
-            }
-            ctx.out().print(KubectlYaml.write(object));
         } else {
-            ctx.out().print(KubectlJson.indented(object));
+            StringBuilder text = new StringBuilder();
+            f.printTyped(object, text);
+            ctx.out().print(text);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.ksim.kubectl.describe;
 
+import io.ksim.kubectl.printers.TabWriter;
+
 /**
  * Collects a description as kubectl's describers write it: each write is indented by two blanks per level,
  * cells are separated by tabs, and {@link #text()} aligns them with {@link TabWriter}. A nested writer adds
@@ -52,6 +54,6 @@ final class PrefixWriter {
 
     /** The description with its columns aligned. */
     String text() {
-        return TabWriter.format(buf.toString());
+        return TabWriter.describe(buf.toString());
     }
 }

@@ -10,27 +10,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON text as Go's {@code encoding/json} writes a decoded object ({@code map[string]interface{}}), which is
- * what kubectl prints for {@code -o json} and inside jsonpath output: object keys in sorted order, {@code <},
- * {@code >} and {@code &} escaped as {@code \u003c}, {@code \u003e}, {@code \u0026}, indentation by the
- * given string ({@code json.MarshalIndent}) or none ({@code json.Marshal}).
+ * JSON text as Go's {@code encoding/json} writes it for kubectl. A decoded object ({@code map[string]interface{}})
+ * is what {@code get -o json} and jsonpath print: object keys in sorted order. A typed object (a Go struct, as
+ * the generators of {@code create}/{@code run} build and {@code --dry-run -o json} prints) keeps its fields in
+ * declaration order, which is the tree's order here. Either way {@code <}, {@code >} and {@code &} are escaped
+ * as {@code \u003c}, {@code \u003e}, {@code \u0026}, and the indentation is the given string
+ * ({@code json.MarshalIndent}) or none ({@code json.Marshal}).
  */
 public final class GoJson {
 
     private GoJson() {
     }
 
-    /** {@code json.Marshal}: compact. */
+    /** {@code json.Marshal} of a decoded object: compact, keys sorted at every level. */
     public static String compact(JsonNode node) {
         StringBuilder sb = new StringBuilder();
-        write(sb, node, null, "");
+        write(sb, node, null, "", true);
         return sb.toString();
     }
 
-    /** {@code json.MarshalIndent(v, "", indent)}. */
+    /** {@code json.MarshalIndent(v, "", indent)} of a decoded object: keys sorted at every level. */
     public static String indent(JsonNode node, String indent) {
         StringBuilder sb = new StringBuilder();
-        write(sb, node, indent, "");
+        write(sb, node, indent, "", true);
+        return sb.toString();
+    }
+
+    /** {@code json.Marshal} of a Go struct: compact, fields in the tree's order. */
+    public static String compactInOrder(JsonNode node) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, node, null, "", false);
+        return sb.toString();
+    }
+
+    /** {@code json.MarshalIndent(v, "", indent)} of a Go struct: fields in the tree's order. */
+    public static String indentInOrder(JsonNode node, String indent) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, node, indent, "", false);
         return sb.toString();
     }
 
@@ -57,7 +73,7 @@ public final class GoJson {
         return node;
     }
 
-    private static void write(StringBuilder sb, JsonNode node, String indent, String prefix) {
+    private static void write(StringBuilder sb, JsonNode node, String indent, String prefix, boolean sort) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             sb.append("null");
         } else if (node.isObject()) {
@@ -67,7 +83,9 @@ public final class GoJson {
             }
             List<String> names = new ArrayList<>();
             node.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
+            if (sort) {
+                names.sort(null);
+            }
             sb.append('{');
             String inner = indent == null ? "" : prefix + indent;
             boolean first = true;
@@ -79,7 +97,7 @@ public final class GoJson {
                 newline(sb, indent, inner);
                 quote(sb, name);
                 sb.append(indent == null ? ":" : ": ");
-                write(sb, node.get(name), indent, inner);
+                write(sb, node.get(name), indent, inner, sort);
             }
             newline(sb, indent, prefix);
             sb.append('}');
@@ -92,7 +110,7 @@ public final class GoJson {
             String inner = indent == null ? "" : prefix + indent;
             for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
                 newline(sb, indent, inner);
-                write(sb, it.next(), indent, inner);
+                write(sb, it.next(), indent, inner, sort);
                 if (it.hasNext()) {
                     sb.append(',');
                 }

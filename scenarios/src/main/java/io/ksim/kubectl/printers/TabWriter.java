@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * Aligns tab-separated cells into columns as Go's {@code text/tabwriter} does, with the "remember widths"
  * extension kubectl uses so that rows printed after a flush (watch events) keep the columns of the rows
- * before them. kubectl's settings (cli-runtime printers/tabwriter.go): minimum cell width 6, padding 3,
- * pad character space.
+ * before them. The settings are parameters; kubectl uses two sets of them: its printers' (cli-runtime
+ * printers/tabwriter.go: minimum cell width 6, padding 3, pad character space, remembered widths;
+ * {@link #kubectl}) for {@code get}, {@code top}, {@code auth can-i --list}, ..., and its describers'
+ * (describe.go: minimum width 0, padding 2, pad character space, no flags; {@link #describe}).
  *
  * <p>The rules, as Go's: a cell is text terminated by a tab; the text after a line's last tab is not part
  * of a column and is printed as is (so rows have no trailing blanks unless their last cell is empty). A
@@ -51,6 +53,33 @@ public final class TabWriter {
     /** A writer with kubectl's settings. */
     public static TabWriter kubectl(StringBuilder out) {
         return new TabWriter(out, 6, 3, ' ', true);
+    }
+
+    /** {@code text} aligned as kubectl's describers align it; what follows the last newline is printed too. */
+    public static String describe(String text) {
+        StringBuilder out = new StringBuilder();
+        TabWriter w = new TabWriter(out, 0, 2, ' ', false);
+        w.write(text);
+        w.flush();
+        return out.toString();
+    }
+
+    /**
+     * Rows aligned by a writer with kubectl's printer settings, each row's cells separated by tabs and the row
+     * ended by a newline. {@code tabAfterLast}: the last cell ends with a tab as well, so it is padded like the
+     * others ({@code kubectl top}); otherwise it is plain text after the columns ({@code auth can-i --list},
+     * {@code auth whoami}).
+     */
+    public static String rows(List<List<String>> rows, boolean tabAfterLast) {
+        StringBuilder text = new StringBuilder();
+        for (List<String> row : rows) {
+            text.append(String.join("\t", row)).append(tabAfterLast ? "\t\n" : "\n");
+        }
+        StringBuilder out = new StringBuilder();
+        TabWriter w = kubectl(out);
+        w.write(text.toString());
+        w.flush();
+        return out.toString();
     }
 
     public void write(String text) {

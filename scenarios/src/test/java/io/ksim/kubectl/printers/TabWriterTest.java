@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Go's text/tabwriter rules with kubectl's settings (minimum width 6, padding 3) and remembered widths. */
+/**
+ * Go's text/tabwriter rules with kubectl's printer settings (minimum width 6, padding 3, remembered widths) and
+ * its describers' settings (minimum width 0, padding 2).
+ */
 class TabWriterTest {
 
     private static String format(String... flushes) {
@@ -61,5 +64,42 @@ class TabWriterTest {
     @Test
     void widthCountsCharactersNotBytes() {
         assertEquals("é     x\n", format("é\tx\n"));
+    }
+
+    // kubectl's describer settings: minimum width 0, padding 2, no remembered widths.
+
+    @Test
+    void describeCellsOfAColumnBlockArePaddedToTheWidestPlusTwo() {
+        assertEquals("Name:       web\nNamespace:  default\n", TabWriter.describe("Name:\tweb\nNamespace:\tdefault\n"));
+    }
+
+    @Test
+    void describeLineWithoutTheColumnEndsTheBlock() {
+        assertEquals("Name:  web\nContainers:\n  nginx:  x\n", TabWriter.describe("Name:\tweb\nContainers:\n  nginx:\tx\n"));
+    }
+
+    @Test
+    void describeTextAfterTheLastTabIsNotAligned() {
+        assertEquals("a   bbbbbb  c\naa  b       cc\n", TabWriter.describe("a\tbbbbbb\tc\naa\tb\tcc\n"));
+        assertEquals("a  b\nlong-text-without-cells\n", TabWriter.describe("a\tb\nlong-text-without-cells\n"));
+    }
+
+    @Test
+    void describeNestedBlocksAlignIndependently() {
+        // Column 0 spans both lines; column 1 exists only on the first, so only it is padded there.
+        assertEquals("Port:      <unset>  80/TCP\nEndpoint:  x\n", TabWriter.describe("Port:\t<unset>\t80/TCP\nEndpoint:\tx\n"));
+    }
+
+    @Test
+    void describeTrailingTabPadsAnEmptyLastCell() {
+        assertEquals("Kube-Proxy:  \nPodCIDR:     x\n", TabWriter.describe("Kube-Proxy:\t\nPodCIDR:\tx\n"));
+    }
+
+    @Test
+    void rowsPadTheLastCellOnlyWhenItEndsInATab() {
+        java.util.List<java.util.List<String>> rows = java.util.List.of(java.util.List.of("NAME", "CPU(cores)"),
+                java.util.List.of("node-1", "250m"));
+        assertEquals("NAME     CPU(cores)   \nnode-1   250m         \n", TabWriter.rows(rows, true));
+        assertEquals("NAME     CPU(cores)\nnode-1   250m\n", TabWriter.rows(rows, false));
     }
 }

@@ -10,35 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The alignment, age and event formats kubectl's describers print with. */
-class TabWriterTest {
-
-    @Test
-    void cellsOfAColumnBlockArePaddedToTheWidestPlusTwo() {
-        assertEquals("Name:       web\nNamespace:  default\n", TabWriter.format("Name:\tweb\nNamespace:\tdefault\n"));
-    }
-
-    @Test
-    void aLineWithoutTheColumnEndsTheBlock() {
-        assertEquals("Name:  web\nContainers:\n  nginx:  x\n", TabWriter.format("Name:\tweb\nContainers:\n  nginx:\tx\n"));
-    }
-
-    @Test
-    void theTextAfterTheLastTabIsNotAligned() {
-        assertEquals("a   bbbbbb  c\naa  b       cc\n", TabWriter.format("a\tbbbbbb\tc\naa\tb\tcc\n"));
-        assertEquals("a  b\nlong-text-without-cells\n", TabWriter.format("a\tb\nlong-text-without-cells\n"));
-    }
-
-    @Test
-    void nestedBlocksAlignIndependently() {
-        // Column 0 spans both lines; column 1 exists only on the first, so only it is padded there.
-        assertEquals("Port:      <unset>  80/TCP\nEndpoint:  x\n", TabWriter.format("Port:\t<unset>\t80/TCP\nEndpoint:\tx\n"));
-    }
-
-    @Test
-    void aTrailingTabPadsAnEmptyLastCell() {
-        assertEquals("Kube-Proxy:  \nPodCIDR:     x\n", TabWriter.format("Kube-Proxy:\t\nPodCIDR:\tx\n"));
-    }
+/** The indentation, alignment, age and event formats kubectl's describers print with. */
+class PrefixWriterTest {
 
     @Test
     void prefixWriterIndentsTwoBlanksPerLevel() {
