@@ -107,7 +107,7 @@ final class DeleteCommand implements Callable<Integer> {
             default -> throw new KubectlException("error: Invalid dry-run value (" + dryRun
                     + "). Must be \"none\", \"server\", or \"client\".");
         };
-        Duration limit = parseTimeout(timeout);
+        Duration limit = parseTimeout(timeout, "kubectl delete");
         if (output != null && !output.equals("name")) {
             throw new KubectlException("error: unexpected -o output mode: " + output + ". We only support '-o name'");
         }
@@ -266,37 +266,10 @@ final class DeleteCommand implements Callable<Integer> {
         return out;
     }
 
-    /** kubectl's duration flags: {@code 30s}, {@code 5m}, {@code 1h}; 0 waits a week. */
-    static Duration parseTimeout(String s) {
-        Duration d = parseDuration(s);
+    /** {@code --timeout} of {@code command}: a Go duration ({@code 30s}, {@code 5m}, {@code 1h}); 0 waits a week. */
+    static Duration parseTimeout(String s, String command) {
+        Duration d = DurationFlags.parse(s, "--timeout", command);
         return d.isZero() ? Duration.ofHours(168) : d;
-    }
-
-    static Duration parseDuration(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)").matcher(s);
-        if (s.equals("0")) {
-            return Duration.ZERO;
-        }
-        long millis = 0;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                break;
-            }
-            end = m.end();
-            double v = Double.parseDouble(m.group(1));
-            millis += (long) (v * switch (m.group(2)) {
-                case "ms" -> 1;
-                case "s" -> 1000;
-                case "m" -> 60_000;
-                default -> 3_600_000;
-            });
-        }
-        if (end != s.length() || s.isEmpty()) {
-            throw new KubectlException("error: invalid argument \"" + s + "\" for \"--timeout\" flag: time: invalid duration \""
-                    + s + "\"");
-        }
-        return Duration.ofMillis(millis);
     }
 
     @SuppressWarnings("unused")

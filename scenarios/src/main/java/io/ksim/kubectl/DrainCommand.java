@@ -57,7 +57,7 @@ final class DrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration limit = GoDurations.parse(timeout, "timeout");
+        Duration limit = DurationFlags.parse(timeout, "--timeout", "kubectl drain");
         if (podSelector != null && !podSelector.isEmpty() && !podSelector.matches("[-A-Za-z0-9_./!=, ()]*")) {
             throw new KubectlException("error: --pod-selector=<pod_selector> must be a valid label selector");
         }

@@ -52,7 +52,7 @@ final class GetWatch {
             throw new KubectlException("error: you may only watch a single resource or type of resource at a time");
         }
         Duration duration = get.requestTimeout == null ? DEFAULT_DURATION
-                : GoDuration.parse(get.requestTimeout, "request-timeout");
+                : DurationFlags.requestTimeout(get.requestTimeout);
         if (duration.isZero() || duration.isNegative()) {
             duration = DEFAULT_DURATION;
         }

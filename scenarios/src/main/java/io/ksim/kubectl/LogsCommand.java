@@ -207,7 +207,7 @@ final class LogsCommand implements Callable<Integer> {
         if (requestTimeout == null || requestTimeout.isEmpty()) {
             return DEFAULT_FOLLOW;
         }
-        Duration d = GoDurationText.parse(requestTimeout);
-        return d.isZero() ? DEFAULT_FOLLOW : d;
+        Duration d = DurationFlags.requestTimeout(requestTimeout);
+        return d.isZero() || d.isNegative() ? DEFAULT_FOLLOW : d;
     }
 }

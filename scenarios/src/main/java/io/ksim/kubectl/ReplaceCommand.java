@@ -113,7 +113,7 @@ final class ReplaceCommand extends WriteCommand implements Callable<Integer> {
                 } catch (ApiException e) {
                     return e.code() == 404;
                 }
-            }, DeleteCommand.parseTimeout(timeout));
+            }, DeleteCommand.parseTimeout(timeout, "kubectl replace"));
         } catch (ApiException e) {
             if (e.code() != 404) {
                 throw withSource(e, "deleting", doc.source());

@@ -152,7 +152,7 @@ final class RolloutCommand implements Callable<Integer> {
             if (revision < 0) {
                 throw new KubectlException("error: revision must be a positive integer: " + revision);
             }
-            Duration limit = GoDurations.parse(timeout, "timeout");
+            Duration limit = DurationFlags.parse(timeout, "--timeout", "kubectl rollout status");
             List<ResourceTargets.Target> targets = targets();
             if (targets.isEmpty()) {
                 ctx.err().println("No resources found in " + ctx.namespace() + " namespace.");

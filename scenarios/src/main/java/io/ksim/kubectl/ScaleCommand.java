@@ -62,7 +62,7 @@ final class ScaleCommand implements Callable<Integer> {
         if (currentReplicas < -1) {
             throw new KubectlException("error: The --current-replicas must specify an integer of -1 or greater");
         }
-        Duration wait = GoDurations.parse(timeout, "timeout");
+        Duration wait = DurationFlags.parse(timeout, "--timeout", "kubectl scale");
         List<ResourceTargets.Target> targets = ResourceTargets.select(ctx, args, selector, all);
         ErrorText infoErrors = new ErrorText();
         List<ResourceTargets.Target> found = new ArrayList<>();

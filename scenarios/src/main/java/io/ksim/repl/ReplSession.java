@@ -5,6 +5,7 @@ import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.cluster.Cluster;
+import io.ksim.kernel.GoDuration;
 import io.ksim.kernel.TraceEvent;
 import io.ksim.kubectl.CommandWords;
 import io.ksim.kubectl.Kubectl;
@@ -61,7 +62,7 @@ public final class ReplSession {
 
     /** The prompt, with the virtual time: {@code ksim [00:01:30]> }. */
     public String prompt() {
-        return "ksim [" + SimDurations.clock(cluster.kernel().nanos()) + "]> ";
+        return "ksim [" + clock(cluster.kernel().nanos()) + "]> ";
     }
 
     /** Runs one line and returns standard output followed by standard error. */
@@ -149,14 +150,14 @@ public final class ReplSession {
         if (args.size() != 1) {
             throw new IllegalArgumentException("advance takes one duration, e.g. advance 30s");
         }
-        Duration d = SimDurations.parse(args.get(0));
+        Duration d = GoDuration.parse(args.get(0));
         if (d.isNegative()) {
             throw new IllegalArgumentException("virtual time only moves forward: " + args.get(0));
         }
         int before = cluster.trace().size();
         cluster.advance(d);
         int events = cluster.trace().size() - before;
-        return ReplResult.ok("advanced " + SimDurations.format(d) + " to " + SimDurations.clock(cluster.kernel().nanos())
+        return ReplResult.ok("advanced " + GoDuration.format(d) + " to " + clock(cluster.kernel().nanos())
                 + ": " + events + " trace event" + (events == 1 ? "" : "s")
                 + (events == 0 ? "" : " (trace " + events + " shows them)") + "\n");
     }
@@ -313,5 +314,11 @@ public final class ReplSession {
             out.append(e.format()).append('\n');
         }
         return ReplResult.ok(out.toString());
+    }
+
+    /** Virtual time as the prompt shows it: {@code 00:01:30} (hours grow past two digits if need be). */
+    private static String clock(long nanos) {
+        long seconds = Math.floorDiv(nanos, 1_000_000_000L);
+        return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 }

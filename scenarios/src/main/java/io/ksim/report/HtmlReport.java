@@ -1,7 +1,7 @@
 package io.ksim.report;
 
+import io.ksim.kernel.GoDuration;
 import io.ksim.kernel.TraceEvent;
-import io.ksim.repl.SimDurations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,7 +83,7 @@ public final class HtmlReport {
                     .append(count(RunReport.MarkerKind.ROLLOUT) == 1 ? "" : "s").append(", ")
                     .append(count(RunReport.MarkerKind.NODE_DOWN)).append(" power failure")
                     .append(count(RunReport.MarkerKind.NODE_DOWN) == 1 ? "" : "s").append("; ")
-                    .append(esc(SimDurations.format(Duration.ofNanos(r.endNanos())))).append(" of virtual time.</p>\n");
+                    .append(esc(GoDuration.format(Duration.ofNanos(r.endNanos())))).append(" of virtual time.</p>\n");
             timeline();
             unbound();
             legend();

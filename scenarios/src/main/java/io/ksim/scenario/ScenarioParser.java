@@ -15,6 +15,7 @@ import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.controller.statefulset.StatefulSetController;
 import io.ksim.controller.tainteviction.TaintEvictionController;
 import io.ksim.controller.volume.PersistentVolumeController;
+import io.ksim.kernel.GoDuration;
 import io.ksim.node.ImageCatalog;
 import io.ksim.scenario.Scenario.Condition;
 import io.ksim.scenario.Scenario.Expectation;
@@ -557,11 +558,15 @@ public final class ScenarioParser {
 
     private static Duration duration(YamlNode node) {
         Scalar s = scalar(node);
-        Duration d = Durations.parse(s.text);
-        if (d == null) {
-            throw node.error("invalid duration \"" + s.text + "\"" + DURATION_HINT);
+        // Go's syntax without a sign: a scenario's durations are never negative.
+        if (!s.text.startsWith("-") && !s.text.startsWith("+")) {
+            try {
+                return GoDuration.parse(s.text);
+            } catch (IllegalArgumentException e) {
+                // Reported below in the scenario's words.
+            }
         }
-        return d;
+        throw node.error("invalid duration \"" + s.text + "\"" + DURATION_HINT);
     }
 
     private static String quantity(YamlNode node) {

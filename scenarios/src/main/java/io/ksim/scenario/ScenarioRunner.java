@@ -16,6 +16,7 @@ import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.cluster.Cluster;
 import io.ksim.controller.ControllerManager;
 import io.ksim.controller.deployment.RolloutCommands;
+import io.ksim.kernel.GoDuration;
 import io.ksim.kernel.TraceEvent;
 import io.ksim.kubectl.Kubectl;
 import io.ksim.kubectl.KubectlException;
@@ -201,7 +202,7 @@ public final class ScenarioRunner {
         } else if (step instanceof Scenario.Kubectl k) {
             return (k.show() ? "show " : "kubectl ") + k.command();
         } else if (step instanceof Scenario.Advance a) {
-            return "advance " + Durations.format(a.duration());
+            return "advance " + GoDuration.format(a.duration());
         } else if (step instanceof Scenario.WaitFor w) {
             return "waitFor " + w.condition().text();
         } else if (step instanceof Scenario.Fault f) {
@@ -223,7 +224,7 @@ public final class ScenarioRunner {
         if (met) {
             pass(w, "waitFor " + w.condition().text(), "after " + waited);
         } else {
-            fail(w, "waitFor " + w.condition().text(), "timed out after " + Durations.format(w.timeout()) + ": "
+            fail(w, "waitFor " + w.condition().text(), "timed out after " + GoDuration.format(w.timeout()) + ": "
                     + conditionNow(w.condition()));
         }
     }

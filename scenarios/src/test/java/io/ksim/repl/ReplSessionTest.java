@@ -217,19 +217,4 @@ class ReplSessionTest {
         s.run("advance 2h");
         assertEquals("ksim [02:01:30]> ", s.prompt());
     }
-
-    @Test
-    void goDurations() {
-        assertEquals(Duration.ofSeconds(90), SimDurations.parse("1m30s"));
-        assertEquals(Duration.ofMillis(1500), SimDurations.parse("1.5s"));
-        assertEquals(Duration.ofMillis(500), SimDurations.parse("500ms"));
-        assertEquals(Duration.ZERO, SimDurations.parse("0"));
-        assertEquals("1m30s", SimDurations.format(Duration.ofSeconds(90)));
-        assertEquals("2h0m0s", SimDurations.format(Duration.ofHours(2)));
-        assertEquals("1.5s", SimDurations.format(Duration.ofMillis(1500)));
-        assertEquals("500ms", SimDurations.format(Duration.ofMillis(500)));
-        IllegalArgumentException missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> SimDurations.parse("30"));
-        assertEquals("time: missing unit in duration \"30\"", missing.getMessage());
-    }
 }

@@ -32,6 +32,22 @@ class ScenarioParserTest {
     }
 
     @Test
+    void durationsAreGoDurationsWithoutASign() {
+        assertEquals("scenario.yaml:3:14: steps[0].advance: invalid duration \"-1s\" (want e.g. 30s, 2m, 1h30m)",
+                error(HEAD + """
+                          - advance: -1s
+                        """));
+        assertEquals("scenario.yaml:3:14: steps[0].advance: invalid duration \"30\" (want e.g. 30s, 2m, 1h30m)",
+                error(HEAD + """
+                          - advance: 30
+                        """));
+        assertEquals("scenario.yaml:3:14: steps[0].advance: invalid duration \"s\" (want e.g. 30s, 2m, 1h30m)",
+                error(HEAD + """
+                          - advance: s
+                        """));
+    }
+
+    @Test
     void unknownKeysPointAtTheKey() {
         assertEquals("scenario.yaml:4:1: imagess: unknown key \"imagess\" (allowed: cluster, description, name, seed, "
                 + "steps)", error("""

@@ -1,6 +1,7 @@
 package io.ksim.node;
 
 import io.ksim.api.resource.Quantity;
+import io.ksim.kernel.GoDuration;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
@@ -66,7 +67,7 @@ public final class ImageCatalog {
     public ImageModel model(String image) {
         String ref = normalize(image);
         ImageModel m = models.get(ref);
-        return m != null ? m : ImageModel.of(ref, DEFAULT_SIZE, GoDurations.parse(DEFAULT_START));
+        return m != null ? m : ImageModel.of(ref, DEFAULT_SIZE, GoDuration.parse(DEFAULT_START));
     }
 
     public Duration pullTime(String image) {
@@ -101,7 +102,7 @@ public final class ImageCatalog {
             throw new IllegalArgumentException("empty image declaration");
         }
         long size = DEFAULT_SIZE;
-        Duration start = GoDurations.parse(DEFAULT_START);
+        Duration start = GoDuration.parse(DEFAULT_START);
         Duration ready = Duration.ZERO;
         Integer exit = null;
         Duration after = null;
@@ -122,19 +123,19 @@ public final class ImageCatalog {
             switch (key) {
                 case "size" -> size = Quantity.parse(value).toBigDecimal().setScale(0, java.math.RoundingMode.CEILING)
                         .min(BigDecimal.valueOf(Long.MAX_VALUE / 1000)).longValueExact();
-                case "start" -> start = GoDurations.parse(value);
-                case "ready" -> ready = value.equals("never") ? null : GoDurations.parse(value);
+                case "start" -> start = duration(value);
+                case "ready" -> ready = value.equals("never") ? null : duration(value);
                 case "exit" -> exit = Integer.parseInt(value);
-                case "after" -> after = GoDurations.parse(value);
+                case "after" -> after = duration(value);
                 case "sigterm" -> {
                     if (!value.equals("ignore") && !value.equals("exit")) {
                         throw new IllegalArgumentException("sigterm must be ignore or exit: " + line);
                     }
                     ignoreTerm = value.equals("ignore");
                 }
-                case "healthy" -> healthy = GoDurations.parse(value);
-                case "unhealthy" -> unhealthy = value.equals("never") ? null : GoDurations.parse(value);
-                case "respond" -> respond = GoDurations.parse(value);
+                case "healthy" -> healthy = duration(value);
+                case "unhealthy" -> unhealthy = value.equals("never") ? null : duration(value);
+                case "respond" -> respond = duration(value);
                 case "pull" -> failingPulls = parsePull(value, line);
                 case "poststart" -> postStart = parseHook(value);
                 case "prestop" -> preStop = parseHook(value);
@@ -168,10 +169,19 @@ public final class ImageCatalog {
         throw new IllegalArgumentException("pull must be ok, fail or fail:<count>: " + line);
     }
 
+    /** A Go duration ({@code 1.5s}, {@code 300ms}, {@code 1m30s}, {@code 0}); a catalog's durations are never negative. */
+    private static Duration duration(String value) {
+        Duration d = GoDuration.parse(value);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("negative duration \"" + value + "\"");
+        }
+        return d;
+    }
+
     /** A Go duration the hook takes, or {@code fail}: the handler fails at once. */
     private static ImageModel.Hook parseHook(String value) {
         return value.equals("fail") ? new ImageModel.Hook(Duration.ZERO, true)
-                : new ImageModel.Hook(GoDurations.parse(value), false);
+                : new ImageModel.Hook(duration(value), false);
     }
 
     public static final class Builder {

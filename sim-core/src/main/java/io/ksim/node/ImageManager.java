@@ -3,6 +3,7 @@ package io.ksim.node;
 import io.ksim.api.core.Container;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PullPolicy;
+import io.ksim.kernel.GoDuration;
 import io.ksim.kernel.Kernel;
 import io.ksim.kernel.Timer;
 import java.util.List;

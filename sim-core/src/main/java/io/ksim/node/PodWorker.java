@@ -8,6 +8,7 @@ import io.ksim.api.core.LifecycleHandler;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.RestartPolicy;
+import io.ksim.kernel.GoDuration;
 import io.ksim.kernel.Kernel;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import io.ksim.api.core.ContainerPort;
 import io.ksim.api.core.HTTPGetAction;
 import io.ksim.api.core.Probe;
 import io.ksim.api.resource.IntOrString;
+import io.ksim.kernel.GoDuration;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -81,22 +81,9 @@ class ImageCatalogTest {
         "nginx pull=fail:-1",
         "nginx healthy=soon",
         "nginx poststart=later",
+        "nginx start=-1s",
     })
     void refusesMalformedDeclarations(String line) {
         assertThrows(IllegalArgumentException.class, () -> ImageCatalog.parseLine(line));
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "0, 0s",
-        "1500, 1.5s",
-        "500, 500ms",
-        "90000, 1m30s",
-        "3600000, 1h0m0s",
-        "2250, 2.25s",
-    })
-    void formatsDurationsAsGo(long millis, String expected) {
-        assertEquals(expected, GoDuration.format(Duration.ofMillis(millis)));
-        assertEquals(Duration.ofMillis(millis), GoDurations.parse(expected));
     }
 }

@@ -1,11 +1,11 @@
 package io.ksim.api.validation;
 
+import io.ksim.kernel.GoDuration;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Whether a CronJob schedule parses, with the error texts of the parser kube-apiserver uses
@@ -34,9 +34,6 @@ public final class CronScheduleFormat {
     private static final List<Bounds> FIELDS = List.of(MINUTES, HOURS, DOM, MONTHS, DOW);
     private static final List<String> DESCRIPTORS = List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily",
             "@midnight", "@hourly");
-    /** Go's time.ParseDuration syntax, e.g. {@code 1h30m} or {@code 1.5s}. */
-    private static final Pattern GO_DURATION = Pattern.compile(
-            "[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)");
 
     /** The parse error of {@code schedule}, or empty when it is a valid standard schedule. */
     public static Optional<String> parseError(String schedule) {
@@ -97,9 +94,12 @@ public final class CronScheduleFormat {
             return Optional.empty();
         }
         if (spec.startsWith("@every ")) {
-            String d = spec.substring("@every ".length());
-            return GO_DURATION.matcher(d).matches() ? Optional.empty()
-                    : Optional.of("failed to parse duration " + spec + ": time: invalid duration " + GoFormat.quote(d));
+            try {
+                GoDuration.parse(spec.substring("@every ".length()));
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of("failed to parse duration " + spec + ": " + e.getMessage());
+            }
         }
         return Optional.of("unrecognized descriptor: " + spec);
     }

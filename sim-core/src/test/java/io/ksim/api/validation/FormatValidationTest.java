@@ -69,6 +69,7 @@ class FormatValidationTest {
             "1-2-3 * * * *|too many hyphens: 1-2-3",
             "-1 * * * *|failed to parse int from : strconv.Atoi: parsing \"\": invalid syntax",
             "@every soon|failed to parse duration @every soon: time: invalid duration \"soon\"",
+            "@every 5q|failed to parse duration @every 5q: time: unknown unit \"q\" in duration \"5q\"",
     })
     void cronSchedules(String schedule, String expected) {
         assertEquals(Optional.ofNullable(expected), CronScheduleFormat.parseError(schedule));
