@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -40,12 +39,9 @@ import picocli.CommandLine.Parameters;
             CreateService.class,
             CreateServiceAccount.class,
         })
-final class CreateCommand extends WriteCommand implements Callable<Integer> {
+final class CreateCommand extends ManifestCommand {
 
     static final JsonNodeFactory NODES = CreateGenerator.NODES;
-
-    @Option(names = {"-f", "--filename"}, description = "Filename, directory, or URL to files to use to create the resource")
-    List<String> filenames = new ArrayList<>();
 
     @Parameters(arity = "0..*", hidden = true)
     List<String> unexpected = new ArrayList<>();
@@ -58,38 +54,19 @@ final class CreateCommand extends WriteCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    void checkArguments() {
         if (!unexpected.isEmpty()) {
             throw new KubectlException("error: Unexpected args: [" + String.join(" ", unexpected)
                     + "]\nSee 'kubectl create -h' for help and examples");
         }
-        if (filenames.isEmpty()) {
-            throw new KubectlException("error: must specify one of -f and -k");
-        }
-        checkOutput();
-        DryRun dry = dryRun();
-        List<ManifestSource> docs = ManifestSource.read(ctx, filenames);
-        if (docs.isEmpty()) {
-            throw new KubectlException("error: no objects passed to create");
-        }
-        int status = 0;
-        for (ManifestSource doc : docs) {
-            try {
-                ResourceType<?> type = typeOf(doc);
-                String ns = namespaceOf(type, doc);
-                ObjectNode document = saveConfig.enabled ? ApplyCommand.withLastApplied(doc.document(), ns) : doc.document();
-                KubeObject obj = decode(document, "creating", doc.source());
-                JsonNode result = submit(this, type, ns, obj, dry, doc.source());
-                printResult(type, result.path("metadata").path("name").asText(""), result, "created");
-            } catch (ApiException e) {
-                ctx.err().println(e.kubectlMessage());
-                status = 1;
-            } catch (KubectlException e) {
-                ctx.err().println(e.getMessage());
-                status = 1;
-            }
-        }
-        return status;
+    }
+
+    @Override
+    void write(ManifestSource doc, ResourceType<?> type, String ns) {
+        ObjectNode document = saveConfig.enabled ? ApplyCommand.withLastApplied(doc.document(), ns) : doc.document();
+        KubeObject obj = decode(document, "creating", doc.source());
+        JsonNode result = submit(this, type, ns, obj, dryRun(), doc.source());
+        printResult(type, result.path("metadata").path("name").asText(""), result, "created");
     }
 
     /** Creates (or, in a dry run, only checks) an object; returns what to print with {@code -o}. */

@@ -608,61 +608,56 @@ final class RolloutCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "pause")
-    static final class Pause extends Patcher {
+    /** pause and resume: set or clear a Deployment's {@code spec.paused}. */
+    abstract static class PauseResume extends Patcher {
 
-        Pause(KubectlContext ctx) {
+        /** True to pause, false to resume. */
+        private final boolean pause;
+
+        PauseResume(KubectlContext ctx, boolean pause) {
             super(ctx);
+            this.pause = pause;
         }
 
         @Override
         void change(ResourceTargets.Target t, ObjectNode obj) {
             if (t.type() != BuiltinResources.DEPLOYMENTS) {
-                throw new KubectlException("pausing is not supported");
+                throw new KubectlException((pause ? "pausing" : "resuming") + " is not supported");
             }
-            if (obj.path("spec").path("paused").asBoolean(false)) {
-                throw new KubectlException("is already paused");
+            if (obj.path("spec").path("paused").asBoolean(false) == pause) {
+                throw new KubectlException(pause ? "is already paused" : "is not paused");
             }
-            ((ObjectNode) obj.path("spec")).put("paused", true);
+            if (pause) {
+                ((ObjectNode) obj.path("spec")).put("paused", true);
+            } else {
+                ((ObjectNode) obj.path("spec")).remove("paused");
+            }
         }
 
         @Override
         String done() {
-            return "paused";
+            return pause ? "paused" : "resumed";
         }
 
         @Override
         String unchanged(ResourceTargets.Target t) {
-            return "already paused";
+            return "already " + done();
+        }
+    }
+
+    @Command(name = "pause")
+    static final class Pause extends PauseResume {
+
+        Pause(KubectlContext ctx) {
+            super(ctx, true);
         }
     }
 
     @Command(name = "resume")
-    static final class Resume extends Patcher {
+    static final class Resume extends PauseResume {
 
         Resume(KubectlContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void change(ResourceTargets.Target t, ObjectNode obj) {
-            if (t.type() != BuiltinResources.DEPLOYMENTS) {
-                throw new KubectlException("resuming is not supported");
-            }
-            if (!obj.path("spec").path("paused").asBoolean(false)) {
-                throw new KubectlException("is not paused");
-            }
-            ((ObjectNode) obj.path("spec")).remove("paused");
-        }
-
-        @Override
-        String done() {
-            return "resumed";
-        }
-
-        @Override
-        String unchanged(ResourceTargets.Target t) {
-            return "already resumed";
+            super(ctx, false);
         }
     }
 
