@@ -20,12 +20,7 @@ final class CreateCronJob extends CreateGenerator {
     String restart;
 
     CreateCronJob(KubectlContext ctx) {
-        super(ctx);
-    }
-
-    @Override
-    boolean takesCommand() {
-        return true;
+        super(ctx, true);
     }
 
     @Override

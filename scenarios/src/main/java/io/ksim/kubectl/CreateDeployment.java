@@ -26,12 +26,7 @@ final class CreateDeployment extends CreateGenerator {
     int port = -1;
 
     CreateDeployment(KubectlContext ctx) {
-        super(ctx);
-    }
-
-    @Override
-    boolean takesCommand() {
-        return true;
+        super(ctx, true);
     }
 
     @Override

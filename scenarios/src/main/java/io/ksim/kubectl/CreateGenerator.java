@@ -30,8 +30,16 @@ abstract class CreateGenerator extends WriteCommand implements Callable<Integer>
     @Mixin
     SaveConfig saveConfig = new SaveConfig();
 
+    /** Whether words after NAME are the container's command ({@code create deployment|job|cronjob}). */
+    private final boolean takesCommand;
+
     CreateGenerator(KubectlContext ctx) {
+        this(ctx, false);
+    }
+
+    CreateGenerator(KubectlContext ctx, boolean takesCommand) {
         super(ctx);
+        this.takesCommand = takesCommand;
     }
 
     /** The words after {@code create}: {@code deployment}, {@code secret generic}, ... */
@@ -39,20 +47,15 @@ abstract class CreateGenerator extends WriteCommand implements Callable<Integer>
         return getClass().getAnnotation(Command.class).name();
     }
 
-    /** Whether words after NAME are the container's command ({@code create deployment|job|cronjob}). */
-    boolean takesCommand() {
-        return false;
-    }
-
     String name() {
-        if (takesCommand() ? names.isEmpty() : names.size() != 1) {
+        if (takesCommand ? names.isEmpty() : names.size() != 1) {
             throw new KubectlException("error: exactly one NAME is required, got " + names.size()
                     + "\nSee 'kubectl create " + commandName() + " -h' for help and examples");
         }
         return names.get(0);
     }
 
-    /** The words after NAME (with {@link #takesCommand()}). */
+    /** The words after NAME: the container's command. */
     List<String> command() {
         return names.subList(1, names.size());
     }

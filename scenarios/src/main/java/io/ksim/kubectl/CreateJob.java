@@ -21,12 +21,7 @@ final class CreateJob extends CreateGenerator {
     String from;
 
     CreateJob(KubectlContext ctx) {
-        super(ctx);
-    }
-
-    @Override
-    boolean takesCommand() {
-        return true;
+        super(ctx, true);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -113,6 +114,21 @@ final class RolloutCommand implements Callable<Integer> {
             boolean bySelector = selector != null && !selector.isEmpty();
             boolean everything = !bySelector && args.size() == 1 && !args.get(0).contains("/");
             return ResourceTargets.select(ctx, args, selector, everything);
+        }
+
+        /** Runs {@code action} on every target; the errors are reported together at the end. */
+        int forEachTarget(Consumer<ResourceTargets.Target> action) {
+            List<ResourceTargets.Target> targets = targets();
+            ErrorText errors = new ErrorText();
+            for (ResourceTargets.Target t : targets) {
+                try {
+                    action.accept(t);
+                } catch (ApiException | KubectlException e) {
+                    errors.add(e);
+                }
+            }
+            errors.throwIfAny();
+            return 0;
         }
 
         static String groupKind(ResourceType<?> t) {
@@ -380,17 +396,7 @@ final class RolloutCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<ResourceTargets.Target> targets = targets();
-            ErrorText errors = new ErrorText();
-            for (ResourceTargets.Target t : targets) {
-                try {
-                    show(t);
-                } catch (ApiException | KubectlException e) {
-                    errors.add(e);
-                }
-            }
-            errors.throwIfAny();
-            return 0;
+            return forEachTarget(this::show);
         }
 
         private void show(ResourceTargets.Target t) {
@@ -442,17 +448,7 @@ final class RolloutCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<ResourceTargets.Target> targets = targets();
-            ErrorText errors = new ErrorText();
-            for (ResourceTargets.Target t : targets) {
-                try {
-                    ctx.out().println(t.display() + " " + rollback(t));
-                } catch (ApiException | KubectlException e) {
-                    errors.add(e);
-                }
-            }
-            errors.throwIfAny();
-            return 0;
+            return forEachTarget(t -> ctx.out().println(t.display() + " " + rollback(t)));
         }
 
         private String rollback(ResourceTargets.Target t) {
