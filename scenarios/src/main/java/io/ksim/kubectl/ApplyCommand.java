@@ -1,5 +1,6 @@
 package io.ksim.kubectl;
 
+import io.ksim.kubectl.printers.GoJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ksim.api.KubeJson;
@@ -9,12 +10,7 @@ import io.ksim.apiserver.PatchType;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.patch.PatchException;
 import io.ksim.apiserver.patch.StrategicMergePatch;
-import io.ksim.kubectl.printers.GoJson;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code kubectl apply -f}: client-side apply. A new object is created with the
@@ -24,46 +20,16 @@ import picocli.CommandLine.Option;
  * Prints {@code created}, {@code configured} or {@code unchanged}.
  */
 @Command(name = "apply")
-final class ApplyCommand extends WriteCommand implements Callable<Integer> {
+final class ApplyCommand extends ManifestCommand {
 
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-
-    @Option(names = {"-f", "--filename"})
-    List<String> filenames = new ArrayList<>();
 
     ApplyCommand(KubectlContext ctx) {
         super(ctx);
     }
 
     @Override
-    public Integer call() {
-        if (filenames.isEmpty()) {
-            throw new KubectlException("error: must specify one of -f and -k");
-        }
-        checkOutput();
-        dryRun();
-        List<ManifestSource> docs = ManifestSource.read(ctx, filenames);
-        if (docs.isEmpty()) {
-            throw new KubectlException("error: no objects passed to apply");
-        }
-        int status = 0;
-        for (ManifestSource doc : docs) {
-            try {
-                applyOne(doc);
-            } catch (ApiException e) {
-                ctx.err().println(e.kubectlMessage());
-                status = 1;
-            } catch (KubectlException e) {
-                ctx.err().println(e.getMessage());
-                status = 1;
-            }
-        }
-        return status;
-    }
-
-    private void applyOne(ManifestSource doc) {
-        ResourceType<?> type = typeOf(doc);
-        String ns = namespaceOf(type, doc);
+    void write(ManifestSource doc, ResourceType<?> type, String ns) {
         ObjectNode modified = withLastApplied(doc.document(), ns);
         String name = doc.name();
         if (name.isEmpty()) {

@@ -5,9 +5,6 @@ import io.ksim.api.meta.KubeObject;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.DeleteOptions;
 import io.ksim.apiserver.ResourceType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,10 +13,7 @@ import picocli.CommandLine.Option;
  * {@code --force} the object is deleted, waited for until gone, and created anew.
  */
 @Command(name = "replace")
-final class ReplaceCommand extends WriteCommand implements Callable<Integer> {
-
-    @Option(names = {"-f", "--filename"})
-    List<String> filenames = new ArrayList<>();
+final class ReplaceCommand extends ManifestCommand {
 
     @Option(names = "--force")
     boolean force;
@@ -35,38 +29,15 @@ final class ReplaceCommand extends WriteCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        if (filenames.isEmpty()) {
-            throw new KubectlException("error: must specify one of -f and -k");
+    void write(ManifestSource doc, ResourceType<?> type, String ns) {
+        if (force) {
+            forceReplace(doc, type, ns);
+        } else {
+            replace(doc, type, ns);
         }
-        checkOutput();
-        dryRun();
-        List<ManifestSource> docs = ManifestSource.read(ctx, filenames);
-        if (docs.isEmpty()) {
-            throw new KubectlException("error: no objects passed to replace");
-        }
-        int status = 0;
-        for (ManifestSource doc : docs) {
-            try {
-                if (force) {
-                    forceReplace(doc);
-                } else {
-                    replace(doc);
-                }
-            } catch (ApiException e) {
-                ctx.err().println(e.kubectlMessage());
-                status = 1;
-            } catch (KubectlException e) {
-                ctx.err().println(e.getMessage());
-                status = 1;
-            }
-        }
-        return status;
     }
 
-    private void replace(ManifestSource doc) {
-        ResourceType<?> type = typeOf(doc);
-        String ns = namespaceOf(type, doc);
+    private void replace(ManifestSource doc, ResourceType<?> type, String ns) {
         KubeObject live;
         try {
             live = ctx.api().get(type, ns, doc.name());
@@ -97,9 +68,7 @@ final class ReplaceCommand extends WriteCommand implements Callable<Integer> {
         return ctx.api().update(type, type.cast(obj));
     }
 
-    private void forceReplace(ManifestSource doc) {
-        ResourceType<?> type = typeOf(doc);
-        String ns = namespaceOf(type, doc);
+    private void forceReplace(ManifestSource doc, ResourceType<?> type, String ns) {
         KubeObject obj = decode(doc.document(), "replacing", doc.source());
         try {
             KubeObject live = ctx.api().get(type, ns, doc.name());

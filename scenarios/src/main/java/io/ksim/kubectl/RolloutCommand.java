@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -113,6 +114,21 @@ final class RolloutCommand implements Callable<Integer> {
             boolean bySelector = selector != null && !selector.isEmpty();
             boolean everything = !bySelector && args.size() == 1 && !args.get(0).contains("/");
             return ResourceTargets.select(ctx, args, selector, everything);
+        }
+
+        /** Runs {@code action} on every target; the errors are reported together at the end. */
+        int forEachTarget(Consumer<ResourceTargets.Target> action) {
+            List<ResourceTargets.Target> targets = targets();
+            ErrorText errors = new ErrorText();
+            for (ResourceTargets.Target t : targets) {
+                try {
+                    action.accept(t);
+                } catch (ApiException | KubectlException e) {
+                    errors.add(e);
+                }
+            }
+            errors.throwIfAny();
+            return 0;
         }
 
         static String groupKind(ResourceType<?> t) {
@@ -380,17 +396,7 @@ final class RolloutCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<ResourceTargets.Target> targets = targets();
-            ErrorText errors = new ErrorText();
-            for (ResourceTargets.Target t : targets) {
-                try {
-                    show(t);
-                } catch (ApiException | KubectlException e) {
-                    errors.add(e);
-                }
-            }
-            errors.throwIfAny();
-            return 0;
+            return forEachTarget(this::show);
         }
 
         private void show(ResourceTargets.Target t) {
@@ -442,17 +448,7 @@ final class RolloutCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<ResourceTargets.Target> targets = targets();
-            ErrorText errors = new ErrorText();
-            for (ResourceTargets.Target t : targets) {
-                try {
-                    ctx.out().println(t.display() + " " + rollback(t));
-                } catch (ApiException | KubectlException e) {
-                    errors.add(e);
-                }
-            }
-            errors.throwIfAny();
-            return 0;
+            return forEachTarget(t -> ctx.out().println(t.display() + " " + rollback(t)));
         }
 
         private String rollback(ResourceTargets.Target t) {
@@ -608,61 +604,56 @@ final class RolloutCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "pause")
-    static final class Pause extends Patcher {
+    /** pause and resume: set or clear a Deployment's {@code spec.paused}. */
+    abstract static class PauseResume extends Patcher {
 
-        Pause(KubectlContext ctx) {
+        /** True to pause, false to resume. */
+        private final boolean pause;
+
+        PauseResume(KubectlContext ctx, boolean pause) {
             super(ctx);
+            this.pause = pause;
         }
 
         @Override
         void change(ResourceTargets.Target t, ObjectNode obj) {
             if (t.type() != BuiltinResources.DEPLOYMENTS) {
-                throw new KubectlException("pausing is not supported");
+                throw new KubectlException((pause ? "pausing" : "resuming") + " is not supported");
             }
-            if (obj.path("spec").path("paused").asBoolean(false)) {
-                throw new KubectlException("is already paused");
+            if (obj.path("spec").path("paused").asBoolean(false) == pause) {
+                throw new KubectlException(pause ? "is already paused" : "is not paused");
             }
-            ((ObjectNode) obj.path("spec")).put("paused", true);
+            if (pause) {
+                ((ObjectNode) obj.path("spec")).put("paused", true);
+            } else {
+                ((ObjectNode) obj.path("spec")).remove("paused");
+            }
         }
 
         @Override
         String done() {
-            return "paused";
+            return pause ? "paused" : "resumed";
         }
 
         @Override
         String unchanged(ResourceTargets.Target t) {
-            return "already paused";
+            return "already " + done();
+        }
+    }
+
+    @Command(name = "pause")
+    static final class Pause extends PauseResume {
+
+        Pause(KubectlContext ctx) {
+            super(ctx, true);
         }
     }
 
     @Command(name = "resume")
-    static final class Resume extends Patcher {
+    static final class Resume extends PauseResume {
 
         Resume(KubectlContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        void change(ResourceTargets.Target t, ObjectNode obj) {
-            if (t.type() != BuiltinResources.DEPLOYMENTS) {
-                throw new KubectlException("resuming is not supported");
-            }
-            if (!obj.path("spec").path("paused").asBoolean(false)) {
-                throw new KubectlException("is not paused");
-            }
-            ((ObjectNode) obj.path("spec")).remove("paused");
-        }
-
-        @Override
-        String done() {
-            return "resumed";
-        }
-
-        @Override
-        String unchanged(ResourceTargets.Target t) {
-            return "already resumed";
+            super(ctx, false);
         }
     }
 

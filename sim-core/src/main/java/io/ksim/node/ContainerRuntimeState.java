@@ -1,5 +1,6 @@
 package io.ksim.node;
 
+import io.ksim.kernel.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
