@@ -176,8 +176,12 @@ public final class ScenarioRunner {
         if (step instanceof Scenario.Note n) {
             note(n.text());
         } else if (step instanceof Scenario.Apply a) {
-            String printed = ManifestApplier.apply(cluster, a.manifest());
-            command(step, "$ kubectl apply -f " + (a.source().equals("inline") ? "-" : a.source()), printed, false);
+            // kubectl apply -f - with the manifest on stdin: created / configured / unchanged, as on a real cluster.
+            KubectlResult r = kubectl.run(java.util.List.of("apply", "-f", "-"), a.manifest());
+            command(step, "$ kubectl apply -f " + (a.source().equals("inline") ? "-" : a.source()), r.output(), false);
+            if (!r.succeeded()) {
+                throw new IllegalStateException(r.err().strip());
+            }
         } else if (step instanceof Scenario.Kubectl k) {
             KubectlResult r = kubectl.run(k.command());
             command(step, "$ kubectl " + k.command(), r.output(), k.show());
