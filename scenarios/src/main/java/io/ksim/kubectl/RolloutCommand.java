@@ -106,13 +106,13 @@ final class RolloutCommand implements Callable<Integer> {
             this.ctx = ctx;
         }
 
-        List<ResourceTargets.Target> targets() {
+        List<ResourceBuilder.Target> targets() {
             if (args.isEmpty()) {
                 throw new KubectlException("error: required resource not specified");
             }
             boolean bySelector = selector != null && !selector.isEmpty();
             boolean everything = !bySelector && args.size() == 1 && !args.get(0).contains("/");
-            return ResourceTargets.select(ctx, args, selector, everything);
+            return ResourceBuilder.select(ctx, args, selector, everything);
         }
 
         static String groupKind(ResourceType<?> t) {
@@ -153,18 +153,18 @@ final class RolloutCommand implements Callable<Integer> {
                 throw new KubectlException("error: revision must be a positive integer: " + revision);
             }
             Duration limit = GoDurations.parse(timeout, "timeout");
-            List<ResourceTargets.Target> targets = targets();
+            List<ResourceBuilder.Target> targets = targets();
             if (targets.isEmpty()) {
                 ctx.err().println("No resources found in " + ctx.namespace() + " namespace.");
                 return 0;
             }
-            for (ResourceTargets.Target t : targets) {
+            for (ResourceBuilder.Target t : targets) {
                 follow(t, limit);
             }
             return 0;
         }
 
-        private void follow(ResourceTargets.Target t, Duration limit) {
+        private void follow(ResourceBuilder.Target t, Duration limit) {
             if (!isWorkload(t.type())) {
                 t.get(ctx);
                 throw new KubectlException("error: no status viewer has been implemented for " + groupKind(t.type()));
@@ -209,7 +209,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         /** Prints the viewer's line for {@code obj}; true when the command is done with it. */
-        private boolean step(ResourceTargets.Target t, JsonNode obj, boolean[] finished, RuntimeException[] failure) {
+        private boolean step(ResourceBuilder.Target t, JsonNode obj, boolean[] finished, RuntimeException[] failure) {
             try {
                 String[] status = status(t.type(), obj, revision);
                 if (status[0] != null) {
@@ -225,7 +225,7 @@ final class RolloutCommand implements Callable<Integer> {
             return finished[0];
         }
 
-        private <T extends KubeObject> ApiWatch watch(ResourceTargets.Target t, String rv,
+        private <T extends KubeObject> ApiWatch watch(ResourceBuilder.Target t, String rv,
                 java.util.function.Consumer<JsonNode> onEvent) {
             @SuppressWarnings("unchecked")
             ResourceType<T> type = (ResourceType<T>) t.type();
@@ -335,7 +335,7 @@ final class RolloutCommand implements Callable<Integer> {
     record Revision(long number, JsonNode template, String changeCause, KubeObject source) {
     }
 
-    static TreeMap<Long, Revision> revisions(KubectlContext ctx, ResourceTargets.Target t, ObjectNode current) {
+    static TreeMap<Long, Revision> revisions(KubectlContext ctx, ResourceBuilder.Target t, ObjectNode current) {
         String uid = current.path("metadata").path("uid").asText();
         TreeMap<Long, Revision> out = new TreeMap<>();
         if (t.type() == BuiltinResources.DEPLOYMENTS) {
@@ -380,9 +380,9 @@ final class RolloutCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<ResourceTargets.Target> targets = targets();
+            List<ResourceBuilder.Target> targets = targets();
             ErrorText errors = new ErrorText();
-            for (ResourceTargets.Target t : targets) {
+            for (ResourceBuilder.Target t : targets) {
                 try {
                     show(t);
                 } catch (ApiException | KubectlException e) {
@@ -393,7 +393,7 @@ final class RolloutCommand implements Callable<Integer> {
             return 0;
         }
 
-        private void show(ResourceTargets.Target t) {
+        private void show(ResourceBuilder.Target t) {
             ObjectNode current = t.read(ctx);
             if (!isWorkload(t.type())) {
                 throw new KubectlException("error: no history viewer has been implemented for \"" + groupKind(t.type()) + "\"");
@@ -442,9 +442,9 @@ final class RolloutCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<ResourceTargets.Target> targets = targets();
+            List<ResourceBuilder.Target> targets = targets();
             ErrorText errors = new ErrorText();
-            for (ResourceTargets.Target t : targets) {
+            for (ResourceBuilder.Target t : targets) {
                 try {
                     ctx.out().println(t.display() + " " + rollback(t));
                 } catch (ApiException | KubectlException e) {
@@ -455,7 +455,7 @@ final class RolloutCommand implements Callable<Integer> {
             return 0;
         }
 
-        private String rollback(ResourceTargets.Target t) {
+        private String rollback(ResourceBuilder.Target t) {
             ObjectNode current = t.read(ctx);
             if (!isWorkload(t.type())) {
                 throw new KubectlException("error: no rollbacker has been implemented for \"" + groupKind(t.type()) + "\"");
@@ -551,20 +551,20 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         /** Changes {@code obj} in place; throws with the text after the object's name when it cannot. */
-        abstract void change(ResourceTargets.Target t, ObjectNode obj);
+        abstract void change(ResourceBuilder.Target t, ObjectNode obj);
 
         /** The word printed after a change, and the one when nothing changed (null: an error then). */
         abstract String done();
 
-        abstract String unchanged(ResourceTargets.Target t);
+        abstract String unchanged(ResourceBuilder.Target t);
 
         @Override
         public Integer call() {
-            List<ResourceTargets.Target> targets = targets();
+            List<ResourceBuilder.Target> targets = targets();
             ErrorText errors = new ErrorText();
             List<ObjectNode> objects = new ArrayList<>();
-            List<ResourceTargets.Target> found = new ArrayList<>();
-            for (ResourceTargets.Target t : targets) {
+            List<ResourceBuilder.Target> found = new ArrayList<>();
+            for (ResourceBuilder.Target t : targets) {
                 try {
                     objects.add(t.read(ctx));
                     found.add(t);
@@ -577,7 +577,7 @@ final class RolloutCommand implements Callable<Integer> {
                 return 0;
             }
             for (int i = 0; i < found.size(); i++) {
-                ResourceTargets.Target t = found.get(i);
+                ResourceBuilder.Target t = found.get(i);
                 ObjectNode before = objects.get(i);
                 ObjectNode after = before.deepCopy();
                 try {
@@ -616,7 +616,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        void change(ResourceTargets.Target t, ObjectNode obj) {
+        void change(ResourceBuilder.Target t, ObjectNode obj) {
             if (t.type() != BuiltinResources.DEPLOYMENTS) {
                 throw new KubectlException("pausing is not supported");
             }
@@ -632,7 +632,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        String unchanged(ResourceTargets.Target t) {
+        String unchanged(ResourceBuilder.Target t) {
             return "already paused";
         }
     }
@@ -645,7 +645,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        void change(ResourceTargets.Target t, ObjectNode obj) {
+        void change(ResourceBuilder.Target t, ObjectNode obj) {
             if (t.type() != BuiltinResources.DEPLOYMENTS) {
                 throw new KubectlException("resuming is not supported");
             }
@@ -661,7 +661,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        String unchanged(ResourceTargets.Target t) {
+        String unchanged(ResourceBuilder.Target t) {
             return "already resumed";
         }
     }
@@ -674,7 +674,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        void change(ResourceTargets.Target t, ObjectNode obj) {
+        void change(ResourceBuilder.Target t, ObjectNode obj) {
             if (!isWorkload(t.type())) {
                 throw new KubectlException("restarting is not supported");
             }
@@ -692,7 +692,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        String unchanged(ResourceTargets.Target t) {
+        String unchanged(ResourceBuilder.Target t) {
             throw new KubectlException("failed to create patch for " + t.name() + ": if restart has already been "
                     + "triggered within the past second, please wait before attempting to trigger another");
         }
