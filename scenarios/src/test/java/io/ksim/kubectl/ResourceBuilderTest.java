@@ -35,13 +35,14 @@ class ResourceBuilderTest {
     @Test
     void moreThanOneSlash() {
         sameErrorEverywhere("error: arguments in resource/name form may not have more than one slash",
-                "cm/web-config/x", List.of("get", "describe", "delete", "label %s a=b", "annotate %s a=b"));
+                "cm/web-config/x", List.of("get", "describe", "delete", "label %s a=b", "annotate %s a=b",
+                        "expose %s --port=80"));
     }
 
     @Test
     void aTypeBeforeResourceNameForm() {
         sameErrorEverywhere(ResourceBuilder.TYPE_AS_SEPARATE_ARGUMENT, "cm cm/web-config",
-                List.of("get", "describe", "delete", "label %s a=b", "annotate %s a=b"));
+                List.of("get", "describe", "delete", "label %s a=b", "annotate %s a=b", "expose %s --port=80"));
     }
 
     @Test
