@@ -13,10 +13,12 @@ import java.util.Locale;
  * kubectl's resource builder (cli-runtime's {@code resource.Builder} fed by {@code ResourceTypeOrNameArgs}): turns
  * {@code TYPE NAME...}, {@code TYPE/NAME...}, {@code TYPE1,TYPE2 NAME}, or a type with {@code -l},
  * {@code --field-selector}, {@code --all} or {@code -A} into what a command acts on, with the builder's error
- * texts. Categories ({@code all}) stand for their resources. Every command that takes resource arguments reads
- * them here; where commands differ upstream the difference is an option: {@link #allowEmptySelector} lets a
- * bare type list every object (get, describe) instead of asking for names. Names are not looked up here: a
- * missing object is the NotFound of the command's own read, reported per object as kubectl does.
+ * texts. Categories ({@code all}) stand for their resources. get, describe, delete, expose and the mutating
+ * commands (scale, label, annotate, patch, set, rollout) read their arguments here; where commands differ
+ * upstream the difference is an option: {@link #allowEmptySelector} lets a bare type list every object (get,
+ * describe) instead of asking for names, {@link #prefixMatches} serves describe's fallback for a name that is
+ * not found. Names are not looked up here: a missing object is the NotFound of the command's own read, which
+ * get and describe collect per object ({@link ErrorText}) while the others stop or go on as kubectl does.
  */
 final class ResourceBuilder {
 
