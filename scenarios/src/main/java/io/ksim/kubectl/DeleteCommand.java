@@ -1,10 +1,8 @@
 package io.ksim.kubectl;
 
 import io.ksim.api.meta.KubeObject;
-import io.ksim.apiserver.ApiErrors;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.DeleteOptions;
-import io.ksim.apiserver.ListOptions;
 import io.ksim.apiserver.ResourceType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,12 +123,7 @@ final class DeleteCommand implements Callable<Integer> {
         }
 
         int status = 0;
-        List<Target> targets = new ArrayList<>();
-        try {
-            targets = targets();
-        } catch (KubectlException e) {
-            throw e;
-        }
+        List<Target> targets = targets();
         DeleteOptions options = new DeleteOptions(gracePeriod >= 0 ? Long.valueOf(gracePeriod) : null, policy, null, null);
         List<Target> deleted = new ArrayList<>();
         List<String> uids = new ArrayList<>();
@@ -210,9 +203,7 @@ final class DeleteCommand implements Callable<Integer> {
         List<Target> out = new ArrayList<>();
         if (!filenames.isEmpty()) {
             if (!args.isEmpty()) {
-                throw new KubectlException("error: there is no need to specify a resource type as a separate argument "
-                        + "when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' "
-                        + "instead of 'kubectl get resource resource/<resource_name>'");
+                throw new KubectlException(ResourceBuilder.TYPE_AS_SEPARATE_ARGUMENT);
             }
             WriteCommand helper = new WriteCommand(ctx) { };
             for (ManifestSource doc : ManifestSource.read(ctx, filenames)) {
@@ -221,47 +212,10 @@ final class DeleteCommand implements Callable<Integer> {
             }
             return out;
         }
-        if (args.isEmpty()) {
-            throw new KubectlException("error: You must provide one or more resources by argument or filename.\n"
-                    + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
-                    + "   '<resource> <name>'\n   '<resource>'");
-        }
-        String ns = allNamespaces ? null : ctx.namespace();
-        if (args.get(0).contains("/")) {
-            for (String a : args) {
-                int slash = a.indexOf('/');
-                if (slash <= 0 || slash == a.length() - 1) {
-                    throw new KubectlException("error: arguments in resource/name form must have a single resource and name");
-                }
-                ResourceType<?> type = ctx.resources().resolve(a.substring(0, slash));
-                out.add(new Target(type, type.namespaced() ? ns : null, a.substring(slash + 1), null));
-            }
-            return out;
-        }
-        List<ResourceType<?>> types = new ArrayList<>();
-        for (String t : args.get(0).split(",")) {
-            types.add(ctx.resources().resolve(t));
-        }
-        List<String> names = args.subList(1, args.size());
-        if (names.isEmpty()) {
-            if (!all && selector.isEmpty() && fieldSelector.isEmpty()) {
-                throw new KubectlException("error: resource(s) were provided, but no name was specified");
-            }
-            for (ResourceType<?> type : types) {
-                for (KubeObject o : ctx.api().list(type, type.namespaced() ? ns : null,
-                        new ListOptions(selector, fieldSelector)).items()) {
-                    out.add(new Target(type, o.metadata().namespace(), o.metadata().name(), null));
-                }
-            }
-            return out;
-        }
-        if (all || !selector.isEmpty() || !fieldSelector.isEmpty()) {
-            throw new KubectlException("error: name cannot be provided when a selector is specified");
-        }
-        for (ResourceType<?> type : types) {
-            for (String name : names) {
-                out.add(new Target(type, type.namespaced() ? ns : null, name, null));
-            }
+        ResourceBuilder builder = new ResourceBuilder(ctx).labelSelector(selector).fieldSelector(fieldSelector)
+                .all(all).allNamespaces(allNamespaces);
+        for (ResourceBuilder.Target t : builder.targets(args)) {
+            out.add(new Target(t.type(), t.namespace(), t.name(), null));
         }
         return out;
     }
@@ -270,10 +224,5 @@ final class DeleteCommand implements Callable<Integer> {
     static Duration parseTimeout(String s, String command) {
         Duration d = DurationFlags.parse(s, "--timeout", command);
         return d.isZero() ? Duration.ofHours(168) : d;
-    }
-
-    @SuppressWarnings("unused")
-    private static ApiException notFound(ResourceType<?> type, String name) {
-        return ApiErrors.notFound(type.groupResource(), name);
     }
 }

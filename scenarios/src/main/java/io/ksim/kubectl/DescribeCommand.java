@@ -2,8 +2,8 @@ package io.ksim.kubectl;
 
 import io.ksim.api.meta.KubeObject;
 import io.ksim.apiserver.ApiException;
-import io.ksim.apiserver.ListOptions;
 import io.ksim.apiserver.ResourceType;
+import io.ksim.kubectl.ResourceBuilder.Request;
 import io.ksim.kubectl.describe.Describers;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,95 +49,37 @@ final class DescribeCommand implements Callable<Integer> {
                     + "\"kubectl api-resources\" for a complete list of supported resources.");
         }
         Describers describers = new Describers(ctx.api(), ctx::now).showEvents(showEvents);
+        ResourceBuilder builder = new ResourceBuilder(ctx).labelSelector(selector).allNamespaces(allNamespaces)
+                .allowEmptySelector(true);
+        List<Request> requests = builder.requests(args);
         String namespace = ctx.namespace();
         List<String> outputs = new ArrayList<>();
-        List<ApiException> errors = new ArrayList<>();
-        long withSlash = args.stream().filter(a -> a.contains("/")).count();
-        if (withSlash > 0 && withSlash != args.size()) {
-            throw new KubectlException("error: there is no need to specify a resource type as a separate argument "
-                    + "when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' "
-                    + "instead of 'kubectl get resource resource/<resource_name>'");
-        }
-        boolean named = withSlash > 0 || args.size() > 1;
-        if (named && selector != null) {
-            throw new KubectlException(withSlash > 0
-                    ? "error: selectors and the all flag cannot be used when passing resource/name arguments"
-                    : "error: name cannot be provided when a selector is specified");
-        }
-        if (withSlash > 0) {
-            List<ResourceType<?>> types = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (String arg : args) {
-                String[] seg = arg.split("/", -1);
-                if (seg.length != 2) {
-                    throw new KubectlException("error: arguments in resource/name form may not have more than one slash");
-                }
-                if (seg[0].isEmpty() || seg[1].isEmpty() || seg[0].contains(",")) {
-                    throw new KubectlException("error: arguments in resource/name form must have a single resource and name");
-                }
-                types.add(ctx.resources().resolve(seg[0]));
-                names.add(seg[1]);
-            }
-            for (int i = 0; i < types.size(); i++) {
-                checkNamespaced(types.get(i));
-                describeNamed(describers, types.get(i), namespace, names.get(i), outputs, errors);
-            }
-        } else if (args.size() == 1) {
-            List<ResourceType<?>> types = new ArrayList<>();
-            for (String typed : args.get(0).split(",")) {
-                // A category (kubectl describe all) stands for its resources, as discovery lists them.
-                List<ResourceType<?>> category = ctx.resources().category(typed);
-                if (category.isEmpty()) {
-                    types.add(ctx.resources().resolve(typed));
-                } else {
-                    types.addAll(category);
-                }
-            }
-            for (ResourceType<?> type : types) {
-                String ns = allNamespaces || !type.namespaced() ? null : namespace;
-                ListOptions options = selector == null ? ListOptions.everything() : ListOptions.labels(selector);
-                for (KubeObject obj : ctx.api().list(type, ns, options).items()) {
-                    outputs.add(describers.describe(type, obj));
+        if (requests.stream().allMatch(r -> r.name() == null)) {
+            for (Request r : requests) {
+                for (KubeObject obj : builder.list(r.type())) {
+                    outputs.add(describers.describe(r.type(), obj));
                 }
             }
             if (outputs.isEmpty()) {
                 ctx.err().println(allNamespaces ? "No resources found" : "No resources found in " + namespace + " namespace.");
                 return 0;
             }
-        } else {
-            List<ResourceType<?>> types = new ArrayList<>();
-            for (String typed : args.get(0).split(",")) {
-                types.add(ctx.resources().resolve(typed));
-            }
-            List<String> names = args.subList(1, args.size());
-            for (ResourceType<?> type : types) {
-                checkNamespaced(type);
-            }
-            if (names.size() == 1 && types.size() == 1) {
-                return describeOneOrPrefix(describers, types.get(0), namespace, names.get(0));
-            }
-            for (ResourceType<?> type : types) {
-                for (String name : names) {
-                    describeNamed(describers, type, namespace, name, outputs, errors);
-                }
-            }
+            ctx.out().print(String.join("\n\n", outputs));
+            return 0;
+        }
+        if (args.size() == 2 && requests.size() == 1) {
+            return describeOneOrPrefix(describers, builder, requests.get(0).type(), namespace, requests.get(0).name());
+        }
+        ErrorText errors = new ErrorText();
+        for (Request r : requests) {
+            describeNamed(describers, r.type(), namespace, r.name(), outputs, errors);
         }
         ctx.out().print(String.join("\n\n", outputs));
-        for (ApiException e : errors) {
-            ctx.err().println(e.kubectlMessage());
-        }
-        return errors.isEmpty() ? 0 : 1;
-    }
-
-    /** kubectl's builder refuses a name lookup across all namespaces. */
-    private void checkNamespaced(ResourceType<?> type) {
-        if (allNamespaces && type.namespaced()) {
-            throw new KubectlException("error: a resource cannot be retrieved by name across all namespaces");
-        }
+        return errors.print(ctx);
     }
 
     private void describeNamed(Describers describers, ResourceType<?> type, String namespace, String name,
-            List<String> outputs, List<ApiException> errors) {
+            List<String> outputs, ErrorText errors) {
         try {
             outputs.add(describers.describe(type, namespace, name));
         } catch (ApiException e) {
@@ -146,7 +88,8 @@ final class DescribeCommand implements Callable<Integer> {
     }
 
     /** One name: the object, or else every object whose name starts with it, or else the NotFound error. */
-    private int describeOneOrPrefix(Describers describers, ResourceType<?> type, String namespace, String name) {
+    private int describeOneOrPrefix(Describers describers, ResourceBuilder builder, ResourceType<?> type,
+            String namespace, String name) {
         try {
             ctx.out().print(describers.describe(type, namespace, name));
             return 0;
@@ -154,15 +97,12 @@ final class DescribeCommand implements Callable<Integer> {
             if (notFound.code() != 404) {
                 throw notFound;
             }
-            boolean found = false;
-            for (KubeObject obj : ctx.api().list(type, type.namespaced() ? namespace : null).items()) {
-                if (obj.metadata().name().startsWith(name)) {
-                    found = true;
-                    ctx.out().print(describers.describe(type, obj) + "\n");
-                }
-            }
-            if (!found) {
+            List<? extends KubeObject> matches = builder.prefixMatches(type, name);
+            if (matches.isEmpty()) {
                 throw notFound;
+            }
+            for (KubeObject obj : matches) {
+                ctx.out().print(describers.describe(type, obj) + "\n");
             }
             return 0;
         }

@@ -21,6 +21,14 @@ final class ErrorText {
         errors.add(e);
     }
 
+    /** Adds an error unless one with the same text is already there, as kubectl get collects them. */
+    void addOnce(RuntimeException e) {
+        String text = text(e);
+        if (errors.stream().noneMatch(x -> text(x).equals(text))) {
+            errors.add(e);
+        }
+    }
+
     boolean isEmpty() {
         return errors.isEmpty();
     }
@@ -30,17 +38,35 @@ final class ErrorText {
         if (errors.isEmpty()) {
             return;
         }
+        throw new KubectlException(text());
+    }
+
+    /** The collected errors as kubectl prints them (without the final newline). */
+    String text() {
         if (errors.size() == 1) {
-            throw new KubectlException(single(errors.get(0)));
+            return single(errors.get(0));
         }
         StringBuilder b = new StringBuilder();
         for (RuntimeException e : errors) {
             if (b.length() > 0) {
                 b.append('\n');
             }
-            b.append(e instanceof ApiException api ? single(api) : e.getMessage());
+            b.append(text(e));
         }
-        throw new KubectlException(b.toString());
+        return b.toString();
+    }
+
+    /** Prints the collected errors to the command's error stream; kubectl's exit code, 1 if there were any. */
+    int print(KubectlContext ctx) {
+        if (errors.isEmpty()) {
+            return 0;
+        }
+        ctx.err().println(text());
+        return 1;
+    }
+
+    private static String text(RuntimeException e) {
+        return e instanceof ApiException api ? single(api) : e.getMessage();
     }
 
     /** The text of one error as CheckErr prints it alone. */

@@ -54,24 +54,9 @@ final class ExposeCommand extends WriteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (args.isEmpty()) {
-            throw new KubectlException("error: You must provide one or more resources by argument or filename.\n"
-                    + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
-                    + "   '<resource> <name>'\n   '<resource>'");
-        }
-        ResourceType<?> rt;
-        String objName;
-        if (args.get(0).contains("/")) {
-            int slash = args.get(0).indexOf('/');
-            rt = ctx.resources().resolve(args.get(0).substring(0, slash));
-            objName = args.get(0).substring(slash + 1);
-        } else {
-            rt = ctx.resources().resolve(args.get(0));
-            if (args.size() < 2) {
-                throw new KubectlException("error: resource(s) were provided, but no name was specified");
-            }
-            objName = args.get(1);
-        }
+        ResourceBuilder.Target exposed = new ResourceBuilder(ctx).targets(args).get(0);
+        ResourceType<?> rt = exposed.type();
+        String objName = exposed.name();
         checkOutput();
         DryRun dry = dryRun();
         KubeObject source = ctx.api().get(rt, ctx.namespace(), objName);

@@ -8,6 +8,7 @@ import io.ksim.api.meta.KubeObject;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ListOptions;
 import io.ksim.apiserver.ResourceType;
+import io.ksim.kubectl.ResourceBuilder.Request;
 import io.ksim.apiserver.printers.ServerPrinters;
 import io.ksim.apiserver.printers.Table;
 import io.ksim.kubectl.printers.GoJson;
@@ -15,7 +16,6 @@ import io.ksim.kubectl.printers.HumanReadablePrinter;
 import io.ksim.kubectl.printers.TabWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,10 +92,6 @@ final class GetCommand implements Callable<Integer> {
     record Info(ResourceType<?> type, KubeObject object) {
     }
 
-    /** One thing asked for: a type and a name, or all objects of the type (name null). */
-    record Request(ResourceType<?> type, String name) {
-    }
-
     @Override
     public Integer call() {
         if (watch || watchOnly) {
@@ -125,7 +121,7 @@ final class GetCommand implements Callable<Integer> {
         if (watch || watchOnly) {
             return new GetWatch(ctx, this, format).run(requests);
         }
-        List<String> errors = new ArrayList<>();
+        ErrorText errors = new ErrorText();
         List<Info> infos = fetch(requests, errors);
         StringBuilder out = new StringBuilder();
         try {
@@ -137,11 +133,7 @@ final class GetCommand implements Callable<Integer> {
         } finally {
             ctx.out().print(out);
         }
-        if (!errors.isEmpty()) {
-            errors.forEach(ctx.err()::println);
-            return 1;
-        }
-        return 0;
+        return errors.print(ctx);
     }
 
     String namespace() {
@@ -149,56 +141,24 @@ final class GetCommand implements Callable<Integer> {
     }
 
     ListOptions listOptions() {
-        return new ListOptions(selector, fieldSelector);
+        return builder().listOptions();
     }
 
-    /** Reads the arguments as kubectl's builder does: {@code TYPE[,TYPE...] [NAME...]} or {@code TYPE/NAME...}. */
+    /** Reads the arguments as kubectl's builder does; a bare type lists its objects. */
     List<Request> requests() {
-        List<Request> requests = new ArrayList<>();
-        boolean slashForm = args.stream().anyMatch(a -> a.contains("/"));
-        if (slashForm) {
-            for (String arg : args) {
-                if (!arg.contains("/")) {
-                    throw new KubectlException("error: there is no need to specify a resource type as a separate argument "
-                            + "when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' "
-                            + "instead of 'kubectl get resource resource/<resource_name>'");
-                }
-                String[] parts = arg.split("/", 2);
-                if (parts[0].isEmpty() || parts[1].isEmpty() || parts[1].contains("/")) {
-                    throw new KubectlException("error: arguments in resource/name form must have a single resource and name");
-                }
-                requests.add(new Request(ctx.resources().resolve(parts[0]), parts[1]));
-            }
-        } else if (!args.isEmpty()) {
-            List<ResourceType<?>> types = new ArrayList<>();
-            for (String typed : args.get(0).split(",")) {
-                if (typed.isEmpty()) {
-                    continue;
-                }
-                if (typed.equalsIgnoreCase("all")) {
-                    types.addAll(ctx.resources().category("all"));
-                } else {
-                    types.add(ctx.resources().resolve(typed));
-                }
-            }
-            List<String> names = args.subList(1, args.size());
-            for (ResourceType<?> t : types) {
-                if (names.isEmpty()) {
-                    requests.add(new Request(t, null));
-                } else {
-                    names.forEach(n -> requests.add(new Request(t, n)));
-                }
-            }
+        if (args.isEmpty()) {
+            return new ArrayList<>();
         }
-        boolean named = requests.stream().anyMatch(r -> r.name() != null);
-        if (named && ((selector != null && !selector.isEmpty()) || (fieldSelector != null && !fieldSelector.isEmpty()))) {
-            throw new KubectlException("error: name cannot be provided when a selector is specified");
-        }
-        return requests;
+        return builder().requests(args);
+    }
+
+    private ResourceBuilder builder() {
+        return new ResourceBuilder(ctx).labelSelector(selector).fieldSelector(fieldSelector)
+                .allNamespaces(allNamespaces).allowEmptySelector(true);
     }
 
     /** Gets and lists what was asked, in order; a missing object adds the server's error and the rest go on. */
-    private List<Info> fetch(List<Request> requests, List<String> errors) {
+    private List<Info> fetch(List<Request> requests, ErrorText errors) {
         List<Info> infos = new ArrayList<>();
         for (Request r : requests) {
             try {
@@ -213,22 +173,18 @@ final class GetCommand implements Callable<Integer> {
                 if (ignoreNotFound && e.code() == 404) {
                     continue;
                 }
-                String message = e.kubectlMessage();
-                if (!errors.contains(message)) {
-                    errors.add(message);
-                }
+                errors.addOnce(e);
             }
         }
         return infos;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     List<? extends KubeObject> list(ResourceType<?> type) {
-        return ctx.api().list((ResourceType) type, namespace(), listOptions()).items();
+        return builder().list(type);
     }
 
     /** The human-readable path: one server table per run of objects of one resource, a blank line between. */
-    private void printTables(List<Info> infos, List<String> errors, StringBuilder out) {
+    private void printTables(List<Info> infos, ErrorText errors, StringBuilder out) {
         boolean withKind = showKind || infos.stream().map(Info::type).distinct().count() > 1;
         TabWriter w = TabWriter.kubectl(out);
         boolean allNamespaced = !allNamespaces;
@@ -260,7 +216,7 @@ final class GetCommand implements Callable<Integer> {
     }
 
     HumanReadablePrinter.Options humanOptions(ResourceType<?> type, boolean withNamespace, boolean withKind) {
-        String prefix = withKind ? type.kind().toLowerCase(Locale.ROOT) + (type.group().isEmpty() ? "" : "." + type.group()) : null;
+        String prefix = withKind ? ResourceBuilder.kindGroup(type) : null;
         return new HumanReadablePrinter.Options(noHeaders, output.equals("wide"), withNamespace, prefix, labelColumns,
                 showLabels);
     }
@@ -291,7 +247,7 @@ final class GetCommand implements Callable<Integer> {
     }
 
     /** yaml, json, name, jsonpath, custom-columns: one object as itself, anything else as a List. */
-    private void printGeneric(List<Request> requests, List<Info> infos, List<String> errors, OutputFormat format,
+    private void printGeneric(List<Request> requests, List<Info> infos, ErrorText errors, OutputFormat format,
             StringBuilder out) {
         boolean singleItemImplied = requests.size() == 1 && requests.get(0).name() != null;
         if (singleItemImplied && !errors.isEmpty()) {

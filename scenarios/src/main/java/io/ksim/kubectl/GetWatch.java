@@ -38,13 +38,13 @@ final class GetWatch {
         format.shareTabWriter(writer);
     }
 
-    int run(List<GetCommand.Request> requests) {
+    int run(List<ResourceBuilder.Request> requests) {
         if (requests.isEmpty()) {
             throw new KubectlException("error: You must provide one or more resources by argument or filename.\n"
                     + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
                     + "   '<resource> <name>'\n   '<resource>'");
         }
-        if (requests.stream().map(GetCommand.Request::type).distinct().count() > 1) {
+        if (requests.stream().map(ResourceBuilder.Request::type).distinct().count() > 1) {
             throw new KubectlException("error: watch is only supported on individual resources and resource "
                     + "collections - more than 1 resource was found");
         }
@@ -56,7 +56,7 @@ final class GetWatch {
         if (duration.isZero() || duration.isNegative()) {
             duration = DEFAULT_DURATION;
         }
-        GetCommand.Request request = requests.get(0);
+        ResourceBuilder.Request request = requests.get(0);
         return watch(request.type(), request.name(), duration);
     }
 

@@ -97,14 +97,14 @@ abstract class MetadataMapCommand implements Callable<Integer> {
         if (set.isEmpty() && remove.isEmpty() && !list) {
             throw new KubectlException("error: at least one " + pairType() + " update is required");
         }
-        List<ResourceTargets.Target> targets = ResourceTargets.select(ctx, resources, selector, all);
+        List<ResourceBuilder.Target> targets = ResourceBuilder.select(ctx, resources, selector, all);
         boolean one = targets.size() == 1 && (selector == null || selector.isEmpty()) && !all
                 && (resources.size() == 1 || resources.size() == 2 && !resources.get(1).contains("/"));
         if (!one && resourceVersion != null && !resourceVersion.isEmpty()) {
             throw new KubectlException("error: --resource-version may only be used with a single resource");
         }
         ErrorText errors = new ErrorText();
-        for (ResourceTargets.Target t : targets) {
+        for (ResourceBuilder.Target t : targets) {
             try {
                 apply(t, one);
             } catch (ApiException | KubectlException e) {
@@ -115,7 +115,7 @@ abstract class MetadataMapCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void apply(ResourceTargets.Target t, boolean one) {
+    private void apply(ResourceBuilder.Target t, boolean one) {
         ObjectNode before = t.read(ctx);
         ObjectNode metaBefore = (ObjectNode) before.get("metadata");
         if (resourceVersion != null && !resourceVersion.isEmpty()) {

@@ -86,9 +86,9 @@ final class PatchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new KubectlException("error: unable to parse \"" + patch + "\": " + e.getMessage().lines().findFirst().orElse(""));
         }
-        List<ResourceTargets.Target> targets = ResourceTargets.select(ctx, args, null, false);
+        List<ResourceBuilder.Target> targets = ResourceBuilder.select(ctx, args, null, false);
         ErrorText errors = new ErrorText();
-        for (ResourceTargets.Target t : targets) {
+        for (ResourceBuilder.Target t : targets) {
             try {
                 if (subresource == null) {
                     patchObject(t, patchType, json);
@@ -103,14 +103,14 @@ final class PatchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void patchObject(ResourceTargets.Target t, PatchType patchType, String json) {
+    private void patchObject(ResourceBuilder.Target t, PatchType patchType, String json) {
         ObjectNode before = t.read(ctx);
         KubeObject patched = ctx.api().patch(t.type(), t.namespace(), t.name(), patchType, json);
         ObjectNode after = (ObjectNode) KubeJson.json().valueToTree(patched);
         ctx.out().println(t.display() + " " + operation(before, after));
     }
 
-    private void patchSubresource(ResourceTargets.Target t, PatchType patchType, String json) {
+    private void patchSubresource(ResourceBuilder.Target t, PatchType patchType, String json) {
         ResourceType<?> type = t.type();
         if (subresource.equals("scale")) {
             Scale current = ScaleSubresource.get(ctx.api(), type, t.namespace(), t.name());

@@ -107,20 +107,20 @@ final class RolloutCommand implements Callable<Integer> {
             this.ctx = ctx;
         }
 
-        List<ResourceTargets.Target> targets() {
+        List<ResourceBuilder.Target> targets() {
             if (args.isEmpty()) {
                 throw new KubectlException("error: required resource not specified");
             }
             boolean bySelector = selector != null && !selector.isEmpty();
             boolean everything = !bySelector && args.size() == 1 && !args.get(0).contains("/");
-            return ResourceTargets.select(ctx, args, selector, everything);
+            return ResourceBuilder.select(ctx, args, selector, everything);
         }
 
         /** Runs {@code action} on every target; the errors are reported together at the end. */
-        int forEachTarget(Consumer<ResourceTargets.Target> action) {
-            List<ResourceTargets.Target> targets = targets();
+        int forEachTarget(Consumer<ResourceBuilder.Target> action) {
+            List<ResourceBuilder.Target> targets = targets();
             ErrorText errors = new ErrorText();
-            for (ResourceTargets.Target t : targets) {
+            for (ResourceBuilder.Target t : targets) {
                 try {
                     action.accept(t);
                 } catch (ApiException | KubectlException e) {
@@ -169,18 +169,18 @@ final class RolloutCommand implements Callable<Integer> {
                 throw new KubectlException("error: revision must be a positive integer: " + revision);
             }
             Duration limit = DurationFlags.parse(timeout, "--timeout", "kubectl rollout status");
-            List<ResourceTargets.Target> targets = targets();
+            List<ResourceBuilder.Target> targets = targets();
             if (targets.isEmpty()) {
                 ctx.err().println("No resources found in " + ctx.namespace() + " namespace.");
                 return 0;
             }
-            for (ResourceTargets.Target t : targets) {
+            for (ResourceBuilder.Target t : targets) {
                 follow(t, limit);
             }
             return 0;
         }
 
-        private void follow(ResourceTargets.Target t, Duration limit) {
+        private void follow(ResourceBuilder.Target t, Duration limit) {
             if (!isWorkload(t.type())) {
                 t.get(ctx);
                 throw new KubectlException("error: no status viewer has been implemented for " + groupKind(t.type()));
@@ -225,7 +225,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         /** Prints the viewer's line for {@code obj}; true when the command is done with it. */
-        private boolean step(ResourceTargets.Target t, JsonNode obj, boolean[] finished, RuntimeException[] failure) {
+        private boolean step(ResourceBuilder.Target t, JsonNode obj, boolean[] finished, RuntimeException[] failure) {
             try {
                 String[] status = status(t.type(), obj, revision);
                 if (status[0] != null) {
@@ -241,7 +241,7 @@ final class RolloutCommand implements Callable<Integer> {
             return finished[0];
         }
 
-        private <T extends KubeObject> ApiWatch watch(ResourceTargets.Target t, String rv,
+        private <T extends KubeObject> ApiWatch watch(ResourceBuilder.Target t, String rv,
                 java.util.function.Consumer<JsonNode> onEvent) {
             @SuppressWarnings("unchecked")
             ResourceType<T> type = (ResourceType<T>) t.type();
@@ -351,7 +351,7 @@ final class RolloutCommand implements Callable<Integer> {
     record Revision(long number, JsonNode template, String changeCause, KubeObject source) {
     }
 
-    static TreeMap<Long, Revision> revisions(KubectlContext ctx, ResourceTargets.Target t, ObjectNode current) {
+    static TreeMap<Long, Revision> revisions(KubectlContext ctx, ResourceBuilder.Target t, ObjectNode current) {
         String uid = current.path("metadata").path("uid").asText();
         TreeMap<Long, Revision> out = new TreeMap<>();
         if (t.type() == BuiltinResources.DEPLOYMENTS) {
@@ -399,7 +399,7 @@ final class RolloutCommand implements Callable<Integer> {
             return forEachTarget(this::show);
         }
 
-        private void show(ResourceTargets.Target t) {
+        private void show(ResourceBuilder.Target t) {
             ObjectNode current = t.read(ctx);
             if (!isWorkload(t.type())) {
                 throw new KubectlException("error: no history viewer has been implemented for \"" + groupKind(t.type()) + "\"");
@@ -451,7 +451,7 @@ final class RolloutCommand implements Callable<Integer> {
             return forEachTarget(t -> ctx.out().println(t.display() + " " + rollback(t)));
         }
 
-        private String rollback(ResourceTargets.Target t) {
+        private String rollback(ResourceBuilder.Target t) {
             ObjectNode current = t.read(ctx);
             if (!isWorkload(t.type())) {
                 throw new KubectlException("error: no rollbacker has been implemented for \"" + groupKind(t.type()) + "\"");
@@ -547,20 +547,20 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         /** Changes {@code obj} in place; throws with the text after the object's name when it cannot. */
-        abstract void change(ResourceTargets.Target t, ObjectNode obj);
+        abstract void change(ResourceBuilder.Target t, ObjectNode obj);
 
         /** The word printed after a change, and the one when nothing changed (null: an error then). */
         abstract String done();
 
-        abstract String unchanged(ResourceTargets.Target t);
+        abstract String unchanged(ResourceBuilder.Target t);
 
         @Override
         public Integer call() {
-            List<ResourceTargets.Target> targets = targets();
+            List<ResourceBuilder.Target> targets = targets();
             ErrorText errors = new ErrorText();
             List<ObjectNode> objects = new ArrayList<>();
-            List<ResourceTargets.Target> found = new ArrayList<>();
-            for (ResourceTargets.Target t : targets) {
+            List<ResourceBuilder.Target> found = new ArrayList<>();
+            for (ResourceBuilder.Target t : targets) {
                 try {
                     objects.add(t.read(ctx));
                     found.add(t);
@@ -573,7 +573,7 @@ final class RolloutCommand implements Callable<Integer> {
                 return 0;
             }
             for (int i = 0; i < found.size(); i++) {
-                ResourceTargets.Target t = found.get(i);
+                ResourceBuilder.Target t = found.get(i);
                 ObjectNode before = objects.get(i);
                 ObjectNode after = before.deepCopy();
                 try {
@@ -616,7 +616,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        void change(ResourceTargets.Target t, ObjectNode obj) {
+        void change(ResourceBuilder.Target t, ObjectNode obj) {
             if (t.type() != BuiltinResources.DEPLOYMENTS) {
                 throw new KubectlException((pause ? "pausing" : "resuming") + " is not supported");
             }
@@ -636,7 +636,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        String unchanged(ResourceTargets.Target t) {
+        String unchanged(ResourceBuilder.Target t) {
             return "already " + done();
         }
     }
@@ -665,7 +665,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        void change(ResourceTargets.Target t, ObjectNode obj) {
+        void change(ResourceBuilder.Target t, ObjectNode obj) {
             if (!isWorkload(t.type())) {
                 throw new KubectlException("restarting is not supported");
             }
@@ -683,7 +683,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
 
         @Override
-        String unchanged(ResourceTargets.Target t) {
+        String unchanged(ResourceBuilder.Target t) {
             throw new KubectlException("failed to create patch for " + t.name() + ": if restart has already been "
                     + "triggered within the past second, please wait before attempting to trigger another");
         }

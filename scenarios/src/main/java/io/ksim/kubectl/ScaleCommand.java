@@ -63,11 +63,11 @@ final class ScaleCommand implements Callable<Integer> {
             throw new KubectlException("error: The --current-replicas must specify an integer of -1 or greater");
         }
         Duration wait = DurationFlags.parse(timeout, "--timeout", "kubectl scale");
-        List<ResourceTargets.Target> targets = ResourceTargets.select(ctx, args, selector, all);
+        List<ResourceBuilder.Target> targets = ResourceBuilder.select(ctx, args, selector, all);
         ErrorText infoErrors = new ErrorText();
-        List<ResourceTargets.Target> found = new ArrayList<>();
+        List<ResourceBuilder.Target> found = new ArrayList<>();
         String firstError = null;
-        for (ResourceTargets.Target t : targets) {
+        for (ResourceBuilder.Target t : targets) {
             try {
                 t.get(ctx);
                 found.add(t);
@@ -82,7 +82,7 @@ final class ScaleCommand implements Callable<Integer> {
         if (found.isEmpty()) {
             throw new KubectlException("error: no objects passed to scale" + (firstError == null ? "" : " " + firstError));
         }
-        for (ResourceTargets.Target t : found) {
+        for (ResourceBuilder.Target t : found) {
             scale(t);
             ctx.out().println(t.display() + " scaled");
             if (!wait.isZero()) {
@@ -93,7 +93,7 @@ final class ScaleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void scale(ResourceTargets.Target t) {
+    private void scale(ResourceBuilder.Target t) {
         if (!SCALABLE.contains(t.type())) {
             throw new KubectlException("Error from server (NotFound): the server could not find the requested resource (patch "
                     + t.type().groupResource() + " " + t.name() + ")");
@@ -128,7 +128,7 @@ final class ScaleCommand implements Callable<Integer> {
         }
     }
 
-    private void waitForReplicas(ResourceTargets.Target t, Duration wait) {
+    private void waitForReplicas(ResourceBuilder.Target t, Duration wait) {
         boolean synced = ctx.cluster().runUntil(() -> {
             Scale s = ScaleSubresource.get(ctx.api(), t.type(), t.namespace(), t.name());
             return s.spec().replicas() != replicas || s.status().replicas() == replicas;

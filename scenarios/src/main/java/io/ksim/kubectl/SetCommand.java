@@ -101,10 +101,10 @@ final class SetCommand implements Callable<Integer> {
             if (!invalid.isEmpty()) {
                 throw new KubectlException("error: invalid image format: " + String.join(", ", invalid));
             }
-            List<ResourceTargets.Target> targets = ResourceTargets.select(ctx, resources, selector, all);
+            List<ResourceBuilder.Target> targets = ResourceBuilder.select(ctx, resources, selector, all);
             List<ObjectNode> objects = new ArrayList<>();
             ErrorText notFound = new ErrorText();
-            for (ResourceTargets.Target t : targets) {
+            for (ResourceBuilder.Target t : targets) {
                 try {
                     objects.add(t.read(ctx));
                 } catch (ApiException e) {
@@ -128,7 +128,7 @@ final class SetCommand implements Callable<Integer> {
             }
             ErrorText errors = new ErrorText();
             for (int i = 0; i < targets.size(); i++) {
-                ResourceTargets.Target t = targets.get(i);
+                ResourceBuilder.Target t = targets.get(i);
                 ObjectNode before = objects.get(i);
                 ObjectNode after = before.deepCopy();
                 JsonNode podSpec = podSpec(after);
