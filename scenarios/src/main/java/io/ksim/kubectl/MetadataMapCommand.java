@@ -73,20 +73,9 @@ abstract class MetadataMapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> resources = new ArrayList<>();
-        List<String> pairs = new ArrayList<>();
-        boolean foundPair = false;
-        for (String s : args) {
-            boolean pair = (s.contains("=") && s.charAt(0) != '=') || (s.endsWith("-") && !s.equals("-"));
-            if (pair) {
-                foundPair = true;
-                pairs.add(s);
-            } else if (!foundPair) {
-                resources.add(s);
-            } else {
-                throw new KubectlException("error: all resources must be specified before " + pairType() + " changes: " + s);
-            }
-        }
+        ResourcesAndPairs split = ResourcesAndPairs.split(args, pairType());
+        List<String> resources = split.resources();
+        List<String> pairs = split.pairs();
         parsePairs(pairs);
         if (all && selector != null && !selector.isEmpty()) {
             throw new KubectlException("error: cannot set --all and --selector at the same time");

@@ -74,20 +74,9 @@ final class SetCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<String> resources = new ArrayList<>();
-            List<String> pairs = new ArrayList<>();
-            boolean foundPair = false;
-            for (String s : args) {
-                boolean pair = (s.contains("=") && s.charAt(0) != '=') || (s.endsWith("-") && !s.equals("-"));
-                if (pair) {
-                    foundPair = true;
-                    pairs.add(s);
-                } else if (!foundPair) {
-                    resources.add(s);
-                } else {
-                    throw new KubectlException("error: all resources must be specified before image changes: " + s);
-                }
-            }
+            ResourcesAndPairs split = ResourcesAndPairs.split(args, "image");
+            List<String> resources = split.resources();
+            List<String> pairs = split.pairs();
             Map<String, String> images = new LinkedHashMap<>();
             List<String> invalid = new ArrayList<>();
             for (String p : pairs) {
