@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    private static Scenario load(String f) {
+    static Scenario load(String f) {
         Path p = Path.of(f);
         if (Files.isRegularFile(p)) {
             return ScenarioParser.parse(p);

@@ -87,12 +87,28 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * Watches a run from outside (the HTML report does): the cluster as soon as it is built, before any step,
+     * and the answers per backend pod of every curl step.
+     */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void clusterBuilt(Cluster cluster) {
+        }
+
+        default void traffic(String label, String url, Map<String, Integer> hitsByBackend) {
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Scenario scenario;
     private final Options options;
     private final PrintStream out;
     private final long seed;
+    private final Listener listener;
     private Cluster cluster;
     private Kubectl kubectl;
     private String lastOutput = "";
@@ -101,8 +117,9 @@ public final class ScenarioRunner {
     private int passed;
     private int failed;
 
-    private ScenarioRunner(Scenario scenario, Options options, PrintStream out) {
+    private ScenarioRunner(Scenario scenario, Options options, PrintStream out, Listener listener) {
         this.scenario = scenario;
+        this.listener = listener;
         this.options = options;
         this.out = out;
         this.seed = options.seed() != null ? options.seed() : scenario.seed();
@@ -110,7 +127,12 @@ public final class ScenarioRunner {
 
     /** Runs {@code scenario}, printing to {@code out}. */
     public static Result run(Scenario scenario, Options options, PrintStream out) {
-        return new ScenarioRunner(scenario, options, out).run();
+        return run(scenario, options, out, Listener.NONE);
+    }
+
+    /** Runs {@code scenario}, printing to {@code out}, with {@code listener} watching. */
+    public static Result run(Scenario scenario, Options options, PrintStream out, Listener listener) {
+        return new ScenarioRunner(scenario, options, out, listener).run();
     }
 
     /** Builds the cluster a scenario describes (nodes named node-1, node-2, ... in file order). */
@@ -147,6 +169,7 @@ public final class ScenarioRunner {
     private Result run() {
         header();
         cluster = buildCluster(scenario.cluster(), seed);
+        listener.clusterBuilt(cluster);
         kubectl = new Kubectl(cluster);
         if (scenario.directory() != null) {
             kubectl.workingDirectory(scenario.directory());
@@ -432,6 +455,7 @@ public final class ScenarioRunner {
         }
         lastShares = shares;
         lastRequests = c.count();
+        listener.traffic("curl from " + c.from(), c.url(), shares);
         command(c, heading, printed.toString(), false);
     }
 
