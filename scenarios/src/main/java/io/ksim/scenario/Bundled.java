@@ -15,7 +15,8 @@ import java.util.List;
 public final class Bundled {
 
     /** The bundled scenarios, by name, in the order the README lists them. */
-    public static final List<String> NAMES = List.of("rolling-update", "node-failure", "statefulset", "dns");
+    public static final List<String> NAMES = List.of("rolling-update", "node-failure", "statefulset", "dns",
+            "kubectl-basics");
 
     private static final String ROOT = "scenarios/";
 
