@@ -16,7 +16,8 @@ public final class Bundled {
 
     /** The bundled scenarios, by name, in the order the README lists them. */
     public static final List<String> NAMES = List.of("rolling-update", "node-failure", "statefulset", "dns",
-            "kubectl-basics", "rollback", "canary", "blue-green");
+            "kubectl-basics", "rollback", "canary", "blue-green",
+            "rate-control");
 
     private static final String ROOT = "scenarios/";
 
