@@ -17,7 +17,8 @@ public final class Bundled {
     /** The bundled scenarios, by name, in the order the README lists them. */
     public static final List<String> NAMES = List.of("rolling-update", "node-failure", "statefulset", "dns",
             "kubectl-basics", "rollback", "canary", "blue-green",
-            "rate-control", "services", "taints-and-affinity");
+            "rate-control", "services", "taints-and-affinity",
+            "iptables-vs-ipvs");
 
     private static final String ROOT = "scenarios/";
 
