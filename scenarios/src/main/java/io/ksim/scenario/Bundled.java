@@ -18,7 +18,7 @@ public final class Bundled {
     public static final List<String> NAMES = List.of("rolling-update", "node-failure", "statefulset", "dns",
             "kubectl-basics", "rollback", "canary", "blue-green",
             "rate-control", "services", "taints-and-affinity",
-            "iptables-vs-ipvs", "probes", "daemonset");
+            "iptables-vs-ipvs", "probes", "daemonset", "jobs");
 
     private static final String ROOT = "scenarios/";
 
