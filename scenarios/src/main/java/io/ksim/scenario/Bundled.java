@@ -18,7 +18,8 @@ public final class Bundled {
     public static final List<String> NAMES = List.of("rolling-update", "node-failure", "statefulset", "dns",
             "kubectl-basics", "rollback", "canary", "blue-green",
             "rate-control", "services", "taints-and-affinity",
-            "iptables-vs-ipvs", "probes", "daemonset", "jobs");
+            "iptables-vs-ipvs", "probes", "daemonset", "jobs",
+            "quota-and-limits");
 
     private static final String ROOT = "scenarios/";
 
