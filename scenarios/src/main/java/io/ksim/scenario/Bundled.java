@@ -19,7 +19,7 @@ public final class Bundled {
             "kubectl-basics", "rollback", "canary", "blue-green",
             "rate-control", "services", "taints-and-affinity",
             "iptables-vs-ipvs", "probes", "daemonset", "jobs",
-            "quota-and-limits");
+            "quota-and-limits", "rbac");
 
     private static final String ROOT = "scenarios/";
 
