@@ -413,7 +413,7 @@ final class RolloutCommand implements Callable<Integer> {
                 if (r == null) {
                     throw new KubectlException("error: unable to find the specified revision");
                 }
-                text = PodTemplateText.describe(r.template());
+                text = PodTemplateText.describe(withChangeCause(t, r));
             } else {
                 int width = "REVISION".length();
                 for (Long n : revisions.keySet()) {
@@ -429,6 +429,21 @@ final class RolloutCommand implements Callable<Integer> {
             }
             String with = revision > 0 ? "with revision #" + revision : "";
             ctx.out().println(t.display() + " " + with + "\n" + text);
+        }
+
+        /** A Deployment's revision shows its ReplicaSet's change-cause among the pod template's annotations. */
+        private static JsonNode withChangeCause(ResourceBuilder.Target t, Revision r) {
+            String cause = r.changeCause();
+            if (t.type() != BuiltinResources.DEPLOYMENTS || cause == null || cause.isEmpty()
+                    || !(r.template() instanceof ObjectNode template)) {
+                return r.template();
+            }
+            ObjectNode copy = template.deepCopy();
+            ObjectNode metadata = copy.path("metadata") instanceof ObjectNode m ? m : copy.putObject("metadata");
+            ObjectNode annotations = metadata.path("annotations") instanceof ObjectNode a ? a
+                    : metadata.putObject("annotations");
+            annotations.put(CHANGE_CAUSE, cause);
+            return copy;
         }
 
         private static String pad(String s, int width) {

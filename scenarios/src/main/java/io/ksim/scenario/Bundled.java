@@ -15,7 +15,11 @@ import java.util.List;
 public final class Bundled {
 
     /** The bundled scenarios, by name, in the order the README lists them. */
-    public static final List<String> NAMES = List.of("rolling-update", "node-failure", "statefulset", "dns");
+    public static final List<String> NAMES = List.of("rolling-update", "node-failure", "statefulset", "dns",
+            "kubectl-basics", "rollback", "canary", "blue-green",
+            "rate-control", "services", "taints-and-affinity",
+            "iptables-vs-ipvs", "probes", "daemonset", "jobs",
+            "quota-and-limits", "rbac", "labels-and-selectors");
 
     private static final String ROOT = "scenarios/";
 

@@ -89,6 +89,7 @@ class RolloutCommandTest {
         String detail = f.ok("rollout history deploy/web --revision=2");
         assertTrue(detail.startsWith("deployment.apps/web with revision #2\nPod Template:\n  Labels:\tapp=web\n"
                 + "\tpod-template-hash="), detail);
+        assertTrue(detail.contains("\n  Annotations:\tkubernetes.io/change-cause: image-1.26\n"), detail);
         assertTrue(detail.contains("  Init Containers:\n   init:\n    Image:\talpine:3.20\n    Port:\t<none>\n"
                 + "    Host Port:\t<none>\n    Environment:\t<none>\n    Mounts:\t<none>\n"), detail);
         assertTrue(detail.contains("  Containers:\n   nginx:\n    Image:\tnginx:1.26\n    Port:\t80/TCP\n"
