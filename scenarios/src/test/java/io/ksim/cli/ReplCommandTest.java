@@ -33,6 +33,6 @@ class ReplCommandTest {
         StringWriter err = new StringWriter();
         int code = new CommandLine(new Ksim()).setErr(new PrintWriter(err)).execute("report");
         assertEquals(2, code);
-        assertTrue(err.toString().startsWith("Missing --rollout"), err.toString());
+        assertTrue(err.toString().startsWith("Give the run to report on: a scenario FILE"), err.toString());
     }
 }
