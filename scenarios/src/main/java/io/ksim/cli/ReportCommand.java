@@ -4,9 +4,7 @@ import io.ksim.cluster.Cluster;
 import io.ksim.report.HtmlReport;
 import io.ksim.report.RunRecorder;
 import io.ksim.report.RunReport;
-import io.ksim.scenario.Bundled;
 import io.ksim.scenario.Scenario;
-import io.ksim.scenario.ScenarioException;
 import io.ksim.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -91,16 +89,8 @@ final class ReportCommand implements Callable<Integer> {
         if (rollout) {
             report = rolloutReport(seed == null ? 42 : seed);
         } else {
-            Scenario scenario;
-            try {
-                scenario = RunCommand.load(file);
-            } catch (ScenarioException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
+            Scenario scenario = RunCommand.load(file, System.err);
             if (scenario == null) {
-                System.err.println(file + ": no such file, and no bundled scenario of that name (bundled: "
-                        + String.join(", ", Bundled.NAMES) + ")");
                 return 2;
             }
             report = scenarioReport(scenario, seed, System.out);

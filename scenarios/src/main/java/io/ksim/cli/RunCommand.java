@@ -80,18 +80,11 @@ final class RunCommand implements Callable<Integer> {
         List<Scenario> scenarios = new ArrayList<>();
         boolean malformed = false;
         for (String f : files) {
-            try {
-                Scenario s = load(f);
-                if (s == null) {
-                    err.println(f + ": no such file, and no bundled scenario of that name (bundled: "
-                            + String.join(", ", Bundled.NAMES) + ")");
-                    malformed = true;
-                } else {
-                    scenarios.add(s);
-                }
-            } catch (ScenarioException e) {
-                err.println(e.getMessage());
+            Scenario s = load(f, err);
+            if (s == null) {
                 malformed = true;
+            } else {
+                scenarios.add(s);
             }
         }
         if (malformed) {
@@ -108,7 +101,25 @@ final class RunCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    static Scenario load(String f) {
+    /**
+     * The scenario {@code f} names (a file, or a bundled scenario's name), or null after printing to {@code err}
+     * why there is none: the file's first malformation, or that nothing of that name exists.
+     */
+    static Scenario load(String f, PrintStream err) {
+        try {
+            Scenario s = load(f);
+            if (s == null) {
+                err.println(f + ": no such file, and no bundled scenario of that name (bundled: "
+                        + String.join(", ", Bundled.NAMES) + ")");
+            }
+            return s;
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            return null;
+        }
+    }
+
+    private static Scenario load(String f) {
         Path p = Path.of(f);
         if (Files.isRegularFile(p)) {
             return ScenarioParser.parse(p);

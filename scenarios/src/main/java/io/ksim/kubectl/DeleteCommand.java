@@ -161,8 +161,7 @@ final class DeleteCommand implements Callable<Integer> {
                 for (int i = 0; i < deleted.size(); i++) {
                     Target t = deleted.get(i);
                     if (!isGone(t, uids.get(i))) {
-                        ctx.err().println("error: timed out waiting for the condition on " + t.type().resource()
-                                + (t.type().group().isEmpty() ? "" : "." + t.type().group()) + "/" + t.name());
+                        ctx.err().println("error: timed out waiting for the condition on " + t.type().groupResource() + "/" + t.name());
                         status = 1;
                         break;
                     }
@@ -173,7 +172,7 @@ final class DeleteCommand implements Callable<Integer> {
     }
 
     private void print(Target t, String dry) {
-        String kind = WriteCommand.kindString(t.type());
+        String kind = ResourceBuilder.kindGroup(t.type());
         if ("name".equals(output)) {
             ctx.out().println(kind + "/" + t.name());
         } else {

@@ -91,7 +91,7 @@ final class ExposeCommand extends WriteCommand implements Callable<Integer> {
                 }
                 s.path("matchLabels").fields().forEachRemaining(e -> sel.set(e.getKey(), e.getValue()));
             }
-            default -> throw new KubectlException("error: cannot expose a " + kind + (rt.group().isEmpty() ? "" : "." + rt.group()));
+            default -> throw new KubectlException("error: cannot expose a " + rt.groupKind());
         }
         if (!selector.isEmpty()) {
             sel.removeAll();

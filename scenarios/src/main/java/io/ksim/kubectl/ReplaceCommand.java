@@ -74,7 +74,7 @@ final class ReplaceCommand extends ManifestCommand {
             KubeObject live = ctx.api().get(type, ns, doc.name());
             ctx.api().delete(type, ns, doc.name(), new DeleteOptions(gracePeriod >= 0 ? Long.valueOf(gracePeriod) : null,
                     DeleteOptions.BACKGROUND, null, null));
-            ctx.out().println(kindString(type) + " \"" + doc.name() + "\" deleted");
+            ctx.out().println(ResourceBuilder.kindGroup(type) + " \"" + doc.name() + "\" deleted");
             String uid = live.metadata().uid();
             ctx.cluster().runUntil(() -> {
                 try {

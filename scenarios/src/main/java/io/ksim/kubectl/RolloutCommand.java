@@ -131,10 +131,6 @@ final class RolloutCommand implements Callable<Integer> {
             return 0;
         }
 
-        static String groupKind(ResourceType<?> t) {
-            return t.group().isEmpty() ? t.kind() : t.kind() + "." + t.group();
-        }
-
         static String resourceString(ResourceType<?> t) {
             return t.groupResource().toString();
         }
@@ -183,7 +179,7 @@ final class RolloutCommand implements Callable<Integer> {
         private void follow(ResourceBuilder.Target t, Duration limit) {
             if (!isWorkload(t.type())) {
                 t.get(ctx);
-                throw new KubectlException("error: no status viewer has been implemented for " + groupKind(t.type()));
+                throw new KubectlException("error: no status viewer has been implemented for " + t.type().groupKind());
             }
             // kubectl lists, then watches: the current state prints first, then one line per change.
             ObjectNode now = t.read(ctx);
@@ -402,7 +398,7 @@ final class RolloutCommand implements Callable<Integer> {
         private void show(ResourceBuilder.Target t) {
             ObjectNode current = t.read(ctx);
             if (!isWorkload(t.type())) {
-                throw new KubectlException("error: no history viewer has been implemented for \"" + groupKind(t.type()) + "\"");
+                throw new KubectlException("error: no history viewer has been implemented for \"" + t.type().groupKind() + "\"");
             }
             TreeMap<Long, Revision> revisions = revisions(ctx, t, current);
             String text;
@@ -469,7 +465,7 @@ final class RolloutCommand implements Callable<Integer> {
         private String rollback(ResourceBuilder.Target t) {
             ObjectNode current = t.read(ctx);
             if (!isWorkload(t.type())) {
-                throw new KubectlException("error: no rollbacker has been implemented for \"" + groupKind(t.type()) + "\"");
+                throw new KubectlException("error: no rollbacker has been implemented for \"" + t.type().groupKind() + "\"");
             }
             if (toRevision < 0) {
                 throw notFound();

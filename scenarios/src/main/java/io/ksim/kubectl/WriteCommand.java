@@ -8,7 +8,6 @@ import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ManifestException;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.api.meta.Status;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,12 +57,6 @@ abstract class WriteCommand {
         return format;
     }
 
-    /** {@code deployment.apps} or {@code pod}: how kubectl names a kind in its messages. */
-    static String kindString(ResourceType<?> type) {
-        String kind = type.kind().toLowerCase(Locale.ROOT);
-        return type.group().isEmpty() ? kind : kind + "." + type.group();
-    }
-
     /** Prints what a write did: {@code deployment.apps/web created}, or the object with {@code -o}. */
     void printResult(ResourceType<?> type, String name, JsonNode object, String operation) {
         String op = operation + switch (dryRun()) {
@@ -73,9 +66,9 @@ abstract class WriteCommand {
         };
         OutputFormat f = format();
         if (f == null) {
-            ctx.out().println(kindString(type) + "/" + name + " " + op);
+            ctx.out().println(ResourceBuilder.kindGroup(type) + "/" + name + " " + op);
         } else if (f.kind == OutputFormat.Kind.NAME) {
-            ctx.out().println(kindString(type) + "/" + name);
+            ctx.out().println(ResourceBuilder.kindGroup(type) + "/" + name);
         } else {
             StringBuilder text = new StringBuilder();
             f.printTyped(object, text);
