@@ -253,6 +253,30 @@ class SchedulerScenariosTest {
     }
 
     @Test
+    void preemptionSparesAPodWhoseBudgetAllowsNoDisruption() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        for (String[] pc : new String[][] {{"mid", "100"}, {"high", "1000"}}) {
+            f.api.create(BuiltinResources.PRIORITY_CLASSES, null, new PriorityClass(null, null,
+                    ObjectMeta.of(null, pc[0]), Integer.parseInt(pc[1]), null, null, null));
+        }
+        f.addNode(node("node-1").cpu("1").memory("4Gi").build());
+        f.addNode(node("node-2").cpu("1").memory("4Gi").build());
+        // the cheaper victim (priority 0) is on node-1 but protected by a budget with no disruption allowed
+        f.addPod(pod("guarded").label("app", "db").container("800m", "100Mi").spec(b -> b.nodeName("node-1")).build());
+        f.addPod(pod("mid").container("800m", "100Mi").spec(b -> b.nodeName("node-2").priorityClassName("mid")).build());
+        f.api.create(BuiltinResources.POD_DISRUPTION_BUDGETS, "default", new io.ksim.api.policy.PodDisruptionBudget(
+                ObjectMeta.of("default", "db"), new io.ksim.api.policy.PodDisruptionBudget.PodDisruptionBudgetSpec(
+                        null, io.ksim.api.meta.LabelSelector.matchLabels(Map.of("app", "db")),
+                        io.ksim.api.resource.IntOrString.of(0), null)));
+        f.settle();
+        f.addPod(pod("high").container("800m", "100Mi").spec(b -> b.priorityClassName("high")).build());
+        f.settle();
+        assertEquals("node-2", f.pod("high").status().nominatedNodeName());
+        assertNotNull(f.pod("mid").metadata().deletionTimestamp());
+        assertNull(f.pod("guarded").metadata().deletionTimestamp());
+    }
+
+    @Test
     void preemptionPolicyNeverIsNotEligible() {
         SchedulerFixture f = new SchedulerFixture(1);
         f.addNode(node("node-1").cpu("1").memory("4Gi").build());
