@@ -277,6 +277,39 @@ class SchedulerScenariosTest {
     }
 
     @Test
+    void aReadWriteOncePodClaimInUseRejectsEveryNodeAndPreemptionFreesIt() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.api.create(BuiltinResources.PRIORITY_CLASSES, null, new PriorityClass(null, null, ObjectMeta.of(null, "high"),
+                1000, null, null, null));
+        f.addNode(node("node-1").cpu("1").memory("4Gi").build());
+        f.addNode(node("node-2").cpu("1").memory("4Gi").build());
+        // a claim the PV controller has bound (no controller runs here)
+        f.api.create(BuiltinResources.PERSISTENT_VOLUMES, null, new io.ksim.api.core.PersistentVolume(null, null,
+                ObjectMeta.of(null, "pv-db"), io.ksim.api.core.PersistentVolume.PersistentVolumeSpec.builder()
+                        .capacity(new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("1Gi"))))
+                        .accessModes(List.of("ReadWriteOncePod"))
+                        .hostPath(new io.ksim.api.core.HostPathVolumeSource("/data", null)).build(), null));
+        f.api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", new io.ksim.api.core.PersistentVolumeClaim(
+                null, null, ObjectMeta.builder().namespace("default").name("db").annotations(Map.of(
+                        io.ksim.api.storage.VolumeMatching.ANN_BIND_COMPLETED, "yes")).build(),
+                new io.ksim.api.core.PersistentVolumeClaim.PersistentVolumeClaimSpec(List.of("ReadWriteOncePod"), null,
+                        new io.ksim.api.core.PersistentVolumeClaim.VolumeResourceRequirements(null,
+                                new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("1Gi")))),
+                        "pv-db", null, null, null, null, null), null));
+        List<io.ksim.api.core.Volume> vols = List.of(io.ksim.api.core.Volume.persistentVolumeClaim("data", "db"));
+        f.addPod(pod("old").spec(b -> b.nodeName("node-1").volumes(vols)).build());
+        f.addPod(pod("same").spec(b -> b.volumes(vols)).build());
+        f.settle();
+        assertEquals("0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and "
+                + "ReadWriteOncePod access mode. preemption: 0/2 nodes are available: 2 No preemption victims found "
+                + "for incoming pod..", PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
+        f.addPod(pod("high").spec(b -> b.volumes(vols).priorityClassName("high")).build());
+        f.settle();
+        assertEquals("node-1", f.pod("high").status().nominatedNodeName());
+        assertNotNull(f.pod("old").metadata().deletionTimestamp());
+    }
+
+    @Test
     void preemptionPolicyNeverIsNotEligible() {
         SchedulerFixture f = new SchedulerFixture(1);
         f.addNode(node("node-1").cpu("1").memory("4Gi").build());
