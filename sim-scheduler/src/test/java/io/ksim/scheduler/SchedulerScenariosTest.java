@@ -41,6 +41,46 @@ class SchedulerScenariosTest {
         assertTrue(d.format().contains("node-1: rejected by TaintToleration: node(s) had untolerated taint {key1: value1}"));
     }
 
+    private static Pod pinnedTo(String name, String cpu, String node) {
+        io.ksim.api.core.Affinity a = new io.ksim.api.core.Affinity(new io.ksim.api.core.NodeAffinity(
+                new io.ksim.api.core.NodeSelector(List.of(new io.ksim.api.core.NodeSelectorTerm(null, List.of(
+                        new io.ksim.api.core.NodeSelectorRequirement("metadata.name", "In", List.of(node)))))), null),
+                null, null);
+        return pod(name).container(cpu, "100Mi").spec(b -> b.affinity(a)).build();
+    }
+
+    @Test
+    void aPodPinnedByNodeNameFieldIsFilteredOnlyOnThatNode() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("1").memory("4Gi").build());
+        f.addNode(node("node-2").cpu("1").memory("4Gi").build());
+        f.addNode(node("node-3").cpu("1").memory("4Gi").build());
+        f.addPod(pinnedTo("daemon", "100m", "node-2"));
+        f.settle();
+        assertEquals("node-2", f.nodeOf("daemon"));
+        SchedulingDecision d = f.scheduler.explain("default", "daemon").orElseThrow();
+        assertEquals("only feasible node of 1 examined", d.message());
+        assertEquals("NodeAffinity", d.verdict("node-1").rejection().plugin());
+        assertEquals(List.of("node(s) didn't satisfy plugin(s) [NodeAffinity]"), d.verdict("node-3").rejection().reasons());
+        // too big for its node: upstream counts the nodes left out by PreFilter as unresolvable
+        f.addPod(pinnedTo("big", "2", "node-3"));
+        f.settle();
+        assertEquals("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. "
+                + "preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, "
+                + "2 Preemption is not helpful for scheduling..",
+                PodConditions.getPodCondition(f.pod("big").status(), "PodScheduled").message());
+        // names that conflict within a term are rejected at PreFilter
+        f.addPod(pod("nowhere").spec(b -> b.affinity(new io.ksim.api.core.Affinity(new io.ksim.api.core.NodeAffinity(
+                new io.ksim.api.core.NodeSelector(List.of(new io.ksim.api.core.NodeSelectorTerm(null, List.of(
+                        new io.ksim.api.core.NodeSelectorRequirement("metadata.name", "In", List.of("node-1")),
+                        new io.ksim.api.core.NodeSelectorRequirement("metadata.name", "In", List.of("node-2")))))),
+                null), null, null))).build());
+        f.settle();
+        assertEquals("0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: "
+                + "3 Preemption is not helpful for scheduling..",
+                PodConditions.getPodCondition(f.pod("nowhere").status(), "PodScheduled").message());
+    }
+
     @Test
     void explanationCarriesRawNormalizedAndWeightedScores() {
         SchedulerFixture f = new SchedulerFixture(1);

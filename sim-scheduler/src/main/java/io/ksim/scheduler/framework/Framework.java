@@ -107,21 +107,49 @@ public final class Framework {
         return p == null || p.events().contains(event);
     }
 
-    /** The result of PreFilter: the first rejection (or success) and the plugins that asked to be skipped. */
-    public record PreFilterOutcome(Status status, Set<String> skipped) {
+    /**
+     * The result of PreFilter: the first rejection (or success), the plugins that asked to be skipped, and
+     * the nodes worth filtering (null for all) with the plugins that narrowed them, sorted (upstream's
+     * PreFilterResult and the plugins "with nodes").
+     */
+    public record PreFilterOutcome(Status status, Set<String> skipped, Set<String> nodeNames,
+            java.util.SortedSet<String> narrowedBy) {
+        public PreFilterOutcome(Status status, Set<String> skipped) {
+            this(status, skipped, null, new java.util.TreeSet<>());
+        }
     }
 
     public PreFilterOutcome runPreFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
         Set<String> skipped = new java.util.HashSet<>();
+        Set<String> nodeNames = null;
+        java.util.SortedSet<String> narrowedBy = new java.util.TreeSet<>();
         for (PreFilterPlugin p : preFilters) {
             Status s = p.preFilter(state, pod, snapshot);
             if (s.isSkip()) {
                 skipped.add(p.name());
+                continue;
             } else if (!s.isSuccess()) {
                 return new PreFilterOutcome(s.withPlugin(p.name()), skipped);
             }
+            Set<String> names = p.preFilterNodeNames(state);
+            if (names == null) {
+                continue;
+            }
+            narrowedBy.add(p.name());
+            if (nodeNames == null) {
+                nodeNames = new java.util.HashSet<>(names);
+            } else {
+                nodeNames.retainAll(names);
+            }
+            if (nodeNames.isEmpty()) {
+                // upstream: "node(s) didn't satisfy plugin X", or "plugin(s) [X Y] simultaneously" for several
+                String msg = narrowedBy.size() == 1 ? "node(s) didn't satisfy plugin " + narrowedBy.first()
+                        : "node(s) didn't satisfy plugin(s) [" + String.join(" ", narrowedBy) + "] simultaneously";
+                return new PreFilterOutcome(Status.unresolvable(msg).withPlugin(p.name()), skipped, nodeNames,
+                        narrowedBy);
+            }
         }
-        return new PreFilterOutcome(Status.SUCCESS, skipped);
+        return new PreFilterOutcome(Status.SUCCESS, skipped, nodeNames, narrowedBy);
     }
 
     /** Runs the filters on one node; the first rejection wins, attributed to its plugin. */
