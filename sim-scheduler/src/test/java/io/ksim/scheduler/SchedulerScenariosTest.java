@@ -82,6 +82,27 @@ class SchedulerScenariosTest {
     }
 
     @Test
+    void antiAffinityWithMatchLabelKeysRepelsOnlyPodsWithTheSameValue() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("4").memory("4Gi").build());
+        f.addPod(pod("old").label("app", "web").label("rev", "1").spec(b -> b.nodeName("node-1")).build());
+        io.ksim.api.core.PodAffinityTerm term = new io.ksim.api.core.PodAffinityTerm(
+                io.ksim.api.meta.LabelSelector.matchLabels(Map.of("app", "web")), null, "kubernetes.io/hostname", null,
+                List.of("rev"), null);
+        io.ksim.api.core.Affinity anti = new io.ksim.api.core.Affinity(null, null,
+                new io.ksim.api.core.PodAntiAffinity(List.of(term), null));
+        // the API server adds rev In [2] to the selector, so the rev=1 pod does not repel it
+        f.addPod(pod("new").label("app", "web").label("rev", "2").spec(b -> b.affinity(anti)).build());
+        f.addPod(pod("same").label("app", "web").label("rev", "1").spec(b -> b.affinity(anti)).build());
+        f.settle();
+        assertEquals("node-1", f.nodeOf("new"));
+        assertNull(f.nodeOf("same"));
+        assertEquals("0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules. preemption: 0/1 nodes are "
+                + "available: 1 No preemption victims found for incoming pod..",
+                PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
+    }
+
+    @Test
     void explanationCarriesRawNormalizedAndWeightedScores() {
         SchedulerFixture f = new SchedulerFixture(1);
         f.addNode(node("node-1").cpu("4").memory("8Gi").build());
