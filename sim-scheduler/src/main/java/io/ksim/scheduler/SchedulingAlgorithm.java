@@ -191,7 +191,8 @@ public final class SchedulingAlgorithm {
         for (int i = 0; i < n; i++) {
             NodeInfo node = all.get((nextStartNodeIndex + i) % n);
             processed++;
-            Status s = filterWithNominatedPods(state, pod, node, active);
+            Status s = framework.runFilterWithNominatedPods(state, pod, node, active, skipped,
+                    nominatedPods.apply(node.name()));
             if (s.isSuccess()) {
                 feasible.add(node);
                 if (feasible.size() >= toFind) {
@@ -205,34 +206,6 @@ public final class SchedulingAlgorithm {
             nextStartNodeIndex = (nextStartNodeIndex + processed) % numAllNodes;
         }
         return processed;
-    }
-
-    /**
-     * upstream RunFilterPluginsWithNominatedPods: pods nominated to the node with at least this pod's
-     * priority count as if they were there, so that a lower-priority pod does not take the room preemption
-     * freed for them; if some were added the filters run again without them.
-     */
-    private Status filterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active) {
-        List<PodInfo> nominated = nominatedPods.apply(node.name());
-        if (nominated.isEmpty()) {
-            return framework.runFilter(state, pod, node, active);
-        }
-        NodeInfo with = null;
-        for (PodInfo p : nominated) {
-            if (p.priority() >= pod.priority() && !p.key().equals(pod.key())) {
-                if (with == null) {
-                    with = node.copy();
-                }
-                with.addPod(p);
-            }
-        }
-        if (with != null) {
-            Status s = framework.runFilter(state, pod, with, active);
-            if (!s.isSuccess()) {
-                return s;
-            }
-        }
-        return framework.runFilter(state, pod, node, active);
     }
 
     /** What scoring kept: per plugin (profile order) the raw and normalized score of each feasible node. */

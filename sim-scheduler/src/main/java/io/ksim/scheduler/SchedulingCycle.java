@@ -204,6 +204,11 @@ final class SchedulingCycle {
             }
 
             @Override
+            public java.util.List<PodInfo> nominatedPods(String node) {
+                return s.nominator.nominatedTo(node);
+            }
+
+            @Override
             public java.util.List<io.ksim.api.policy.PodDisruptionBudget> podDisruptionBudgets() {
                 return s.podDisruptionBudgets.indexer().list();
             }

@@ -183,6 +183,55 @@ public final class Framework {
         return Status.SUCCESS;
     }
 
+    /**
+     * upstream RunFilterPluginsWithNominatedPods: the pods nominated to the node with at least this pod's
+     * priority count as if they were there (in the NodeInfo and, through the PreFilter plugins' AddPod, in
+     * their state), so that a lower-priority pod does not take the room preemption freed for them; if some
+     * were added and the node passes, the filters run again without them (affinity to a nominated pod must
+     * not be relied on). {@code active} are the filters of {@code filtersExcept(skipped)}.
+     */
+    public Status runFilterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active,
+            Set<String> skipped, List<PodInfo> nominated) {
+        NodeInfo with = null;
+        CycleState withState = null;
+        for (PodInfo p : nominated) {
+            if (p.priority() < pod.priority() || p.key().equals(pod.key())) {
+                continue;
+            }
+            if (with == null) {
+                with = node.copy();
+                withState = state.copy();
+            }
+            with.addPod(p);
+            Status s = runPreFilterAddPod(withState, pod, p, with, skipped);
+            if (!s.isSuccess()) {
+                return s;
+            }
+        }
+        if (with != null) {
+            Status s = runFilter(withState, pod, with, active);
+            if (!s.isSuccess()) {
+                return s;
+            }
+        }
+        return runFilter(state, pod, node, active);
+    }
+
+    /** upstream RunPreFilterExtensionAddPod: AddPod of every PreFilter plugin that was not skipped. */
+    public Status runPreFilterAddPod(CycleState state, PodInfo pod, PodInfo added, NodeInfo node, Set<String> skipped) {
+        for (PreFilterPlugin p : preFilters) {
+            if (skipped.contains(p.name())) {
+                continue;
+            }
+            Status s = p.addPod(state, pod, added, node);
+            if (!s.isSuccess()) {
+                return Status.error("running AddPod on PreFilter plugin \"" + p.name() + "\": " + s.message())
+                        .withPlugin(p.name());
+            }
+        }
+        return Status.SUCCESS;
+    }
+
     /** PostFilter plugins in order until one nominates a node; the last message is kept. */
     public PostFilterPlugin.Result runPostFilter(CycleState state, PodInfo pod, Snapshot snapshot,
             Map<String, Status> nodeStatuses) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +64,9 @@ public final class DefaultPreemption implements PostFilterPlugin {
 
         /** Every PodDisruptionBudget the scheduler's informer holds, in all namespaces. */
         List<PodDisruptionBudget> podDisruptionBudgets();
+
+        /** The pods preemption has nominated to {@code node} (the dry run counts those of at least equal priority). */
+        List<PodInfo> nominatedPods(String node);
     }
 
     private final Supplier<Handle> handle;
@@ -113,7 +117,7 @@ public final class DefaultPreemption implements PostFilterPlugin {
                     MIN_CANDIDATE_NODES_ABSOLUTE));
             int offset = h.random().nextInt(potential.size());
             candidates = dryRun(h.framework(), pod, potential, offset, num, snapshot, h.podDisruptionBudgets(),
-                    preemptionStatuses);
+                    h::nominatedPods, preemptionStatuses);
         }
         if (candidates.isEmpty()) {
             FitError fit = new FitError(snapshot.nodes().size(), preemptionStatuses, "", "");
@@ -164,7 +168,8 @@ public final class DefaultPreemption implements PostFilterPlugin {
      * budget-breaking victim and node 3 does not: 5 and 1 are kept, 2 is dropped, the run stops after 3.
      */
     static List<Candidate> dryRun(Framework fw, PodInfo pod, List<NodeInfo> potential, int offset, int num,
-            Snapshot snapshot, List<PodDisruptionBudget> pdbs, Map<String, Status> statuses) {
+            Snapshot snapshot, List<PodDisruptionBudget> pdbs, Function<String, List<PodInfo>> nominated,
+            Map<String, Status> statuses) {
         List<Candidate> nonViolating = new ArrayList<>();
         List<Candidate> violating = new ArrayList<>();
         for (int i = 0; i < potential.size(); i++) {
@@ -172,7 +177,7 @@ public final class DefaultPreemption implements PostFilterPlugin {
                 break;
             }
             NodeInfo n = potential.get((offset + i) % potential.size());
-            Object out = selectVictims(fw, pod, n, snapshot, pdbs);
+            Object out = selectVictims(fw, pod, n, snapshot, pdbs, nominated.apply(n.name()));
             if (out instanceof Candidate c) {
                 List<Candidate> group = c.numPdbViolations() == 0 ? nonViolating : violating;
                 // each of upstream's two candidate lists holds at most num; a candidate past that is dropped
@@ -188,14 +193,17 @@ public final class DefaultPreemption implements PostFilterPlugin {
         return all;
     }
 
-    /** {@link #selectVictims(Framework, PodInfo, NodeInfo, Snapshot, List)} with no budgets. */
+    /** {@link #selectVictims(Framework, PodInfo, NodeInfo, Snapshot, List, List)} with no budgets or nominations. */
     static Object selectVictims(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot) {
-        return selectVictims(fw, pod, node, snapshot, List.of());
+        return selectVictims(fw, pod, node, snapshot, List.of(), List.of());
     }
 
-    /** upstream SelectVictimsOnNode: a Candidate, or the Status saying why this node will not do. */
+    /**
+     * upstream SelectVictimsOnNode: a Candidate, or the Status saying why this node will not do. Every fit is
+     * checked with the pods nominated to the node counted (upstream RunFilterPluginsWithNominatedPods).
+     */
     static Object selectVictims(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot,
-            List<PodDisruptionBudget> pdbs) {
+            List<PodDisruptionBudget> pdbs, List<PodInfo> nominated) {
         NodeInfo copy = node.copy();
         List<PodInfo> potential = new ArrayList<>();
         for (PodInfo p : node.pods()) {
@@ -208,7 +216,7 @@ public final class DefaultPreemption implements PostFilterPlugin {
         }
         potential.forEach(p -> copy.removePod(p.key()));
         Snapshot what = snapshot.with(copy);
-        Status fits = fits(fw, pod, copy, what);
+        Status fits = fits(fw, pod, copy, what, nominated);
         if (!fits.isSuccess()) {
             return fits;
         }
@@ -217,12 +225,12 @@ public final class DefaultPreemption implements PostFilterPlugin {
         List<PodInfo> victims = new ArrayList<>();
         int numViolating = 0;
         for (PodInfo p : split.violating()) {
-            if (!reprieve(fw, pod, p, copy, what, victims)) {
+            if (!reprieve(fw, pod, p, copy, what, nominated, victims)) {
                 numViolating++;
             }
         }
         for (PodInfo p : split.nonViolating()) {
-            reprieve(fw, pod, p, copy, what, victims);
+            reprieve(fw, pod, p, copy, what, nominated, victims);
         }
         if (!split.violating().isEmpty() && !split.nonViolating().isEmpty()) {
             victims.sort(MORE_IMPORTANT);
@@ -232,9 +240,9 @@ public final class DefaultPreemption implements PostFilterPlugin {
 
     /** Puts {@code p} back on the node; if the pod no longer fits, takes it off again as a victim. */
     private static boolean reprieve(Framework fw, PodInfo pod, PodInfo p, NodeInfo copy, Snapshot what,
-            List<PodInfo> victims) {
+            List<PodInfo> nominated, List<PodInfo> victims) {
         copy.addPod(p);
-        if (fits(fw, pod, copy, what).isSuccess()) {
+        if (fits(fw, pod, copy, what, nominated).isSuccess()) {
             return true;
         }
         copy.removePod(p.key());
@@ -242,13 +250,14 @@ public final class DefaultPreemption implements PostFilterPlugin {
         return false;
     }
 
-    private static Status fits(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot) {
+    private static Status fits(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot, List<PodInfo> nominated) {
         CycleState state = new CycleState();
         Framework.PreFilterOutcome pre = fw.runPreFilter(state, pod, snapshot);
         if (!pre.status().isSuccess()) {
             return pre.status();
         }
-        return fw.runFilter(state, pod, node, pre.skipped());
+        return fw.runFilterWithNominatedPods(state, pod, node, fw.filtersExcept(pre.skipped()), pre.skipped(),
+                nominated);
     }
 
     /** upstream MoreImportantPod: higher priority first, then the one that started earlier. */

@@ -121,6 +121,29 @@ public final class VolumeRestrictions implements PreFilterPlugin, FilterPlugin {
         return s.conflictingRefCount() > 0 ? Status.unschedulable(ERR_READ_WRITE_ONCE_POD_CONFLICT) : Status.SUCCESS;
     }
 
+    /**
+     * upstream AddPod: a pod nominated to a node that mounts one of the pod's ReadWriteOncePod claims (matched by
+     * claim name only, as upstream) adds to the conflict count.
+     */
+    @Override
+    public Status addPod(CycleState state, PodInfo podToSchedule, PodInfo added, NodeInfo node) {
+        State s = state.read(STATE_KEY);
+        if (s == null) {
+            return Status.SUCCESS;
+        }
+        int more = 0;
+        for (Volume v : added.pod().spec().volumes()) {
+            if (v.persistentVolumeClaim() != null
+                    && s.readWriteOncePodClaims().contains(v.persistentVolumeClaim().claimName())) {
+                more++;
+            }
+        }
+        if (more > 0) {
+            state.write(STATE_KEY, new State(s.readWriteOncePodClaims(), s.conflictingRefCount() + more));
+        }
+        return Status.SUCCESS;
+    }
+
     /** upstream StorageInfos().IsPVCUsedByPods: some pod counted on some node mounts the claim. */
     static boolean usedByPods(Snapshot snapshot, String namespace, String claim) {
         for (NodeInfo n : snapshot.nodes()) {

@@ -119,7 +119,8 @@ class DefaultPreemptionTest {
     }
 
     private static DefaultPreemption.Candidate victims(PodInfo preemptor, NodeInfo node, PodDisruptionBudget... pdbs) {
-        Object out = DefaultPreemption.selectVictims(FW, preemptor, node, Snapshot.of(List.of(node)), List.of(pdbs));
+        Object out = DefaultPreemption.selectVictims(FW, preemptor, node, Snapshot.of(List.of(node)), List.of(pdbs),
+                List.of());
         return (DefaultPreemption.Candidate) out;
     }
 
@@ -211,14 +212,15 @@ class DefaultPreemptionTest {
         NodeInfo n1 = n("n1", p("cheap", FOO, 1, "1", 1));
         NodeInfo n2 = n("n2", p("dear", 50, "1", 1));
         Snapshot snap = Snapshot.of(List.of(n1, n2));
+        java.util.function.Function<String, List<PodInfo>> none = name -> List.of();
         Map<String, Status> statuses = new LinkedHashMap<>();
         List<DefaultPreemption.Candidate> cands = DefaultPreemption.dryRun(FW, preemptor, List.of(n1, n2), 0, 2, snap,
-                List.of(fooPdb(0)), statuses);
+                List.of(fooPdb(0)), none, statuses);
         assertEquals(List.of("n2", "n1"), cands.stream().map(DefaultPreemption.Candidate::node).toList());
         assertEquals("n2", DefaultPreemption.pick(cands).node());
         // without the budget the lower victim priority wins
         List<DefaultPreemption.Candidate> free = DefaultPreemption.dryRun(FW, preemptor, List.of(n1, n2), 0, 2, snap,
-                List.of(), statuses);
+                List.of(), none, statuses);
         assertEquals("n1", DefaultPreemption.pick(free).node());
     }
 
@@ -233,7 +235,7 @@ class DefaultPreemptionTest {
         }
         Map<String, Status> statuses = new LinkedHashMap<>();
         List<DefaultPreemption.Candidate> cands = DefaultPreemption.dryRun(FW, p("p", 100, "1", 0), nodes, 4, 2,
-                Snapshot.of(nodes), List.of(fooPdb(0)), statuses);
+                Snapshot.of(nodes), List.of(fooPdb(0)), n -> List.of(), statuses);
         assertEquals(List.of("node3", "node5", "node1"), cands.stream().map(DefaultPreemption.Candidate::node).toList());
         assertEquals(List.of(0, 1, 1), cands.stream().map(DefaultPreemption.Candidate::numPdbViolations).toList());
         assertTrue(statuses.isEmpty());
@@ -245,5 +247,19 @@ class DefaultPreemptionTest {
         DefaultPreemption.Candidate keeping = new DefaultPreemption.Candidate("n2",
                 List.of(p("b", 10, "1m", 0), p("c", 10, "1m", 0)), 0);
         assertEquals("n2", DefaultPreemption.pick(List.of(violating, keeping)).node());
+    }
+
+    @Test
+    void theDryRunCountsPodsNominatedToTheNode() {
+        // evicting "low" frees the whole node, but a pod of higher priority waits for 600m of it
+        NodeInfo node = n("n1", p("low", 1, "600m", 1));
+        PodInfo waiting = p("waiting", 200, "600m", 0);
+        Object out = DefaultPreemption.selectVictims(FW, p("x", 100, "500m", 0), node, Snapshot.of(List.of(node)),
+                List.of(), List.of(waiting));
+        assertEquals(List.of("Insufficient cpu"), ((Status) out).reasons());
+        // one of lower priority than the preemptor does not count
+        Object lower = DefaultPreemption.selectVictims(FW, p("x", 100, "500m", 0), node, Snapshot.of(List.of(node)),
+                List.of(), List.of(p("waiting", 50, "600m", 0)));
+        assertEquals(List.of("low"), names((DefaultPreemption.Candidate) lower));
     }
 }

@@ -186,4 +186,20 @@ class VolumeRestrictionsTest {
         assertTrue(plugin.preFilter(new CycleState(), PodInfo.of(TestObjects.pod("p").build()),
                 Snapshot.of(List.of(new NodeInfo(node)))).isSkip());
     }
+
+    @Test
+    void aPodNominatedWithTheClaimCountsAsUsingIt() {
+        claim("db", PersistentVolume.READ_WRITE_ONCE_POD);
+        NodeInfo ni = new NodeInfo(node);
+        CycleState state = new CycleState();
+        // a disk volume keeps PreFilter from skipping (a skipped plugin's AddPod is not called, as upstream)
+        PodInfo pi = PodInfo.of(podWith("new", Volume.persistentVolumeClaim("v", "db"),
+                Volume.builder().name("pd").gcePersistentDisk(json("{\"pdName\":\"x\"}")).build()));
+        assertTrue(plugin.preFilter(state, pi, Snapshot.of(List.of(ni))).isSuccess());
+        assertTrue(plugin.filter(state, pi, ni).isSuccess());
+        CycleState copy = state.copy();
+        plugin.addPod(copy, pi, PodInfo.of(podWithClaims("waiting", "db")), ni);
+        assertEquals(Code.UNSCHEDULABLE, plugin.filter(copy, pi, ni).code());
+        assertTrue(plugin.filter(state, pi, ni).isSuccess(), "the cycle's own state is unchanged");
+    }
 }
