@@ -75,8 +75,6 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--ignore-not-found")
     boolean ignoreNotFound;
 
-    @Option(names = "--request-timeout")
-    String requestTimeout;
 
     @Option(names = "--output-watch-events")
     boolean outputWatchEvents;

@@ -65,11 +65,31 @@ public final class Kubectl {
                 .setOverwrittenOptionsAllowed(true)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Kubectl::parameterError)
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> executionError(ex, errWriter));
+                .setExecutionExceptionHandler((ex, cmd, parsed) -> executionError(ex, errWriter))
+                .setExecutionStrategy(parsed -> {
+                    try {
+                        if (!servesWithoutRequests(parsed)) {
+                            context.checkRequestFlags();
+                        }
+                    } catch (KubectlException | ApiException e) {
+                        errWriter.println(e instanceof ApiException api ? api.kubectlMessage() : e.getMessage());
+                        return 1;
+                    }
+                    return new CommandLine.RunLast().execute(parsed);
+                });
         int code = cli.execute(args.toArray(String[]::new));
         outWriter.flush();
         errWriter.flush();
         return new KubectlResult(code, out.toString(), err.toString());
+    }
+
+    /** {@code kubectl version} (which ksim answers without a request) and help need no client configuration. */
+    private static boolean servesWithoutRequests(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        return last.commandSpec().userObject() instanceof VersionCommand || last.isUsageHelpRequested();
     }
 
     private static int executionError(Exception ex, PrintWriter err) throws Exception {

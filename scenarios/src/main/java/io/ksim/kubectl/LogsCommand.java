@@ -64,8 +64,6 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--prefix", arity = "0..1", fallbackValue = "true")
     private boolean prefix;
 
-    @Option(names = "--request-timeout")
-    private String requestTimeout;
 
     LogsCommand(KubectlContext ctx) {
         this.ctx = ctx;
@@ -204,6 +202,7 @@ final class LogsCommand implements Callable<Integer> {
     }
 
     private Duration followTimeout() {
+        String requestTimeout = ctx.requestTimeout();
         if (requestTimeout == null || requestTimeout.isEmpty()) {
             return DEFAULT_FOLLOW;
         }
