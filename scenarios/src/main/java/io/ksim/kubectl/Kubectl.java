@@ -72,7 +72,7 @@ public final class Kubectl {
                             context.checkRequestFlags();
                         }
                     } catch (KubectlException | ApiException e) {
-                        errWriter.println(e instanceof ApiException api ? api.kubectlMessage() : e.getMessage());
+                        errWriter.println(ErrorText.printed(e));
                         return 1;
                     }
                     return new CommandLine.RunLast().execute(parsed);
@@ -93,12 +93,8 @@ public final class Kubectl {
     }
 
     private static int executionError(Exception ex, PrintWriter err) throws Exception {
-        if (ex instanceof ApiException api) {
-            err.println(api.kubectlMessage());
-            return 1;
-        }
-        if (ex instanceof KubectlException k) {
-            err.println(k.getMessage());
+        if (ex instanceof ApiException || ex instanceof KubectlException) {
+            err.println(ErrorText.printed((RuntimeException) ex));
             return 1;
         }
         throw ex;
