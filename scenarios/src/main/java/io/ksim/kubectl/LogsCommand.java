@@ -131,6 +131,9 @@ final class LogsCommand implements Callable<Integer> {
 
     /** The kubelet's answer; a pod no node runs yet has nothing to show. */
     private List<ContainerLogs.Line> read(Pod pod, String c) {
+        // GET pods/log is a request of its own, authorized before the server asks the kubelet.
+        ctx.api().subresourceRequest("get", BuiltinResources.PODS, pod.metadata().namespace(), "log",
+                pod.metadata().name());
         String node = pod.spec().nodeName();
         if (node == null || node.isEmpty()) {
             return List.of();

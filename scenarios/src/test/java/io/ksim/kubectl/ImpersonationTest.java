@@ -81,6 +81,22 @@ class ImpersonationTest {
     }
 
     @Test
+    void logsAndExecAreRequestsOnSubresources() {
+        ok("run web --image=nginx");
+        ok("create role pod-reader --verb=get,list --resource=pods");
+        ok("create rolebinding jane-reads --role=pod-reader --user=jane");
+        assertEquals("pod/web\n", kubectl.run("get pod web -o name --as=jane").out());
+        assertEquals("Error from server (Forbidden): pods \"web\" is forbidden: User \"jane\" cannot get resource "
+                + "\"pods/log\" in API group \"\" in the namespace \"default\"\n", kubectl.run("logs web --as=jane").err());
+        assertEquals("Error from server (Forbidden): pods \"web\" is forbidden: User \"jane\" cannot create resource "
+                + "\"pods/exec\" in API group \"\" in the namespace \"default\"\n",
+                kubectl.run("exec web --as=jane -- hostname").err());
+        ok("create role pod-logs --verb=get --resource=pods/log");
+        ok("create rolebinding jane-logs --role=pod-logs --user=jane");
+        ok("logs web --as=jane");
+    }
+
+    @Test
     void impersonationFlagsWithoutAUserAreRefusedBeforeAnyRequest() {
         KubectlResult r = kubectl.run("create deployment web --image=nginx --as-group=ops");
         assertEquals("error: requesting uid, groups or user-extra for kind-kind without impersonating a user\n", r.err());
