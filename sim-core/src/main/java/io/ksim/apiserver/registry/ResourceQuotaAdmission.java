@@ -12,7 +12,9 @@ import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,16 +27,17 @@ import java.util.TreeSet;
  * falls in, and refused as Forbidden when that would take {@code status.used} over {@code status.hard}:
  * {@code exceeded quota: compute-resources, requested: limits.cpu=500m, used: limits.cpu=1, limited:
  * limits.cpu=1}; a pod that does not state cpu or memory a quota constrains is refused with
- * {@code failed quota: compute-resources: must specify limits.cpu for: app}. An admitted create adds its usage
- * to the quotas' {@code status.used} in the same request, so the next create sees it.
+ * {@code failed quota: compute-resources: must specify limits.cpu for: app}. An admitted request adds its usage
+ * to the quotas' {@code status.used} in the same request, so the next one sees it.
  *
  * <p>As upstream, the plugin reads the status the resource quota controller keeps: a quota the controller has
  * not synced yet (empty {@code status.hard}) constrains nothing, and one whose status has a limit without a
  * used amount refuses with {@code status unknown for quota: NAME, resources: pods}. Upstream writes the new
  * usage before storage answers (a create that storage then refuses stays charged until the controller's next
  * recalculation); ksim writes it once the object is stored, since its validation runs in storage, after
- * admission, where upstream validates before this plugin. Updates (a pod resize, a Service changing type) and
- * the limitedResources configuration are not modeled.
+ * admission, where upstream validates before this plugin. An update of a Service or a PersistentVolumeClaim is
+ * charged what it adds ({@code services.nodeports} when a ClusterIP Service becomes a NodePort one); the
+ * limitedResources configuration is not modeled.
  */
 public final class ResourceQuotaAdmission implements AdmissionPlugin {
 
@@ -55,7 +58,7 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
     public <T extends KubeObject> T admit(Operation operation, ResourceType<T> type, String namespace, String name,
             T obj, T old) {
         charged.clear();
-        if (operation != Operation.CREATE || !type.namespaced() || namespace == null || namespace.isEmpty()) {
+        if (!handles(operation, type) || !type.namespaced() || namespace == null || namespace.isEmpty()) {
             return obj;
         }
         List<ResourceQuota> quotas = new ArrayList<>(api.list(BuiltinResources.RESOURCE_QUOTAS, namespace).items());
@@ -86,13 +89,19 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
         if (interesting.isEmpty()) {
             return obj;
         }
-        SortedMap<String, Quantity> delta = QuotaUsage.usage(type, obj, api.kernel().instant());
-        delta.values().removeIf(Quantity::isZero);
-        if (delta.isEmpty()) {
-            return obj;
-        }
+        Instant now = api.kernel().instant();
+        SortedMap<String, Quantity> input = QuotaUsage.usage(type, obj, now);
+        SortedMap<String, Quantity> previous = old == null || old.metadata().resourceVersion() == null
+                ? null : QuotaUsage.usage(type, old, now);
         List<ResourceQuota> updated = new ArrayList<>();
         for (ResourceQuota quota : interesting) {
+            // An update is charged what it adds to the old object, for a quota that already counted the old one.
+            SortedMap<String, Quantity> delta = previous != null && QuotaUsage.matchesScopes(quota, old)
+                    ? subtractNonNegative(input, previous) : new TreeMap<>(input);
+            delta.values().removeIf(Quantity::isZero);
+            if (delta.isEmpty()) {
+                continue;
+            }
             SortedMap<String, Quantity> hard = quota.status().hard();
             SortedMap<String, Quantity> used = quota.status().used();
             SortedMap<String, Quantity> requested = QuotaUsage.mask(delta, hard.keySet());
@@ -127,7 +136,7 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
             boolean stored) {
         List<ResourceQuota> writes = List.copyOf(charged);
         charged.clear();
-        if (!stored || operation != Operation.CREATE) {
+        if (!stored) {
             return;
         }
         for (ResourceQuota quota : writes) {
@@ -140,6 +149,26 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
                 }
             }
         }
+    }
+
+    /**
+     * The evaluators' Handles: every create; updates only of Services (a type change charges node ports and load
+     * balancers) and PersistentVolumeClaims (a resize charges storage). Pod updates are charged only with
+     * in-place resize, a feature gate that is off in v1.32.
+     */
+    private static boolean handles(Operation operation, ResourceType<?> type) {
+        return operation == Operation.CREATE || (operation == Operation.UPDATE
+                && (type == BuiltinResources.SERVICES || type == BuiltinResources.PERSISTENT_VOLUME_CLAIMS));
+    }
+
+    /** Upstream's SubtractWithNonNegativeResult: {@code a - b} per name of {@code a}, never below 0. */
+    private static SortedMap<String, Quantity> subtractNonNegative(Map<String, Quantity> a, Map<String, Quantity> b) {
+        SortedMap<String, Quantity> out = new TreeMap<>();
+        a.forEach((k, v) -> {
+            Quantity diff = b.containsKey(k) ? v.subtract(b.get(k)) : v;
+            out.put(k, diff.signum() < 0 ? Quantity.ZERO : diff);
+        });
+        return out;
     }
 
     /** Upstream's prettyPrint: {@code name=value} in name order, joined by commas. */

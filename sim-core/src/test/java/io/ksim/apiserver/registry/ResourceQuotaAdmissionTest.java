@@ -22,6 +22,7 @@ import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.resource.Quantity;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.PatchType;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.kernel.Kernel;
 import io.ksim.store.MvccStore;
@@ -245,6 +246,29 @@ class ResourceQuotaAdmissionTest {
         refusal(BuiltinResources.PODS, plain("b"));
         syncQuotas();
         create(plain("b"));
+    }
+
+    @Test
+    void aServiceUpdateIsChargedWhatItAdds() {
+        quota("services", list("services", "2", "services.nodeports", "1"));
+        service("web", "ports: [{name: a, port: 80}, {name: b, port: 81}]");
+        service("one", "ports: [{port: 80}]");
+        ApiException e = assertThrows(ApiException.class, () -> api.patch(BuiltinResources.SERVICES, "default", "web",
+                PatchType.MERGE, "{\"spec\":{\"type\":\"NodePort\"}}"));
+        assertEquals("services \"web\" is forbidden: exceeded quota: services, requested: services.nodeports=2,"
+                + " used: services.nodeports=0, limited: services.nodeports=1", e.getMessage());
+        api.patch(BuiltinResources.SERVICES, "default", "one", PatchType.MERGE, "{\"spec\":{\"type\":\"NodePort\"}}");
+        assertEquals(list("services", "2", "services.nodeports", "1"),
+                api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "services").status().used());
+        // A label changes no usage: nothing is charged twice.
+        api.patch(BuiltinResources.SERVICES, "default", "one", PatchType.MERGE, "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}");
+        assertEquals(list("services", "2", "services.nodeports", "1"),
+                api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "services").status().used());
+    }
+
+    private void service(String name, String spec) {
+        api.createObject("default", api.scheme().decodeAll("apiVersion: v1\nkind: Service\nmetadata: {name: " + name
+                + "}\nspec:\n" + spec.indent(2)).get(0));
     }
 
     private static ConfigMap configMap(String name) {
