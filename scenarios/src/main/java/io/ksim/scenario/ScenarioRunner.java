@@ -28,6 +28,9 @@ import io.ksim.network.dns.Resolver;
 import io.ksim.network.proxy.KubeProxy;
 import io.ksim.network.walk.Curl;
 import io.ksim.node.NodeConfig;
+import io.ksim.repl.Grep;
+import io.ksim.repl.ReplResult;
+import io.ksim.repl.SimVerbs;
 import io.ksim.scenario.Scenario.Condition;
 import io.ksim.scenario.Scenario.NodeGroup;
 import io.ksim.scenario.Scenario.Step;
@@ -111,6 +114,7 @@ public final class ScenarioRunner {
     private final Listener listener;
     private Cluster cluster;
     private Kubectl kubectl;
+    private SimVerbs verbs;
     private String lastOutput = "";
     private Map<String, Integer> lastShares;
     private int lastRequests;
@@ -171,6 +175,7 @@ public final class ScenarioRunner {
         cluster = buildCluster(scenario.cluster(), seed);
         listener.clusterBuilt(cluster);
         kubectl = new Kubectl(cluster);
+        verbs = new SimVerbs(cluster);
         if (scenario.directory() != null) {
             kubectl.workingDirectory(scenario.directory());
         }
@@ -206,8 +211,7 @@ public final class ScenarioRunner {
                 throw new IllegalStateException(r.err().strip());
             }
         } else if (step instanceof Scenario.Kubectl k) {
-            KubectlResult r = kubectl.run(k.command());
-            command(step, "$ kubectl " + k.command(), r.output(), k.show());
+            show(step, k);
         } else if (step instanceof Scenario.Advance a) {
             cluster.advance(a.duration());
         } else if (step instanceof Scenario.WaitFor w) {
@@ -221,6 +225,26 @@ public final class ScenarioRunner {
         } else if (step instanceof Scenario.Expect e) {
             expect(e);
         }
+    }
+
+    /**
+     * A kubectl step, or a show step: a kubectl command or one of the simulator verbs that look at a node or
+     * the scheduler (the REPL's table, {@link SimVerbs}), with an optional {@code | grep PATTERN}.
+     */
+    private void show(Step step, Scenario.Kubectl k) {
+        List<String> words = io.ksim.kubectl.CommandWords.split(k.command());
+        Grep grep = Grep.fromPipe(words);
+        List<String> command = grep == null ? words : words.subList(0, words.indexOf("|"));
+        ReplResult r;
+        boolean simVerb = k.show() && verbs.isSimVerb(command);
+        if (simVerb) {
+            r = verbs.run(command);
+        } else {
+            KubectlResult kr = kubectl.run(command, "");
+            r = new ReplResult(kr.exitCode(), kr.out(), kr.err(), false);
+        }
+        r = grep == null ? r : grep.apply(r);
+        command(step, (simVerb ? "$ " : "$ kubectl ") + k.command(), r.output(), k.show());
     }
 
     private String describe(Step step) {

@@ -176,4 +176,23 @@ class ScenarioRunnerTest {
         assertTrue(r.out().contains("FAIL t.yaml steps[6] (line 11) expect shares selector=app=web: no curl step ran "
                 + "before it"), r.out());
     }
+    @Test
+    void showStepsRunTheSimulatorsVerbs() {
+        Run r = run("""
+                name: show
+                cluster:
+                  nodes:
+                    - {count: 2}
+                steps:
+                  - advance: 5s
+                  - show: iptables-save node-1 -t nat | grep KUBE-SVC-NPX46M4PTMTKRN6Y
+                  - expect: {output: "-A KUBE-SVC-NPX46M4PTMTKRN6Y -m comment --comment \\"default/kubernetes:https -> 172.18.0.2:6443\\""}
+                  - show: trace 1
+                """);
+        assertTrue(r.out().contains("$ iptables-save node-1 -t nat | grep KUBE-SVC-NPX46M4PTMTKRN6Y\n:KUBE-SVC-"),
+                r.out());
+        assertTrue(r.out().contains("PASS t.yaml steps[2] (line 8) expect output contains"), r.out());
+        assertTrue(r.out().contains("$ trace 1\n"), r.out());
+        assertEquals(1, r.result().passed(), r.out());
+    }
 }
