@@ -342,8 +342,11 @@ public final class ScenarioParser {
     }
 
     private static void rolloutObject(YamlNode node, String object) {
-        if (!object.matches("(deployment|deploy|deployments|statefulset|sts|statefulsets)/[a-z0-9.-]+")) {
-            throw node.error("invalid rollout object \"" + object + "\" (want deployment/<name> or statefulset/<name>)");
+        int slash = object.indexOf('/');
+        if (slash < 0 || io.ksim.kubectl.RolloutStatusViewer.workload(object.substring(0, slash)) == null
+                || !object.substring(slash + 1).matches("[a-z0-9.-]+")) {
+            throw node.error("invalid rollout object \"" + object
+                    + "\" (want deployment/<name>, daemonset/<name> or statefulset/<name>)");
         }
     }
 

@@ -165,11 +165,16 @@ class ScenarioParserTest {
                 + "use a show step", error(HEAD + "  - kubectl: ipvsadm node-1\n"));
         assertEquals("scenario.yaml:3:11: steps[0].show: ksim pipes a command's output only to grep (COMMAND | grep "
                 + "PATTERN)", error(HEAD + "  - show: get pods | sort\n"));
+        assertEquals("scenario.yaml:3:26: steps[0].waitFor.condition: invalid rollout object \"job/pi\" (want "
+                + "deployment/<name>, daemonset/<name> or statefulset/<name>)",
+                error(HEAD + "  - waitFor: {condition: rollout complete job/pi}\n"));
         Scenario s = ScenarioParser.parse("scenario.yaml", null, HEAD + """
                   - show: iptables-save node-1 -t nat | grep KUBE-SVC
                   - show: explain pod web-1 -n kube-system
                   - show: endpoint-bytes web --nodes 2000
+                  - waitFor: {condition: "rollout complete ds/kube-proxy", namespace: kube-system}
+                  - expect: {rolloutComplete: {object: daemonset/kube-proxy, namespace: kube-system}}
                 """);
-        assertEquals(3, s.steps().size());
+        assertEquals(5, s.steps().size());
     }
 }
