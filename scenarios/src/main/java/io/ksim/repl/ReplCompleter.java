@@ -85,6 +85,9 @@ public final class ReplCompleter implements Completer {
         if (previous.equals("-n") || previous.equals("--namespace")) {
             return filter(names(BuiltinResources.NAMESPACES, null), partial);
         }
+        if (words.get(0).equals("iptables-save") && (previous.equals("-t") || previous.equals("--table"))) {
+            return filter(io.ksim.network.proxy.iptables.IptablesSave.TABLES, partial);
+        }
         // The command path (verb and subcommands) and the positional words after it.
         String verb = words.get(0);
         String path = verb;
@@ -101,8 +104,13 @@ public final class ReplCompleter implements Completer {
             if (command != null) {
                 return filter(command.options(), partial);
             }
-            return verb.equals("explain") ? filter(List.of("--namespace", "-n"), partial)
-                    : verb.equals("ipvsadm") ? filter(List.of("-Ln"), partial) : List.of();
+            return switch (verb) {
+                case "explain" -> filter(List.of("--namespace", "-n"), partial);
+                case "ipvsadm" -> filter(List.of("-Ln"), partial);
+                case "iptables-save" -> filter(List.of("--table", "-t"), partial);
+                case "endpoint-bytes" -> filter(List.of("--namespace", "--nodes", "-n"), partial);
+                default -> List.of();
+            };
         }
         List<String> positional = positional(words.subList(i, words.size()));
         if (!positional.isEmpty() && TYPE_COMMANDS.contains(path + " " + positional.get(0))) {
@@ -113,6 +121,9 @@ public final class ReplCompleter implements Completer {
             return filter(new TreeSet<>(children.keySet()), partial);
         }
         String namespace = namespace(words);
+        if (verb.equals("endpoint-bytes")) {
+            return positional.isEmpty() ? filter(names(BuiltinResources.SERVICES, namespace), partial) : List.of();
+        }
         if (verb.equals("advance")) {
             return positional.isEmpty() ? filter(DURATIONS, partial) : List.of();
         }
@@ -198,7 +209,8 @@ public final class ReplCompleter implements Completer {
             String w = words.get(i);
             if (w.equals("-n") || w.equals("--namespace") || w.equals("-o") || w.equals("--output")
                     || w.equals("-l") || w.equals("--selector") || w.equals("-c") || w.equals("--container")
-                    || w.equals("-f") || w.equals("--filename")) {
+                    || w.equals("-f") || w.equals("--filename") || w.equals("-t") || w.equals("--table")
+                    || w.equals("--nodes")) {
                 i++;
             } else if (!w.startsWith("-")) {
                 out.add(w);

@@ -19,7 +19,7 @@ public final class Bundled {
             "kubectl-basics", "rollback", "canary", "blue-green",
             "rate-control", "services", "taints-and-affinity",
             "iptables-vs-ipvs", "probes", "daemonset", "jobs",
-            "quota-and-limits", "rbac", "labels-and-selectors");
+            "quota-and-limits", "rbac", "labels-and-selectors", "endpoints-vs-endpointslices");
 
     private static final String ROOT = "scenarios/";
 

@@ -228,7 +228,7 @@ public final class ScenarioParser {
         return switch (kind) {
             case "note" -> new Scenario.Note(index, line, string(v).strip());
             case "apply" -> apply(index, line, v);
-            case "kubectl", "show" -> new Scenario.Kubectl(index, line, command(v), kind.equals("show"));
+            case "kubectl", "show" -> new Scenario.Kubectl(index, line, command(v, kind), kind.equals("show"));
             case "advance" -> new Scenario.Advance(index, line, duration(v));
             case "waitFor" -> waitFor(index, line, v);
             case "fault" -> fault(index, line, v);
@@ -240,13 +240,32 @@ public final class ScenarioParser {
         };
     }
 
-    private String command(YamlNode v) {
+    /**
+     * A kubectl command line, or for {@code show} also one of the simulator verbs that only look (iptables-save,
+     * ipvsadm, explain pod, trace, endpoint-bytes); either may end in {@code | grep PATTERN}.
+     */
+    private String command(YamlNode v, String kind) {
         String c = string(v).strip();
         if (c.startsWith("kubectl ")) {
             c = c.substring("kubectl ".length()).strip();
         }
         if (c.isEmpty()) {
             throw v.error("empty kubectl command");
+        }
+        List<String> words;
+        try {
+            words = io.ksim.kubectl.CommandWords.split(c);
+            io.ksim.repl.Grep.fromPipe(words);
+        } catch (io.ksim.kubectl.KubectlException | IllegalArgumentException e) {
+            throw v.error(e.getMessage());
+        }
+        var verb = io.ksim.repl.SimVerbs.verb(words.get(0));
+        if (verb.isPresent() && !verb.get().inspects()) {
+            throw v.error("\"" + words.get(0) + "\" is not a kubectl command; a scenario "
+                    + (words.get(0).equals("advance") ? "moves time with an advance step" : "powers nodes with a fault step"));
+        }
+        if (verb.isPresent() && kind.equals("kubectl") && !words.get(0).equals("explain")) {
+            throw v.error("\"" + words.get(0) + "\" is a simulator verb, not a kubectl command: use a show step");
         }
         return c;
     }
@@ -325,8 +344,11 @@ public final class ScenarioParser {
     }
 
     private static void rolloutObject(YamlNode node, String object) {
-        if (!object.matches("(deployment|deploy|deployments|statefulset|sts|statefulsets)/[a-z0-9.-]+")) {
-            throw node.error("invalid rollout object \"" + object + "\" (want deployment/<name> or statefulset/<name>)");
+        int slash = object.indexOf('/');
+        if (slash < 0 || io.ksim.kubectl.RolloutStatusViewer.workload(object.substring(0, slash)) == null
+                || !object.substring(slash + 1).matches("[a-z0-9.-]+")) {
+            throw node.error("invalid rollout object \"" + object
+                    + "\" (want deployment/<name>, daemonset/<name> or statefulset/<name>)");
         }
     }
 

@@ -3,7 +3,6 @@ package io.ksim.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ksim.api.apps.StatefulSet;
 import io.ksim.api.core.Container;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.Pod;
@@ -22,12 +21,16 @@ import io.ksim.kubectl.Kubectl;
 import io.ksim.kubectl.KubectlException;
 import io.ksim.kubectl.KubectlResult;
 import io.ksim.kubectl.ResourceResolver;
+import io.ksim.kubectl.RolloutStatusViewer;
 import io.ksim.network.dns.DnsRecord;
 import io.ksim.network.dns.ResolvConf;
 import io.ksim.network.dns.Resolver;
 import io.ksim.network.proxy.KubeProxy;
 import io.ksim.network.walk.Curl;
 import io.ksim.node.NodeConfig;
+import io.ksim.repl.Grep;
+import io.ksim.repl.ReplResult;
+import io.ksim.repl.SimVerbs;
 import io.ksim.scenario.Scenario.Condition;
 import io.ksim.scenario.Scenario.NodeGroup;
 import io.ksim.scenario.Scenario.Step;
@@ -111,6 +114,10 @@ public final class ScenarioRunner {
     private final Listener listener;
     private Cluster cluster;
     private Kubectl kubectl;
+    private SimVerbs verbs;
+    /** The last rollout verdict and the object version it was read from. */
+    private String lastRolloutKey;
+    private RolloutCommands.RolloutStatus lastRollout;
     private String lastOutput = "";
     private Map<String, Integer> lastShares;
     private int lastRequests;
@@ -171,6 +178,7 @@ public final class ScenarioRunner {
         cluster = buildCluster(scenario.cluster(), seed);
         listener.clusterBuilt(cluster);
         kubectl = new Kubectl(cluster);
+        verbs = new SimVerbs(cluster);
         if (scenario.directory() != null) {
             kubectl.workingDirectory(scenario.directory());
         }
@@ -206,8 +214,7 @@ public final class ScenarioRunner {
                 throw new IllegalStateException(r.err().strip());
             }
         } else if (step instanceof Scenario.Kubectl k) {
-            KubectlResult r = kubectl.run(k.command());
-            command(step, "$ kubectl " + k.command(), r.output(), k.show());
+            show(step, k);
         } else if (step instanceof Scenario.Advance a) {
             cluster.advance(a.duration());
         } else if (step instanceof Scenario.WaitFor w) {
@@ -221,6 +228,26 @@ public final class ScenarioRunner {
         } else if (step instanceof Scenario.Expect e) {
             expect(e);
         }
+    }
+
+    /**
+     * A kubectl step, or a show step: a kubectl command or one of the simulator verbs that look at a node or
+     * the scheduler (the REPL's table, {@link SimVerbs}), with an optional {@code | grep PATTERN}.
+     */
+    private void show(Step step, Scenario.Kubectl k) {
+        List<String> words = io.ksim.kubectl.CommandWords.split(k.command());
+        Grep grep = Grep.fromPipe(words);
+        List<String> command = grep == null ? words : words.subList(0, words.indexOf("|"));
+        ReplResult r;
+        boolean simVerb = k.show() && verbs.isSimVerb(command);
+        if (simVerb) {
+            r = verbs.run(command);
+        } else {
+            KubectlResult kr = kubectl.run(command, "");
+            r = new ReplResult(kr.exitCode(), kr.out(), kr.err(), false);
+        }
+        r = grep == null ? r : grep.apply(r);
+        command(step, (simVerb ? "$ " : "$ kubectl ") + k.command(), r.output(), k.show());
     }
 
     private String describe(Step step) {
@@ -313,31 +340,20 @@ public final class ScenarioRunner {
         return cluster.pods(ns, selector).stream().filter(p -> !p.metadata().isBeingDeleted()).toList();
     }
 
-    /** kubectl rollout status's verdict, for a Deployment or a StatefulSet. */
+    /** kubectl rollout status's verdict (its own status viewers), for a Deployment, DaemonSet or StatefulSet. */
     private RolloutCommands.RolloutStatus rollout(String ns, String object) {
         String kind = object.substring(0, object.indexOf('/'));
         String name = object.substring(object.indexOf('/') + 1);
         try {
-            if (kind.startsWith("deploy")) {
-                return RolloutCommands.status(cluster.api(), ns, name);
+            ResourceType<?> type = RolloutStatusViewer.workload(kind);
+            KubeObject obj = cluster.api().get(type, ns, name);
+            // waitFor asks after every event: the viewer reads a JSON tree, so ask it again only on a change.
+            String key = type.resource() + "/" + ns + "/" + name + "@" + obj.metadata().resourceVersion();
+            if (!key.equals(lastRolloutKey)) {
+                lastRolloutKey = key;
+                lastRollout = RolloutStatusViewer.status(type, obj);
             }
-            StatefulSet sts = cluster.api().get(BuiltinResources.STATEFUL_SETS, ns, name);
-            StatefulSet.StatefulSetStatus s = sts.status();
-            int want = sts.spec().replicas() == null ? 1 : sts.spec().replicas();
-            if (s == null || s.observedGeneration() == null || s.observedGeneration() < sts.metadata().generation()) {
-                return new RolloutCommands.RolloutStatus("Waiting for statefulset spec update to be observed...", false);
-            }
-            int ready = s.readyReplicas() == null ? 0 : s.readyReplicas();
-            if (ready < want) {
-                return new RolloutCommands.RolloutStatus("Waiting for " + (want - ready) + " pods to be ready...", false);
-            }
-            if (!Objects.equals(s.updateRevision(), s.currentRevision())) {
-                return new RolloutCommands.RolloutStatus("waiting for statefulset rolling update to complete "
-                        + (s.updatedReplicas() == null ? 0 : s.updatedReplicas()) + " pods at revision "
-                        + s.updateRevision() + "...", false);
-            }
-            return new RolloutCommands.RolloutStatus("statefulset rolling update complete " + want
-                    + " pods at revision " + s.currentRevision() + "...", true);
+            return lastRollout;
         } catch (ApiException e) {
             return new RolloutCommands.RolloutStatus(e.kubectlMessage(), false);
         } catch (RuntimeException e) {

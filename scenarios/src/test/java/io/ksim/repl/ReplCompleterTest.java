@@ -83,6 +83,12 @@ class ReplCompleterTest {
         assertEquals(List.of("--namespace"), complete("kubectl version --n"), "inherited from the root command");
         assertEquals(List.of("--namespace", "-n"), complete("explain pod big -"));
         assertEquals(List.of("-Ln"), complete("ipvsadm node-1 -"));
+        assertEquals(List.of("--table", "-t"), complete("iptables-save node-1 -"));
+        assertEquals(List.of("filter", "nat"), complete("iptables-save node-1 -t "));
+        assertEquals(List.of("node-1", "node-2", "node-3"), complete("iptables-save -t nat "));
+        assertEquals(List.of("web"), complete("endpoint-bytes w"));
+        assertEquals(List.of("kube-dns"), complete("endpoint-bytes -n kube-system k"));
+        assertEquals(List.of("--namespace", "--nodes"), complete("endpoint-bytes web --n"));
         assertEquals(List.of(), complete("fail -"));
     }
 

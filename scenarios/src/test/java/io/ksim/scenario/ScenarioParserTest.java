@@ -156,4 +156,26 @@ class ScenarioParserTest {
         assertEquals(Duration.ofMinutes(5), w.timeout());
         assertEquals(11, w.line());
     }
+    @Test
+    void showStepsTakeTheSimulatorsLookingVerbsOnly() {
+        assertEquals("scenario.yaml:3:11: steps[0].show: \"advance\" is not a kubectl command; a scenario moves time "
+                + "with an advance step", error(HEAD + "  - show: advance 30s\n"));
+        assertEquals("scenario.yaml:3:11: steps[0].show: \"fail\" is not a kubectl command; a scenario powers nodes "
+                + "with a fault step", error(HEAD + "  - show: fail node-1\n"));
+        assertEquals("scenario.yaml:3:14: steps[0].kubectl: \"ipvsadm\" is a simulator verb, not a kubectl command: "
+                + "use a show step", error(HEAD + "  - kubectl: ipvsadm node-1\n"));
+        assertEquals("scenario.yaml:3:11: steps[0].show: ksim pipes a command's output only to grep (COMMAND | grep "
+                + "PATTERN)", error(HEAD + "  - show: get pods | sort\n"));
+        assertEquals("scenario.yaml:3:26: steps[0].waitFor.condition: invalid rollout object \"job/pi\" (want "
+                + "deployment/<name>, daemonset/<name> or statefulset/<name>)",
+                error(HEAD + "  - waitFor: {condition: rollout complete job/pi}\n"));
+        Scenario s = ScenarioParser.parse("scenario.yaml", null, HEAD + """
+                  - show: iptables-save node-1 -t nat | grep KUBE-SVC
+                  - show: explain pod web-1 -n kube-system
+                  - show: endpoint-bytes web --nodes 2000
+                  - waitFor: {condition: "rollout complete ds/kube-proxy", namespace: kube-system}
+                  - expect: {rolloutComplete: {object: daemonset/kube-proxy, namespace: kube-system}}
+                """);
+        assertEquals(5, s.steps().size());
+    }
 }

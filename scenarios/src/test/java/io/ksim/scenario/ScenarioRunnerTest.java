@@ -176,4 +176,43 @@ class ScenarioRunnerTest {
         assertTrue(r.out().contains("FAIL t.yaml steps[6] (line 11) expect shares selector=app=web: no curl step ran "
                 + "before it"), r.out());
     }
+    @Test
+    void showStepsRunTheSimulatorsVerbsAndDaemonSetRolloutsFollowKubectlsRule() {
+        Run r = run("""
+                name: ds
+                cluster:
+                  nodes:
+                    - {count: 2}
+                steps:
+                  - apply: |
+                      apiVersion: apps/v1
+                      kind: DaemonSet
+                      metadata: {name: agent}
+                      spec:
+                        selector: {matchLabels: {app: agent}}
+                        template:
+                          metadata: {labels: {app: agent}}
+                          spec:
+                            containers: [{name: demoapp, image: "ikubernetes/demoapp:v1.0"}]
+                  - waitFor: {condition: "rollout complete daemonset/agent", timeout: 1m}
+                  - expect: {rolloutComplete: daemonset/agent}
+                  - kubectl: set image daemonset/agent demoapp=ikubernetes/demoapp:v1.1
+                  - expect: {rolloutComplete: ds/agent}
+                  - waitFor: {condition: "rollout complete daemonset/agent", timeout: 2m}
+                  - show: iptables-save node-1 -t nat | grep KUBE-SVC-NPX46M4PTMTKRN6Y
+                  - expect: {output: "-A KUBE-SVC-NPX46M4PTMTKRN6Y -m comment --comment \\"default/kubernetes:https -> 172.18.0.2:6443\\""}
+                  - show: trace 1
+                """);
+        assertTrue(r.out().contains("PASS t.yaml steps[1] (line 16) waitFor rollout complete daemonset/agent: after "),
+                r.out());
+        assertTrue(r.out().contains("FAIL t.yaml steps[4] (line 19) expect rolloutComplete ds/agent: expected "
+                + "complete, got Waiting for daemon set spec update to be observed..."), r.out());
+        assertTrue(r.out().contains("PASS t.yaml steps[5] (line 20) waitFor rollout complete daemonset/agent"), r.out());
+        assertTrue(r.out().contains("$ iptables-save node-1 -t nat | grep KUBE-SVC-NPX46M4PTMTKRN6Y\n:KUBE-SVC-"),
+                r.out());
+        assertTrue(r.out().contains("PASS t.yaml steps[7] (line 22) expect output contains"), r.out());
+        assertTrue(r.out().contains("$ trace 1\n"), r.out());
+        assertEquals(4, r.result().passed(), r.out());
+        assertEquals(1, r.result().failed(), r.out());
+    }
 }

@@ -32,16 +32,27 @@ public final class KubeProxyFanout {
     private long sliceBytes;
     private long sliceEvents;
 
-    private KubeProxyFanout(ApiServer api, IntSupplier nodes) {
+    private KubeProxyFanout(ApiServer api, IntSupplier nodes, String namespace, String service) {
         this.nodes = nodes;
         String rv = api.currentResourceVersion();
-        this.endpointsWatch = api.watch(BuiltinResources.ENDPOINTS, null, rv, o -> true, this::onEndpoints);
-        this.slicesWatch = api.watch(BuiltinResources.ENDPOINT_SLICES, null, rv, o -> true, this::onSlice);
+        this.endpointsWatch = api.watch(BuiltinResources.ENDPOINTS, namespace, rv,
+                o -> service == null || service.equals(o.metadata().name()), this::onEndpoints);
+        this.slicesWatch = api.watch(BuiltinResources.ENDPOINT_SLICES, namespace, rv,
+                o -> service == null || service.equals(o.metadata().labels().get(EndpointSlice.LABEL_SERVICE_NAME)),
+                this::onSlice);
     }
 
     /** Starts counting every Endpoints and EndpointSlice change from now, for {@code nodes} kube-proxies. */
     public static KubeProxyFanout watch(ApiServer api, IntSupplier nodes) {
-        return new KubeProxyFanout(api, nodes);
+        return new KubeProxyFanout(api, nodes, null, null);
+    }
+
+    /**
+     * Starts counting the changes of one Service's Endpoints object and EndpointSlices from now, for
+     * {@code nodes} kube-proxies (every kube-proxy gets them: it watches all Services' endpoints).
+     */
+    public static KubeProxyFanout watchService(ApiServer api, IntSupplier nodes, String namespace, String service) {
+        return new KubeProxyFanout(api, nodes, namespace, service);
     }
 
     public void stop() {

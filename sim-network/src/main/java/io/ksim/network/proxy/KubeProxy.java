@@ -16,6 +16,7 @@ import io.ksim.network.proxy.ipvs.IpvsConfig;
 import io.ksim.network.proxy.ipvs.IpvsProxier;
 import io.ksim.network.proxy.ipvs.IpvsState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -136,6 +137,12 @@ public final class KubeProxy {
     /** What {@code iptables-save} prints on the node now (iptables mode, after the first sync), or null. */
     public String iptablesSave() {
         return rules == null ? null : io.ksim.network.proxy.iptables.IptablesSave.render(rules, kernel.instant());
+    }
+
+    /** What {@code iptables-save -t TABLE} prints ({@code filter} or {@code nat}), or null before the first sync. */
+    public String iptablesSave(String table) {
+        return rules == null ? null
+                : io.ksim.network.proxy.iptables.IptablesSave.render(rules, kernel.instant(), List.of(table));
     }
 
     /** The IPVS table of the last sync (ipvs mode), or null before the first. */
