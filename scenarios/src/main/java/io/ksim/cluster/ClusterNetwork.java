@@ -153,7 +153,7 @@ public final class ClusterNetwork {
             return ipvsWalkers.get(node);
         }
         // One random stream per node for the statistic matches, drawn on across requests.
-        return new IptablesWalker(proxy.iptablesRules(), IptablesConfig.forNode(node, ip),
+        return new IptablesWalker(proxy.hostIptables(), IptablesConfig.forNode(node, ip),
                 cluster.kernel().random("kube-proxy/" + node + "/packets"), cluster.kernel());
     }
 }

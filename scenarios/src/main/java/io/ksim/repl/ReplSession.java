@@ -29,7 +29,7 @@ import java.util.Optional;
  * fail node-2              power a node off (kubelet, kube-proxy and containers gone)
  * recover node-2           power it on again
  * explain pod NAME [-n NS] the scheduler's last decision about a pod, node by node
- * iptables-save node-1     the nat and filter rules kube-proxy keeps on a node (iptables mode)
+ * iptables-save node-1     the nat and filter rules kube-proxy keeps on a node (either mode)
  * ipvsadm node-1           the node's IPVS table, as ipvsadm -Ln prints it
  * trace [N]                the last N trace lines (20 by default)
  * help, exit, quit
@@ -255,10 +255,7 @@ public final class ReplSession {
     private ReplResult iptablesSave(List<String> args) {
         String node = oneNode(args, "iptables-save");
         KubeProxy proxy = runningProxy(node);
-        if (proxy.mode() != KubeProxy.Mode.IPTABLES) {
-            throw new IllegalArgumentException("kube-proxy on " + node + " runs in " + mode(proxy)
-                    + " mode; ksim models its IPVS table (ipvsadm " + node + "), not the iptables rules beside it");
-        }
+        // Both modes write iptables rules (ipvs mode its ipset matches), and earlier kube-proxies' rules stay.
         String rules = proxy.iptablesSave();
         if (rules == null) {
             throw new IllegalArgumentException("kube-proxy on " + node + " has not synced its rules yet");
@@ -287,10 +284,6 @@ public final class ReplSession {
             throw new IllegalArgumentException("no kube-proxy is running on " + node + " (its kube-proxy pod is not Running)");
         }
         return proxy;
-    }
-
-    private static String mode(KubeProxy proxy) {
-        return proxy.mode() == KubeProxy.Mode.IPVS ? "ipvs" : "iptables";
     }
 
     private ReplResult trace(List<String> args) {

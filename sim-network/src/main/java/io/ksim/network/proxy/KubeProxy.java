@@ -75,6 +75,7 @@ public final class KubeProxy {
     private long lastCleanupNanos = Long.MIN_VALUE;
     private int syncs;
     private IptablesRules rules;
+    private IptablesRules lastPayload;
     private IpvsState ipvsState;
     private ServiceEndpointsMap state;
 
@@ -161,6 +162,9 @@ public final class KubeProxy {
      */
     public KubeProxy periodicSyncs() {
         this.periodicSyncs = true;
+        if (syncs > 0 && periodic == null) {
+            schedulePeriodic();
+        }
         return this;
     }
 
@@ -208,6 +212,11 @@ public final class KubeProxy {
     /** The rules kube-proxy's chains hold after the last sync (iptables mode), or null before the first. */
     public IptablesRules iptablesRules() {
         return rules;
+    }
+
+    /** The iptables-restore input of the last sync (partial or full; in ipvs mode its few rules), or null. */
+    public IptablesRules lastPayload() {
+        return lastPayload;
     }
 
     /** The node's iptables tables, as every kube-proxy that ran there left them. */
@@ -271,6 +280,7 @@ public final class KubeProxy {
             payload = IpvsIptablesRules.write(ipvs.config(), ipvsState);
             host.restore(payload);
         }
+        lastPayload = payload;
         IptablesRules.SyncCost cost = payload.cost();
         history.add(new ProxySync(kernel.instant(), mode, full, changed.size(), cost.lines(), cost.bytes(),
                 payload.deletedChains("nat").size()));

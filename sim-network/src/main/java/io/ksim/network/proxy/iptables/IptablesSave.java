@@ -134,19 +134,20 @@ public final class IptablesSave {
         if (value == null) {
             return opt;
         }
-        return switch (opt) {
-            case "--comment" -> opt + " " + quote(value);
-            case "--nfacct-name" -> opt + "  " + value;
-            case "--probability" -> opt + " " + storedProbability(value);
-            case "--mark" -> opt + " " + markMask(value);
-            case "--vaddr" -> opt + " " + mask(value);
-            case "--vproto" -> opt + " " + switch (value) {
+        String bare = opt.startsWith("! ") ? opt.substring(2) : opt;
+        return opt.substring(0, opt.length() - bare.length()) + switch (bare) {
+            case "--comment" -> bare + " " + quote(value);
+            case "--nfacct-name" -> bare + "  " + value;
+            case "--probability" -> bare + " " + storedProbability(value);
+            case "--mark" -> bare + " " + markMask(value);
+            case "--vaddr" -> bare + " " + mask(value);
+            case "--vproto" -> bare + " " + switch (value) {
                 case "tcp" -> "6";
                 case "udp" -> "17";
                 case "sctp" -> "132";
                 default -> value;
             };
-            default -> opt + " " + value;
+            default -> bare + " " + value;
         };
     }
 
