@@ -96,6 +96,7 @@ public final class Cluster {
         kernel = kb.build();
         api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
         serviceNetwork = ServiceNetwork.install(api, ServiceNetworkConfig.defaults());
+        serviceNetwork.startRepairLoops(api);
         KubeSystemNetwork.install(api, CLUSTER_CIDR);
         if (b.proxyMode != KubeProxy.Mode.IPTABLES) {
             setProxyMode(api, b.proxyMode);
