@@ -137,7 +137,7 @@ public final class ReplSession {
                   recover NODE              power a node on again
                   explain pod NAME [-n NS]  the scheduler's last decision about a pod: per node the filter that
                                             rejected it, or the score table, ranked as the scheduler ranked them
-                  iptables-save NODE        the rules kube-proxy keeps on a node (iptables mode)
+                  iptables-save NODE        the iptables rules kube-proxy keeps on a node
                   ipvsadm NODE              the node's IPVS table, as ipvsadm -Ln prints it (ipvs mode)
                   trace [N]                 the last N lines of the trace (default 20)
                   help                      this text
