@@ -275,7 +275,12 @@ public final class KubeProxy {
             host.restore(payload);
             rules = all;
         } else {
-            ipvsState = ipvs.sync(next);
+            IpvsState table = ipvs.sync(next);
+            // The kernel updates virtual servers in place: an unchanged table keeps its identity, so the
+            // schedulers' state (round-robin position, connections) survives a periodic sync.
+            if (!table.equals(ipvsState)) {
+                ipvsState = table;
+            }
             IpvsIptablesRules.ensureJumps(host);
             payload = IpvsIptablesRules.write(ipvs.config(), ipvsState);
             host.restore(payload);

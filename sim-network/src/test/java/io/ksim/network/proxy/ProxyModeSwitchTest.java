@@ -2,6 +2,7 @@ package io.ksim.network.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableSortedMap;
@@ -9,6 +10,7 @@ import io.ksim.api.core.ConfigMap;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.network.NetworkTestCluster;
 import io.ksim.network.proxy.iptables.NodeIptables;
+import io.ksim.network.proxy.ipvs.IpvsState;
 import io.ksim.network.system.KubeSystemNetwork;
 import java.time.Duration;
 import java.util.List;
@@ -112,8 +114,13 @@ class ProxyModeSwitchTest {
         assertFalse(node.hasChain("nat", "KUBE-SERVICES"));
         assertFalse(node.hasChain("filter", "KUBE-IPVS-FILTER"));
         assertTrue(node.chainRules("filter", "INPUT").equals(List.of("-j KUBE-FIREWALL")), "the kubelet's jump stays");
-        // The ipvs runner syncs at least every syncPeriod (30 s) and writes its rules back.
+        // The ipvs runner syncs at least every syncPeriod (30 s) and writes its rules back; the IPVS table it
+        // finds unchanged stays the same object (its schedulers keep their state).
+        IpvsState before = ipvs.ipvsState();
+        int syncs = ipvs.syncs();
         c.kernel.advance(KubeProxy.DEFAULT_SYNC_PERIOD);
+        assertEquals(syncs + 1, ipvs.syncs());
+        assertSame(before, ipvs.ipvsState());
         String after = ipvs.iptablesSave();
         assertTrue(after.contains("-A KUBE-SERVICES -m addrtype --dst-type LOCAL -j KUBE-NODE-PORT"), after);
         assertFalse(after.contains("KUBE-SVC-"), after);
