@@ -70,6 +70,9 @@ import java.util.function.Consumer;
  */
 public final class Cluster {
 
+    /** The name of the control-plane node of {@link Builder#controlPlane(boolean)}, as kind's. */
+    public static final String CONTROL_PLANE = "control-plane";
+
     /** The cluster (pod) CIDR every node's pod CIDR is carved from. */
     public static final String CLUSTER_CIDR = "10.244.0.0/16";
 
@@ -96,6 +99,7 @@ public final class Cluster {
         kernel = kb.build();
         api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
         serviceNetwork = ServiceNetwork.install(api, ServiceNetworkConfig.defaults());
+        serviceNetwork.startRepairLoops(api);
         KubeSystemNetwork.install(api, CLUSTER_CIDR);
         if (b.proxyMode != KubeProxy.Mode.IPTABLES) {
             setProxyMode(api, b.proxyMode);
@@ -118,6 +122,9 @@ public final class Cluster {
             kubelets.put(config.name(), kubelet);
             kubelet.start();
             nodeIPs.put(config.name(), config.internalIP());
+        }
+        if (b.controlPlane) {
+            new ControlPlanePods(kernel, api, CONTROL_PLANE, nodeIPs.get(CONTROL_PLANE)).start();
         }
         // Each node's kube-proxy runs as its kube-proxy DaemonSet pod runs (and reads its ConfigMap then).
         kubeProxies = new KubeProxyPods(kernel, api, nodeIPs);
@@ -426,9 +433,11 @@ public final class Cluster {
 
         {
             KubeSystemAddons.IMAGES.forEach(catalog::image);
+            ControlPlanePods.IMAGES.forEach(catalog::image);
         }
         private KubeProxy.Mode proxyMode = KubeProxy.Mode.IPTABLES;
         private String loadBalancerPool;
+        private boolean controlPlane;
 
         private Builder() {
         }
@@ -483,11 +492,35 @@ public final class Cluster {
             return this;
         }
 
+        /**
+         * Adds kubeadm's control-plane node (off by default): {@code control-plane} at 172.18.0.2 with pod CIDR
+         * 10.244.0.0/24, labelled {@code node-role.kubernetes.io/control-plane} and
+         * {@code node.kubernetes.io/exclude-from-external-load-balancers}, tainted
+         * {@code node-role.kubernetes.io/control-plane:NoSchedule}, whose kubelet runs the static pods of etcd,
+         * kube-apiserver, kube-controller-manager and kube-scheduler (mirror pods in kube-system). The worker nodes
+         * then take 172.18.0.3 onwards, as on kind.
+         */
+        public Builder controlPlane(boolean on) {
+            this.controlPlane = on;
+            return this;
+        }
+
         List<NodeConfig> nodeConfigs() {
             List<NodeConfig> out = new ArrayList<>();
+            int firstWorkerHost = 2;
+            if (controlPlane) {
+                NodeConfig.Builder cp = NodeConfig.builder(CONTROL_PLANE).podCIDR("10.244.0.0/24")
+                        .internalIP("172.18.0.2").label("node-role.kubernetes.io/control-plane", "")
+                        .label("node.kubernetes.io/exclude-from-external-load-balancers", "")
+                        .taint(new io.ksim.api.core.Taint("node-role.kubernetes.io/control-plane", null, "NoSchedule",
+                                null));
+                ControlPlanePods.IMAGES.forEach(cp::presentImage);
+                out.add(cp.build());
+                firstWorkerHost = 3;
+            }
             for (int i = 1; i <= nodes.size(); i++) {
                 NodeConfig.Builder nb = NodeConfig.builder("node-" + i).podCIDR("10.244." + i + ".0/24")
-                        .internalIP("172.18.0." + (i + 1));
+                        .internalIP("172.18.0." + (i + firstWorkerHost - 1));
                 nodes.get(i - 1).accept(nb);
                 out.add(nb.build());
             }

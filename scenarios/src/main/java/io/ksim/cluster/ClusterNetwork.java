@@ -1,5 +1,6 @@
 package io.ksim.cluster;
 
+import io.ksim.api.core.Namespace;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodSpec;
 import io.ksim.api.core.Service;
@@ -9,6 +10,7 @@ import io.ksim.network.dns.CoreDns;
 import io.ksim.network.dns.CoreDnsConfig;
 import io.ksim.network.dns.ResolvConf;
 import io.ksim.network.dns.Resolver;
+import io.ksim.network.policy.NetworkPolicyEvaluator;
 import io.ksim.network.proxy.KubeProxy;
 import io.ksim.network.proxy.iptables.IptablesConfig;
 import io.ksim.network.proxy.ipvs.IpvsState;
@@ -17,6 +19,7 @@ import io.ksim.network.walk.AccessLog;
 import io.ksim.network.walk.Curl;
 import io.ksim.network.walk.IptablesWalker;
 import io.ksim.network.walk.IpvsWalker;
+import io.ksim.network.walk.Packet;
 import io.ksim.network.walk.PacketWalker;
 import io.ksim.network.walk.WalkResult;
 import java.util.HashMap;
@@ -62,7 +65,24 @@ public final class ClusterNetwork {
             }
         });
         this.curl = new Curl(cluster.kernel(), cluster.api(), this::dns, this::walker, CLUSTER_DNS,
-                NODE_RESOLV_CONF, accessLog);
+                NODE_RESOLV_CONF, accessLog).withNetworkPolicies(this::networkPolicies);
+    }
+
+    /** The NetworkPolicies, namespaces and pods as they are now, as the network plugin enforces them. */
+    private NetworkPolicyEvaluator networkPolicies() {
+        Map<String, Namespace> namespaces = new java.util.TreeMap<>();
+        cluster.api().list(BuiltinResources.NAMESPACES, null).items()
+                .forEach(n -> namespaces.put(n.metadata().name(), n));
+        return new NetworkPolicyEvaluator(cluster.api().list(BuiltinResources.NETWORK_POLICIES, null).items(),
+                namespaces, cluster.api().list(BuiltinResources.PODS, null).items());
+    }
+
+    /**
+     * One packet walked through {@code node}'s kube-proxy rules (iptables or IPVS, as its kube-proxy runs) and then
+     * the NetworkPolicies, as curl's connections are: a denied packet is DROPPED, its last step naming the reason.
+     */
+    public WalkResult walk(String node, Packet packet) {
+        return curl.networkPolicies().wrap(walker(node)).walk(packet);
     }
 
     /** CoreDNS with kubeadm's Corefile, answering from the cluster's objects as they are now. */
@@ -153,7 +173,7 @@ public final class ClusterNetwork {
             return ipvsWalkers.get(node);
         }
         // One random stream per node for the statistic matches, drawn on across requests.
-        return new IptablesWalker(proxy.iptablesRules(), IptablesConfig.forNode(node, ip),
+        return new IptablesWalker(proxy.hostIptables(), IptablesConfig.forNode(node, ip),
                 cluster.kernel().random("kube-proxy/" + node + "/packets"), cluster.kernel());
     }
 }

@@ -7,6 +7,7 @@ import io.ksim.client.Informer;
 import io.ksim.client.ResourceEventHandler;
 import io.ksim.kernel.Kernel;
 import io.ksim.network.proxy.KubeProxy;
+import io.ksim.network.proxy.iptables.NodeIptables;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,7 +22,8 @@ import java.util.TreeSet;
  * {@code kubectl rollout restart daemonset kube-proxy} or a template change) is a new process: it reads the
  * {@code kube-proxy} ConfigMap as it is at that moment, so a changed {@code mode} takes effect node by node as
  * the DaemonSet rolls. When the pod stops running the process stops syncing; the rules it programmed stay on
- * the node, as they do when a real kube-proxy exits.
+ * the node, as they do when a real kube-proxy exits, and the next process writes into the same tables (v1.32 does
+ * not clean up the other mode's rules when switching between iptables and ipvs).
  */
 final class KubeProxyPods {
 
@@ -35,6 +37,8 @@ final class KubeProxyPods {
     /** Per node: the proxy process now (or the last one, stopped), and the uid of the pod it belongs to. */
     private final Map<String, KubeProxy> proxies = new LinkedHashMap<>();
     private final Map<String, String> podUids = new LinkedHashMap<>();
+    /** Per node: its kernel's iptables tables, which every kube-proxy process of the node writes into in turn. */
+    private final Map<String, NodeIptables> tables = new LinkedHashMap<>();
     /** Nodes without power: their kube-proxy process is gone whatever the API server still shows. */
     private final Set<String> poweredOff = new TreeSet<>();
 
@@ -127,7 +131,8 @@ final class KubeProxyPods {
         if (current != null) {
             proxies.get(node).stop();
         }
-        KubeProxy proxy = KubeProxy.fromConfigMap(kernel, api, node, ip);
+        KubeProxy proxy = KubeProxy.fromConfigMap(kernel, api, node, ip,
+                tables.computeIfAbsent(node, n -> new NodeIptables())).periodicSyncs();
         proxies.put(node, proxy);
         podUids.put(node, uid);
         kernel.trace().record("kube-proxy-pods", "KubeProxyStarted", node, "pod "

@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * advance 30s                     run virtual time forward
  * fail node-2 / recover node-2    power a node off / on
  * explain pod NAME [-n NS]        the scheduler's last decision about a pod, node by node
- * iptables-save node-1 [-t nat]   the rules kube-proxy keeps on a node (iptables mode), one table or both
+ * iptables-save node-1 [-t nat]   the iptables rules kube-proxy keeps on a node (either mode), one table or both
  * ipvsadm node-1                  the node's IPVS table, as ipvsadm -Ln prints it
  * trace [N]                       the last N trace lines (20 by default)
  * endpoint-bytes web [-n NS]      the bytes one Service's endpoint changes send to the kube-proxies
@@ -54,7 +54,7 @@ public final class SimVerbs {
             new Verb("recover", "recover NODE", "power a node on again", false),
             new Verb("explain", "explain pod NAME [-n NS]", "the scheduler's last decision about a pod: per node the "
                     + "filter that\nrejected it, or the score table, ranked as the scheduler ranked them", true),
-            new Verb("iptables-save", "iptables-save NODE", "the rules kube-proxy keeps on a node (iptables mode); "
+            new Verb("iptables-save", "iptables-save NODE", "the iptables rules kube-proxy keeps on a node; "
                     + "-t nat or\n-t filter prints one table", true),
             new Verb("ipvsadm", "ipvsadm NODE", "the node's IPVS table, as ipvsadm -Ln prints it (ipvs mode)", true),
             new Verb("trace", "trace [N]", "the last N lines of the trace (default 20)", true),
@@ -260,10 +260,7 @@ public final class SimVerbs {
         }
         String node = oneNode(rest, "iptables-save");
         KubeProxy proxy = runningProxy(node);
-        if (proxy.mode() != KubeProxy.Mode.IPTABLES) {
-            throw new IllegalArgumentException("kube-proxy on " + node + " runs in " + mode(proxy)
-                    + " mode; ksim models its IPVS table (ipvsadm " + node + "), not the iptables rules beside it");
-        }
+        // Both modes write iptables rules (ipvs mode its ipset matches), and earlier kube-proxies' rules stay.
         String rules = table == null ? proxy.iptablesSave() : proxy.iptablesSave(table);
         if (rules == null) {
             throw new IllegalArgumentException("kube-proxy on " + node + " has not synced its rules yet");
@@ -293,10 +290,6 @@ public final class SimVerbs {
                     + " (its kube-proxy pod is not Running)");
         }
         return proxy;
-    }
-
-    private static String mode(KubeProxy proxy) {
-        return proxy.mode() == KubeProxy.Mode.IPVS ? "ipvs" : "iptables";
     }
 
     private ReplResult trace(List<String> args) {

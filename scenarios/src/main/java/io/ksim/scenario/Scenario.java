@@ -16,8 +16,17 @@ import java.util.Map;
 public record Scenario(String file, Path directory, String name, String description, long seed, ClusterSpec cluster,
         List<Step> steps) {
 
-    /** The cluster: node groups in order (named node-1, node-2, ... as kind names them), proxy mode, LB pool, images. */
-    public record ClusterSpec(List<NodeGroup> nodes, String proxyMode, String loadBalancerPool, List<String> images) {
+    /**
+     * The cluster: node groups in order (named node-1, node-2, ... as kind names them), proxy mode, LB pool, images,
+     * and whether kubeadm's control-plane node (with its static pods) is there too.
+     */
+    public record ClusterSpec(List<NodeGroup> nodes, String proxyMode, String loadBalancerPool, List<String> images,
+            boolean controlPlane) {
+
+        /** A cluster of worker nodes only. */
+        public ClusterSpec(List<NodeGroup> nodes, String proxyMode, String loadBalancerPool, List<String> images) {
+            this(nodes, proxyMode, loadBalancerPool, images, false);
+        }
     }
 
     /** {@code count} nodes with the same shape; taints in kubectl's {@code key=value:Effect} syntax. */

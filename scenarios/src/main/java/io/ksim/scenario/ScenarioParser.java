@@ -81,6 +81,7 @@ public final class ScenarioParser {
     private final String file;
     private final Path directory;
     private int nodeCount;
+    private boolean controlPlane;
 
     private ScenarioParser(String file, Path directory) {
         this.file = file;
@@ -118,6 +119,7 @@ public final class ScenarioParser {
         long seed = m.get("seed") == null ? 42 : integer(m.get("seed"), Long.MIN_VALUE, Long.MAX_VALUE);
         Scenario.ClusterSpec cluster = cluster(m.get("cluster"));
         nodeCount = cluster.nodes().stream().mapToInt(NodeGroup::count).sum();
+        controlPlane = cluster.controlPlane();
         Sequence stepList = sequence(m.get("steps"));
         if (stepList.items.isEmpty()) {
             throw stepList.error("a scenario needs at least one step");
@@ -136,7 +138,7 @@ public final class ScenarioParser {
             return new Scenario.ClusterSpec(List.of(new NodeGroup(3, null, null, null, Map.of(), List.of(), null)),
                     "iptables", null, List.of());
         }
-        Mapping m = mapping(node, Set.of("nodes", "proxyMode", "loadBalancerPool", "images"), Set.of());
+        Mapping m = mapping(node, Set.of("nodes", "proxyMode", "loadBalancerPool", "images", "controlPlane"), Set.of());
         List<NodeGroup> groups = new ArrayList<>();
         if (m.get("nodes") == null) {
             groups.add(new NodeGroup(3, null, null, null, Map.of(), List.of(), null));
@@ -175,7 +177,8 @@ public final class ScenarioParser {
                 images.add(line);
             }
         }
-        return new Scenario.ClusterSpec(List.copyOf(groups), proxyMode, pool, List.copyOf(images));
+        boolean controlPlane = m.get("controlPlane") != null && bool(m.get("controlPlane"));
+        return new Scenario.ClusterSpec(List.copyOf(groups), proxyMode, pool, List.copyOf(images), controlPlane);
     }
 
     private NodeGroup nodeGroup(YamlNode node) {
@@ -353,9 +356,13 @@ public final class ScenarioParser {
     }
 
     private void checkNode(YamlNode node, String name) {
+        if (controlPlane && name.equals("control-plane")) {
+            return;
+        }
         if (!name.matches("node-\\d+") || Integer.parseInt(name.substring(5)) < 1
                 || Integer.parseInt(name.substring(5)) > nodeCount) {
-            throw node.error("no node \"" + name + "\" (the cluster has node-1 to node-" + nodeCount + ")");
+            throw node.error("no node \"" + name + "\" (the cluster has " + (controlPlane ? "control-plane and " : "")
+                    + "node-1 to node-" + nodeCount + ")");
         }
     }
 

@@ -153,6 +153,7 @@ public final class ScenarioRunner {
         if (spec.loadBalancerPool() != null) {
             b.loadBalancerPool(spec.loadBalancerPool());
         }
+        b.controlPlane(spec.controlPlane());
         return b.build();
     }
 

@@ -8,6 +8,8 @@ import io.ksim.kubectl.Kubectl;
 import io.ksim.kubectl.KubectlResult;
 import io.ksim.network.proxy.KubeProxy;
 import io.ksim.network.walk.Curl;
+import io.ksim.network.walk.Packet;
+import io.ksim.network.walk.WalkResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,5 +94,30 @@ class ClusterNetworkTest {
 
     private static String serverName(String answer) {
         return answer.replaceFirst("(?s).*ServerName: ([^,]*),.*", "$1");
+    }
+
+    @Test
+    void networkPoliciesStopCurlAndRawPacketWalksAlikeInBothProxyModes() {
+        for (KubeProxy.Mode mode : KubeProxy.Mode.values()) {
+            Cluster c = cluster(mode, 1);
+            Pod client = c.api().get(BuiltinResources.PODS, "default", "client");
+            String clusterIP = c.api().get(BuiltinResources.SERVICES, "default", "web").spec().clusterIP();
+            Packet packet = Packet.tcp(client.status().podIP(), clusterIP, 80);
+            assertEquals(WalkResult.Outcome.DELIVERED, c.network().walk(client.spec().nodeName(), packet).outcome());
+            c.apply("""
+                    apiVersion: networking.k8s.io/v1
+                    kind: NetworkPolicy
+                    metadata: {name: web-deny-all}
+                    spec:
+                      podSelector: {matchLabels: {app: web}}
+                    """);
+            Curl.Response r = c.network().curlFromPod(client, "http://web/");
+            assertEquals(28, r.exitCode(), mode + ": " + r.output());
+            WalkResult raw = c.network().walk(client.spec().nodeName(), packet);
+            assertEquals(WalkResult.Outcome.DROPPED, raw.outcome(), mode.name());
+            String web = c.pods("default", "app=web").get(0).metadata().name();
+            assertEquals("NetworkPolicy: ingress to default/" + web + " not allowed by any NetworkPolicy: dropped",
+                    raw.steps().get(raw.steps().size() - 1));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.ksim.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,6 +132,12 @@ class KubeSystemTest {
             String table = proxy.ipvsState().ipvsadm();
             assertTrue(table.contains("UDP  10.96.0.10:53 rr"), node + ":\n" + table);
             assertTrue(table.contains("TCP  10.96.0.10:53 rr"), node + ":\n" + table);
+            // ipvs mode's iptables rules match ipsets; v1.32 cleans nothing up between iptables and ipvs mode, so
+            // the iptables proxier's service chains stay on the node, no longer jumped to from nat KUBE-SERVICES.
+            String save = proxy.iptablesSave();
+            assertTrue(save.contains("-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT\n"), save);
+            assertTrue(save.contains(":KUBE-SVC-NPX46M4PTMTKRN6Y - [0:0]\n"), save);
+            assertFalse(save.contains("-j KUBE-SVC-NPX46M4PTMTKRN6Y"), save);
         }
         assertEquals(3, proxyPods(c).stream().filter(p -> !p.metadata().isBeingDeleted()).count());
     }

@@ -178,4 +178,21 @@ class ScenarioParserTest {
                 """);
         assertEquals(5, s.steps().size());
     }
+
+    @Test
+    void theControlPlaneIsOptIn() {
+        Scenario off = ScenarioParser.parse("a.yaml", null, "name: a\nsteps: [{note: x}]\n");
+        assertEquals(false, off.cluster().controlPlane());
+        Scenario on = ScenarioParser.parse("b.yaml", null, """
+                name: b
+                cluster: {controlPlane: true, nodes: [{count: 2}]}
+                steps:
+                  - fault: {stopKubelet: control-plane}
+                """);
+        assertEquals(true, on.cluster().controlPlane());
+        assertEquals("scenario.yaml:2:25: cluster.controlPlane: want true or false, got the string \"yes please\"",
+                error("name: t\ncluster: {controlPlane: yes please}\nsteps: [{note: x}]\n"));
+        assertEquals("scenario.yaml:3:26: steps[0].fault.stopKubelet: no node \"control-plane\" (the cluster has "
+                + "node-1 to node-3)", error("name: t\nsteps:\n  - fault: {stopKubelet: control-plane}\n"));
+    }
 }

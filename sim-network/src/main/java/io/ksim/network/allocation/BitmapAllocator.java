@@ -30,6 +30,11 @@ public final class BitmapAllocator {
         this.random = random;
     }
 
+    /** The taken offsets, in ascending order. */
+    public java.util.stream.IntStream allocatedOffsets() {
+        return allocated.stream();
+    }
+
     /** Reserves {@code offset}; false if it is taken. The caller checks the range. */
     public boolean allocate(int offset) {
         if (allocated.get(offset)) {

@@ -75,6 +75,11 @@ public final class ClusterIPAllocator {
         }
     }
 
+    /** The allocated addresses, in address order (what a snapshot of the range holds). */
+    public java.util.List<String> allocated() {
+        return bitmap.allocatedOffsets().mapToObj(o -> IPv4.format(network + 1 + o)).toList();
+    }
+
     public boolean has(String ip) {
         long offset = offsetOf(ip);
         return offset >= 0 && bitmap.has((int) offset);

@@ -67,6 +67,11 @@ public final class NodePortAllocator {
         }
     }
 
+    /** The allocated ports, ascending. */
+    public java.util.List<Integer> allocated() {
+        return bitmap.allocatedOffsets().mapToObj(o -> base + o).toList();
+    }
+
     public boolean has(int port) {
         return port >= base && port < base + size && bitmap.has(port - base);
     }

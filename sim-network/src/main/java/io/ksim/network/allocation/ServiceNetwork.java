@@ -47,6 +47,16 @@ public final class ServiceNetwork {
         return network;
     }
 
+    /**
+     * Starts kube-apiserver's cluster IP and node port repair loops (every 3 minutes, and once now): leaked
+     * allocations are released, duplicates and out-of-range values reported as events on the Service. Periodic, so
+     * a kernel running them never goes idle.
+     */
+    public void startRepairLoops(ApiServer api) {
+        AllocationRepair.clusterIPs(api, allocator.clusterIPs()).start(AllocationRepair.DEFAULT_INTERVAL);
+        AllocationRepair.nodePorts(api, allocator.nodePorts()).start(AllocationRepair.DEFAULT_INTERVAL);
+    }
+
     public ServiceNetworkConfig config() {
         return config;
     }

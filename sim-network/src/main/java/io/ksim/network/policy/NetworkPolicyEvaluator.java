@@ -160,7 +160,8 @@ public final class NetworkPolicyEvaluator {
                 selector.matchExpressions()).matches(labels);
     }
 
-    private Pod podWithIP(String ip) {
+    /** The pod (not on the host network) that has {@code ip}, or null. */
+    public Pod podWithIP(String ip) {
         for (Pod p : pods) {
             if (p.status() != null && Objects.equals(ip, p.status().podIP())
                     && !Boolean.TRUE.equals(p.spec().hostNetwork())) {

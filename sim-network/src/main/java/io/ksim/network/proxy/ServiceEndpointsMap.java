@@ -97,6 +97,29 @@ public final class ServiceEndpointsMap {
         return null;
     }
 
+    /**
+     * The services ({@code namespace/name}) whose ports or endpoints differ from {@code previous}: upstream's
+     * UpdatedServices of the service and endpoints change trackers, what a partial sync writes chains for.
+     * Services that appeared or went away count as changed.
+     */
+    public java.util.Set<String> changedServices(ServiceEndpointsMap previous) {
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        diff(services, previous.services, changed);
+        diff(endpoints, previous.endpoints, changed);
+        return changed;
+    }
+
+    private static <V> void diff(Map<ServicePortName, V> now, Map<ServicePortName, V> before,
+            java.util.Set<String> changed) {
+        java.util.Set<ServicePortName> names = new java.util.TreeSet<>(now.keySet());
+        names.addAll(before.keySet());
+        for (ServicePortName n : names) {
+            if (!java.util.Objects.equals(now.get(n), before.get(n))) {
+                changed.add(n.namespace() + "/" + n.name());
+            }
+        }
+    }
+
     /** All endpoints of all service ports (what decides kube-proxy's large-cluster mode). */
     public int totalEndpoints() {
         return endpoints.values().stream().mapToInt(List::size).sum();

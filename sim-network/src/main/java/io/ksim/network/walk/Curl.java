@@ -8,6 +8,7 @@ import io.ksim.network.dns.CoreDns;
 import io.ksim.network.dns.DnsRecord;
 import io.ksim.network.dns.ResolvConf;
 import io.ksim.network.dns.Resolver;
+import io.ksim.network.policy.NetworkPolicyEnforcer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class Curl {
     /** What a client that does not say otherwise sends as User-Agent. */
     public static final String DEFAULT_USER_AGENT = "curl/8.5.0";
     private String userAgent = DEFAULT_USER_AGENT;
-    private Supplier<io.ksim.network.policy.NetworkPolicyEvaluator> policies = () -> null;
+    private NetworkPolicyEnforcer policies = new NetworkPolicyEnforcer(() -> null);
     private Supplier<io.ksim.network.ingress.IngressRouter> ingress = () -> null;
 
     public Curl(Kernel kernel, ApiServer api, Supplier<CoreDns> dns, Function<String, PacketWalker> walkerForNode,
@@ -103,8 +104,13 @@ public final class Curl {
 
     /** Enforces NetworkPolicies (the network plugin's job) on every request from now on. */
     public Curl withNetworkPolicies(Supplier<io.ksim.network.policy.NetworkPolicyEvaluator> evaluator) {
-        this.policies = evaluator;
+        this.policies = new NetworkPolicyEnforcer(evaluator);
         return this;
+    }
+
+    /** The same engine applied to raw packet walks. */
+    public NetworkPolicyEnforcer networkPolicies() {
+        return policies;
     }
 
     /**
@@ -187,18 +193,10 @@ public final class Curl {
     /** Egress at the client, then ingress at the server (which sees the source after SNAT); a denial times out. */
     private Response enforce(Pod client, Pod server, String seenSource, int port, int requestedPort, String host,
             String hostHeader, String path, String ip, List<String> queries, WalkResult walk) {
-        io.ksim.network.policy.NetworkPolicyEvaluator np = policies.get();
-        if (np != null) {
-            var out = np.egress(client, server.status().podIP(), port, "TCP");
-            var in = out.allowed() ? np.ingress(server, seenSource, port, "TCP") : out;
-            if (!in.allowed()) {
-                List<String> steps = new java.util.ArrayList<>(walk.steps());
-                steps.add("NetworkPolicy: " + in.reason() + ": dropped");
-                WalkResult denied = new WalkResult(WalkResult.Outcome.DROPPED, walk.backend(),
-                        walk.sourceSeenByBackend(), steps, walk.rulesEvaluated(), "connection timed out");
-                return new Response(28, "curl: (28) Failed to connect to " + host + " port " + requestedPort
-                        + " after 130000 ms: Connection timed out\n", ip, queries, denied);
-            }
+        WalkResult checked = policies.enforce(client, server, seenSource, port, "TCP", walk);
+        if (checked != walk) {
+            return new Response(28, "curl: (28) Failed to connect to " + host + " port " + requestedPort
+                    + " after 130000 ms: Connection timed out\n", ip, queries, checked);
         }
         io.ksim.network.ingress.IngressRouter router = ingress.get();
         if (router != null && server.spec().containers().get(0).image().contains("ingress-nginx/controller")) {

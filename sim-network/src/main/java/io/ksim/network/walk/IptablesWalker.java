@@ -3,7 +3,7 @@ package io.ksim.network.walk;
 import io.ksim.kernel.SimClock;
 import io.ksim.network.allocation.IPv4;
 import io.ksim.network.proxy.iptables.IptablesConfig;
-import io.ksim.network.proxy.iptables.IptablesRules;
+import io.ksim.network.proxy.iptables.IptablesTables;
 import io.ksim.network.walk.WalkResult.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ public final class IptablesWalker implements PacketWalker {
 
     private static final int MAX_DEPTH = 16;
 
-    private final IptablesRules rules;
+    private final IptablesTables rules;
     private final IptablesConfig config;
     private final SplittableRandom random;
     private final SimClock clock;
@@ -34,7 +34,7 @@ public final class IptablesWalker implements PacketWalker {
     /** Parsed rules by text (the rule text is immutable, so parsing once is enough). */
     private final Map<String, Rule> parsed = new HashMap<>();
 
-    public IptablesWalker(IptablesRules rules, IptablesConfig config, SplittableRandom random, SimClock clock) {
+    public IptablesWalker(IptablesTables rules, IptablesConfig config, SplittableRandom random, SimClock clock) {
         this.rules = rules;
         this.config = config;
         this.random = random;

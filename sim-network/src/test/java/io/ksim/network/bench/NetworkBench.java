@@ -17,6 +17,7 @@ import io.ksim.kernel.Kernel;
 import io.ksim.network.allocation.IPv4;
 import io.ksim.network.endpoints.KubeProxyFanout;
 import io.ksim.network.proxy.ServiceEndpointsMap;
+import io.ksim.network.proxy.ServicePortName;
 import io.ksim.network.proxy.iptables.IptablesConfig;
 import io.ksim.network.proxy.iptables.IptablesProxier;
 import io.ksim.network.proxy.iptables.IptablesRules;
@@ -34,7 +35,7 @@ import java.util.SplittableRandom;
 
 /**
  * The network benchmark (not a test): kube-proxy sync cost in iptables and ipvs mode for 1,000 and 10,000
- * Services x 10 endpoints, rules a packet is compared with, and the Endpoints vs EndpointSlice bytes of the
+ * Services x 10 endpoints (and the restore payload of a full and of a partial iptables sync), rules a packet is compared with, and the Endpoints vs EndpointSlice bytes of the
  * classic 5,000-endpoint / 2,000-node rolling update. Wall times are medians of timed rounds after warm-up.
  */
 public final class NetworkBench {
@@ -76,6 +77,10 @@ public final class NetworkBench {
         double iptMs = median(() -> rules[0] = iptables.sync(ServiceEndpointsMap.build("node-0", svcs, slices)));
         double ipvsMs = median(() -> state[0] = ipvs.sync(ServiceEndpointsMap.build("node-0", svcs, slices)));
         int payload = rules[0].restorePayload().length();
+        // A partial sync after one Service's endpoints changed writes the top-level chains and that Service's only.
+        IptablesRules.SyncCost full = rules[0].cost();
+        IptablesRules.SyncCost partial = rules[0].partial(java.util.Set.of(new ServicePortName("bench", "svc-0", "http",
+                "TCP"))).cost();
         Kernel kernel = Kernel.builder().seed(1).build();
         IptablesWalker walker = new IptablesWalker(rules[0], ic, new SplittableRandom(1), kernel);
         IpvsWalker ipvsWalker = new IpvsWalker(state[0], "172.18.0.2", "10.244.0.0/16", kernel);
@@ -96,6 +101,8 @@ public final class NetworkBench {
                 + "max %d, ipvs %.1f lookups%n", services, endpointsPer, iptMs, rules[0].ruleCount("nat"),
                 rules[0].ruleCount("filter"), payload, ipvsMs, state[0].virtualServers().size(), (double) sum / walks,
                 max, (double) ipvsSum / walks);
+        System.out.printf("  restore payload: full sync %d lines, %d bytes | partial sync (1 Service changed) %d lines, "
+                + "%d bytes%n", full.lines(), full.bytes(), partial.lines(), partial.bytes());
     }
 
     private static void bytes(int endpoints, int nodes, int perSlice) {

@@ -5,6 +5,7 @@ import com.google.common.io.BaseEncoding;
 import io.ksim.network.proxy.EndpointInfo;
 import io.ksim.network.proxy.ServicePortName;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * kube-proxy's iptables chain names (pkg/proxy/iptables/proxier.go portProtoHash and
@@ -44,6 +45,19 @@ public final class ChainNames {
 
     public static String endpoint(ServicePortName name, EndpointInfo endpoint) {
         return "KUBE-SEP-" + hash(name.toString() + protocol(name) + endpoint.toString());
+    }
+
+    /**
+     * Whether a chain is one of a service port's (upstream isServiceChainName): KUBE-SVC-, KUBE-SVL-, KUBE-EXT-,
+     * KUBE-FW- or KUBE-SEP-. A full sync deletes such chains when no service uses them any more.
+     */
+    public static boolean isServiceChain(String chain) {
+        for (String prefix : List.of("KUBE-SVC-", "KUBE-SVL-", "KUBE-EXT-", "KUBE-FW-", "KUBE-SEP-")) {
+            if (chain.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String protocol(ServicePortName name) {

@@ -7,7 +7,12 @@ import io.ksim.network.proxy.ServiceEndpointsMap;
 import io.ksim.network.proxy.ServicePortInfo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * kube-proxy's iptables mode for one node (pkg/proxy/iptables/proxier.go, syncProxyRules): the
@@ -35,7 +40,89 @@ public final class IptablesProxier {
     static final String EXTERNAL_SERVICES = "KUBE-EXTERNAL-SERVICES";
     static final String PROXY_FIREWALL = "KUBE-PROXY-FIREWALL";
 
+    /**
+     * kube-proxy's jumps from the built-in chains (iptablesJumpChains and the KUBE-FIREWALL jumps), per table and
+     * chain in the order they end up on a fresh node: kube-proxy prepends its jumps, so the last installed comes
+     * first; the KUBE-FIREWALL jumps are the last rules of INPUT and OUTPUT.
+     */
+    static final Map<String, Map<String, List<String>>> JUMPS = jumps();
+    private static final String FIREWALL_JUMP = "-j KUBE-FIREWALL";
+
     private final IptablesConfig config;
+
+    private static Map<String, Map<String, List<String>>> jumps() {
+        String lbFirewall = "-m conntrack --ctstate NEW -m comment --comment \"kubernetes load balancer firewall\" "
+                + "-j KUBE-PROXY-FIREWALL";
+        String external = "-m conntrack --ctstate NEW -m comment --comment \"kubernetes externally-visible service "
+                + "portals\" -j KUBE-EXTERNAL-SERVICES";
+        String filterServices = "-m conntrack --ctstate NEW -m comment --comment \"kubernetes service portals\" "
+                + "-j KUBE-SERVICES";
+        Map<String, List<String>> filter = new LinkedHashMap<>();
+        filter.put("INPUT", List.of(lbFirewall, "-m comment --comment \"kubernetes health check service ports\" "
+                + "-j KUBE-NODEPORTS", external, FIREWALL_JUMP));
+        filter.put("FORWARD", List.of(lbFirewall, "-m comment --comment \"kubernetes forwarding rules\" "
+                + "-j KUBE-FORWARD", filterServices, external));
+        filter.put("OUTPUT", List.of(lbFirewall, filterServices, FIREWALL_JUMP));
+        String natServices = "-m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES";
+        Map<String, List<String>> nat = new LinkedHashMap<>();
+        nat.put("PREROUTING", List.of(natServices));
+        nat.put("OUTPUT", List.of(natServices));
+        nat.put("POSTROUTING", List.of("-m comment --comment \"kubernetes postrouting rules\" -j KUBE-POSTROUTING"));
+        return Map.of("filter", Collections.unmodifiableMap(filter), "nat", Collections.unmodifiableMap(nat));
+    }
+
+    /**
+     * Installs the jumps a full sync ensures before its restore (EnsureChain for the target, then EnsureRule with
+     * Prepend; the KUBE-FIREWALL jumps are appended): jumps already there stay where they are.
+     */
+    public static void ensureJumps(NodeIptables node) {
+        for (String table : List.of("filter", "nat")) {
+            JUMPS.get(table).forEach((chain, rules) -> {
+                for (int i = rules.size() - 1; i >= 0; i--) {
+                    String rule = rules.get(i);
+                    node.ensureChain(table, rule.substring(rule.lastIndexOf(' ') + 1));
+                    node.ensureRule(table, chain, rule, !rule.equals(FIREWALL_JUMP));
+                }
+            });
+        }
+    }
+
+    /**
+     * The service-port chains of the node's nat table that {@code rules} no longer use: a full sync declares and
+     * deletes them ({@code -X}), as upstream does with the chains iptables-save lists and isServiceChainName
+     * accepts. Other chains (another proxy mode's, the CNI's) are left alone.
+     */
+    public static Set<String> staleChains(NodeIptables node, IptablesRules rules) {
+        Set<String> stale = new TreeSet<>();
+        for (String chain : node.chains("nat")) {
+            if (ChainNames.isServiceChain(chain) && !rules.hasChain("nat", chain)) {
+                stale.add(chain);
+            }
+        }
+        return stale;
+    }
+
+    /**
+     * The iptables proxier's CleanupLeftovers, as {@code kube-proxy --cleanup} runs it: its jumps from the built-in
+     * chains deleted; in nat, KUBE-SERVICES, KUBE-NODEPORTS, KUBE-POSTROUTING and every service-port chain flushed
+     * and deleted; in filter, KUBE-SERVICES, KUBE-EXTERNAL-SERVICES, KUBE-FORWARD, KUBE-NODEPORTS and
+     * KUBE-PROXY-FIREWALL. KUBE-MARK-MASQ and KUBE-FIREWALL stay (the kubelet shares them).
+     */
+    public static void cleanupLeftovers(NodeIptables node) {
+        for (String table : List.of("filter", "nat")) {
+            JUMPS.get(table).forEach((chain, rules) -> rules.stream().filter(r -> !r.equals(FIREWALL_JUMP))
+                    .forEach(r -> node.deleteRule(table, chain, r)));
+        }
+        Set<String> nat = new TreeSet<>(List.of(SERVICES, NODEPORTS, "KUBE-POSTROUTING"));
+        node.chains("nat").stream().filter(ChainNames::isServiceChain).forEach(nat::add);
+        for (String chain : nat) {
+            node.flushChain("nat", chain);
+        }
+        nat.forEach(c -> node.deleteChain("nat", c));
+        List<String> filter = List.of(SERVICES, EXTERNAL_SERVICES, "KUBE-FORWARD", NODEPORTS, PROXY_FIREWALL);
+        filter.forEach(c -> node.flushChain("filter", c));
+        filter.forEach(c -> node.deleteChain("filter", c));
+    }
 
     public IptablesProxier(IptablesConfig config) {
         this.config = config;
@@ -75,6 +162,7 @@ public final class IptablesProxier {
             new ServicePortRules(config, svc, EndpointCategories.of(svc, state.endpoints(svc.name())), largeCluster)
                     .write(r);
         }
+        r.service(null);
         r.nat(SERVICES, "-m comment --comment \"kubernetes service nodeports; NOTE: this must be the last rule in "
                 + "this chain\" -m addrtype --dst-type LOCAL" + (config.localhostNodePorts() ? "" : " ! -d 127.0.0.0/8")
                 + " -j " + NODEPORTS);
@@ -86,6 +174,7 @@ public final class IptablesProxier {
             boolean largeCluster) {
 
         void write(IptablesRules.Builder r) {
+            r.service(svc.name());
             String name = svc.name().toString();
             String proto = svc.protocol().toLowerCase(java.util.Locale.ROOT);
             String match = "-m " + proto + " -p " + proto;

@@ -32,6 +32,7 @@ public final class IpvsProxier {
     public static final String KUBE_LOAD_BALANCER = "KUBE-LOAD-BALANCER";
     public static final String KUBE_LOAD_BALANCER_LOCAL = "KUBE-LOAD-BALANCER-LOCAL";
     public static final String KUBE_LOAD_BALANCER_FW = "KUBE-LOAD-BALANCER-FW";
+    public static final String KUBE_LOAD_BALANCER_SOURCE_IP = "KUBE-LOAD-BALANCER-SOURCE-IP";
     public static final String KUBE_LOAD_BALANCER_SOURCE_CIDR = "KUBE-LOAD-BALANCER-SOURCE-CIDR";
     public static final String KUBE_HEALTH_CHECK_NODE_PORT = "KUBE-HEALTH-CHECK-NODE-PORT";
     public static final String KUBE_IPVS_IPS = "KUBE-IPVS-IPS";
@@ -51,6 +52,7 @@ public final class IpvsProxier {
         List<VirtualServer> servers = new ArrayList<>();
         SortedSet<Long> dummyAddresses = new TreeSet<>();
         Map<String, SortedSet<String>> ipsets = new TreeMap<>();
+        List<String> lbNoNodeAccess = new ArrayList<>();
         for (ServicePortInfo svc : state.servicePorts()) {
             EndpointCategories eps = EndpointCategories.of(svc, state.endpoints(svc.name()));
             String proto = svc.protocol().toLowerCase(Locale.ROOT);
@@ -84,8 +86,17 @@ public final class IpvsProxier {
                 }
                 if (!svc.loadBalancerSourceRanges().isEmpty()) {
                     add(ipsets, KUBE_LOAD_BALANCER_FW, entry);
+                    boolean allowFromNode = false;
                     for (String cidr : svc.loadBalancerSourceRanges()) {
                         add(ipsets, KUBE_LOAD_BALANCER_SOURCE_CIDR, entry + "," + cidr);
+                        allowFromNode |= !config.nodeIPs().isEmpty() && IPv4.inCidr(config.nodeIPs().get(0), cidr);
+                    }
+                    // A node outside every source range must not reach the VIP either (issue 119656): its
+                    // entry is blocked in KUBE-IPVS-OUT-FILTER; otherwise the VIP itself is an allowed source.
+                    if (allowFromNode) {
+                        add(ipsets, KUBE_LOAD_BALANCER_SOURCE_IP, entry + "," + ip);
+                    } else {
+                        lbNoNodeAccess.add(entry);
                     }
                 }
             }
@@ -106,7 +117,7 @@ public final class IpvsProxier {
         addresses.forEach(a -> add(ipsets, KUBE_IPVS_IPS, a));
         servers.sort(Comparator.comparing(VirtualServer::protocol)
                 .thenComparing(v -> IPv4.parse(v.address())).thenComparingInt(VirtualServer::port));
-        return new IpvsState(servers, addresses, ipsets);
+        return new IpvsState(servers, addresses, ipsets, lbNoNodeAccess);
     }
 
     private static List<RealServer> realServers(List<EndpointInfo> endpoints) {

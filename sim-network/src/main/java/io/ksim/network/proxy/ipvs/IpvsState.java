@@ -9,14 +9,22 @@ import java.util.SortedSet;
  * What kube-proxy programs on a node in ipvs mode: the IPVS table, the addresses of {@code kube-ipvs0}, and
  * the ipsets. {@link #ipvsadm()} prints the table as {@code ipvsadm -Ln} does (ipvsadm.c's formats, including
  * the padded last column); virtual servers are listed by protocol, address and port (the kernel lists them in
- * hash order).
+ * hash order). {@code lbNoNodeAccess} lists the load-balancer entries ({@code ip,proto:port}) whose source ranges
+ * leave the node out, which the ipvs proxier blocks in KUBE-IPVS-OUT-FILTER.
  */
 public record IpvsState(List<VirtualServer> virtualServers, List<String> kubeIpvs0Addresses,
-        Map<String, SortedSet<String>> ipsets) {
+        Map<String, SortedSet<String>> ipsets, List<String> lbNoNodeAccess) {
 
     public IpvsState {
         virtualServers = List.copyOf(virtualServers);
         kubeIpvs0Addresses = List.copyOf(kubeIpvs0Addresses);
+        lbNoNodeAccess = List.copyOf(lbNoNodeAccess);
+    }
+
+    /** A table without load-balancer entries blocked from the node. */
+    public IpvsState(List<VirtualServer> virtualServers, List<String> kubeIpvs0Addresses,
+            Map<String, SortedSet<String>> ipsets) {
+        this(virtualServers, kubeIpvs0Addresses, ipsets, List.of());
     }
 
     /** {@code ipvsadm -Ln}. */
