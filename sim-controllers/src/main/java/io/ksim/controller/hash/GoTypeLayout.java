@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code v1.ResourceList} a map). Read once from {@value #RESOURCE}, which lists them one per line:
  * <pre>
  *   struct v1.Affinity
- *     NodeAffinity nodeAffinity *v1.NodeAffinity
+ *     NodeAffinity nodeAffinity,omitempty *v1.NodeAffinity
  *   type v1.Protocol string
  *   type v1.ResourceList map[v1.ResourceName]resource.Quantity
  * </pre>
@@ -27,8 +27,11 @@ final class GoTypeLayout {
 
     static final String RESOURCE = "podtemplatespec-v1.32.layout";
 
-    /** One field of a Go struct; {@code inline} when it is embedded and shares its parent's JSON object. */
-    record Field(String goName, String jsonName, String goType, boolean inline) {
+    /**
+     * One field of a Go struct; {@code inline} when it is embedded and shares its parent's JSON object,
+     * {@code omitEmpty} when encoding/json leaves it out while it is empty.
+     */
+    record Field(String goName, String jsonName, String goType, boolean inline, boolean omitEmpty) {
     }
 
     private static final GoTypeLayout V1_32 = load();
@@ -87,7 +90,9 @@ final class GoTypeLayout {
                     current = null;
                 } else if (current != null && parts.length == 3) {
                     boolean inline = parts[1].equals("-inline");
-                    current.add(new Field(parts[0], inline ? null : parts[1], parts[2], inline));
+                    boolean omitEmpty = parts[1].endsWith(",omitempty");
+                    String jsonName = inline ? null : parts[1].replace(",omitempty", "");
+                    current.add(new Field(parts[0], jsonName, parts[2], inline, omitEmpty));
                 } else {
                     throw new IllegalStateException(RESOURCE + ": cannot read line: " + line);
                 }

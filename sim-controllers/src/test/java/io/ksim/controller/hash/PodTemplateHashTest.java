@@ -69,12 +69,22 @@ class PodTemplateHashTest {
             "terminationMessagePolicy":"File","imagePullPolicy":"Always"}],"restartPolicy":"Always","terminationGracePeriodSeconds":30,
             "dnsPolicy":"ClusterFirst","securityContext":{},"schedulerName":"default-scheduler","overhead":{"cpu":"250m"}}}""";
 
+    /** Annotations that need escaping in JSON, and a resourceFieldRef whose divisor is unset. */
+    static final String ESCAPES = "{\"metadata\":{\"labels\":{\"app\":\"e\"},\"annotations\":{\"note\":\"<a href=\\\"x\\\">&amp;</a>\\n\\ttab\u2028 caf\u00e9 \\u0001 \\b\\f back\\\\slash\","
+            + "\"z\":\"last\",\"A\":\"upper\"}},\"spec\":{\"containers\":[{\"name\":\"e\",\"image\":\"busybox\","
+            + "\"env\":[{\"name\":\"LIMIT\",\"valueFrom\":{\"resourceFieldRef\":{\"containerName\":\"e\","
+            + "\"resource\":\"limits.memory\"}}}],\"resources\":{},\"terminationMessagePath\":\"/dev/termination-log\","
+            + "\"terminationMessagePolicy\":\"File\",\"imagePullPolicy\":\"Always\"}],\"restartPolicy\":\"Always\","
+            + "\"terminationGracePeriodSeconds\":30,\"dnsPolicy\":\"ClusterFirst\",\"securityContext\":{},"
+            + "\"schedulerName\":\"default-scheduler\"}}";
+
     static Stream<Arguments> templates() {
         return Stream.of(
                 Arguments.of("nginx", NGINX, "5869d7778c", "787975cfdc", "5dbdb99998"),
                 Arguments.of("docs", DOCS, "647677fc66", "5dbf46ffb6", "7879bf67f9"),
                 Arguments.of("web", WEB, "757ff869dc", "7858b79d47", "5d8cfc77c4"),
-                Arguments.of("quantities", QUANTITIES, "56bfd66f5f", "6478f6c96c", "8bd6b94f8"));
+                Arguments.of("quantities", QUANTITIES, "56bfd66f5f", "6478f6c96c", "8bd6b94f8"),
+                Arguments.of("escapes", ESCAPES, "7f9d7445df", "7668b9f577", "5b9cffbc44"));
     }
 
     @ParameterizedTest(name = "{0}")
