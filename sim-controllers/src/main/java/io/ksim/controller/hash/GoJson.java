@@ -98,7 +98,7 @@ public final class GoJson {
                 if (!underlying.startsWith("int") && !underlying.startsWith("uint")) {
                     throw new IllegalStateException("no Go layout for type " + type);
                 }
-                yield NODES.numberNode(isAbsent(node) ? 0 : node.asLong());
+                yield isAbsent(node) ? NODES.numberNode(0) : node;
             }
         };
     }

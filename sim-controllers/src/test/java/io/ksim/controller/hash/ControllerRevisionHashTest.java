@@ -2,6 +2,7 @@ package io.ksim.controller.hash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ksim.api.KubeJson;
 import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.Opaque;
@@ -82,5 +83,14 @@ class ControllerRevisionHashTest {
         assertEquals(noCollisions, ControllerHistory.hash(data, null));
         assertEquals(collisionCount0, ControllerHistory.hash(data, 0));
         assertEquals(collisionCount1, ControllerHistory.hash(data, 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void thePatchDecodesBackToTheTemplate(String name, String json) throws Exception {
+        PodTemplateSpec t = KubeJson.json().readValue(json, PodTemplateSpec.class);
+        ObjectNode template = (ObjectNode) ControllerHistory.templatePatch(t).tree().path("spec").path("template");
+        template.remove("$patch");
+        assertEquals(t, KubeJson.json().treeToValue(template, PodTemplateSpec.class));
     }
 }
