@@ -61,6 +61,23 @@ class ControllerRevisionHashTest {
                     + "\"dnsPolicy\":\"ClusterFirst\",\"overhead\":{\"cpu\":\"250m\"},\"restartPolicy\":\"Always\",\"schedulerName\":\"default-scheduler\","
                     + "\"securityContext\":{},\"terminationGracePeriodSeconds\":30}}}}",
                         "5cd688ff85", "586454f7c9", "586454f7c8"),
+                Arguments.of("agent", PodTemplateHashTest.AGENT,
+                        "{\"spec\":{\"template\":{\"$patch\":\"replace\",\"metadata\":{\"creationTimestamp\":null,\"labels\":{\"app\":\"agent\"}},"
+                        + "\"spec\":{\"containers\":[{\"image\":\"agent:latest\",\"imagePullPolicy\":\"Always\",\"livenessProbe\":{\"failureThreshold\":3,"
+                        + "\"httpGet\":{\"path\":\"/\",\"port\":9100,\"scheme\":\"HTTP\"},\"periodSeconds\":10,\"successThreshold\":1,"
+                        + "\"timeoutSeconds\":1},\"name\":\"agent\",\"ports\":[{\"containerPort\":9100,\"protocol\":\"TCP\"}],"
+                        + "\"resources\":{\"limits\":{\"cpu\":\"1m\",\"memory\":\"64Mi\"}},\"terminationMessagePath\":\"/dev/termination-log\","
+                        + "\"terminationMessagePolicy\":\"File\"}],\"dnsPolicy\":\"ClusterFirst\",\"hostNetwork\":true,"
+                        + "\"initContainers\":[{\"command\":[\"sh\",\"-c\",\"true\"],\"image\":\"busybox:1.36\",\"imagePullPolicy\":\"IfNotPresent\","
+                        + "\"name\":\"init\",\"resources\":{},\"terminationMessagePath\":\"/dev/termination-log\",\"terminationMessagePolicy\":\"File\"}],"
+                        + "\"restartPolicy\":\"Always\",\"schedulerName\":\"default-scheduler\",\"securityContext\":{},"
+                        + "\"serviceAccount\":\"agent\",\"serviceAccountName\":\"agent\",\"terminationGracePeriodSeconds\":30,"
+                        + "\"volumes\":[{\"emptyDir\":{},\"name\":\"scratch\"},{\"name\":\"creds\",\"secret\":{\"defaultMode\":420,"
+                        + "\"secretName\":\"agent-creds\"}},{\"downwardAPI\":{\"defaultMode\":420,\"items\":[{\"fieldRef\":{\"apiVersion\":\"v1\","
+                        + "\"fieldPath\":\"metadata.labels\"},\"path\":\"labels\"}]},\"name\":\"info\"},{\"name\":\"token\","
+                        + "\"projected\":{\"defaultMode\":420,\"sources\":[{\"serviceAccountToken\":{\"expirationSeconds\":3600,"
+                        + "\"path\":\"token\"}}]}},{\"hostPath\":{\"path\":\"/var/log\",\"type\":\"\"},\"name\":\"logs\"}]}}}}",
+                        "66c8fb547b", "7954b7dd", "7954b7df"),
                 Arguments.of("escapes", PodTemplateHashTest.ESCAPES,
                         "{\"spec\":{\"template\":{\"$patch\":\"replace\",\"metadata\":{\"annotations\":{\"A\":\"upper\","
                         + "\"note\":\"\\u003ca href=\\\"x\\\"\\u003e\\u0026amp;\\u003c/a\\u003e\\n\\ttab\\u2028 caf\u00e9 \\u0001 \\b\\f back\\\\slash\","

@@ -97,6 +97,48 @@ class DefaultedTemplateHashTest {
                   - {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
             """;
 
+    /** {@link PodTemplateHashTest#AGENT} before defaulting; its cpu limit is rounded up to a milli-core. */
+    static final String AGENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: agent}
+            spec:
+              selector: {matchLabels: {app: agent}}
+              template:
+                metadata:
+                  labels: {app: agent}
+                spec:
+                  hostNetwork: true
+                  serviceAccountName: agent
+                  volumes:
+                  - name: scratch
+                  - name: creds
+                    secret: {secretName: agent-creds}
+                  - name: info
+                    downwardAPI:
+                      items:
+                      - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+                  - name: token
+                    projected:
+                      sources:
+                      - serviceAccountToken: {path: token}
+                  - name: logs
+                    hostPath: {path: /var/log}
+                  initContainers:
+                  - name: init
+                    image: busybox:1.36
+                    command: [sh, -c, "true"]
+                  containers:
+                  - name: agent
+                    image: agent:latest
+                    ports:
+                    - containerPort: 9100
+                    resources:
+                      limits: {cpu: "0.0001", memory: 64Mi}
+                    livenessProbe:
+                      httpGet: {port: 9100}
+            """;
+
     @Test
     void kubectlCreateDeploymentIsStoredAsUpstreamStoresIt() throws Exception {
         assertStoredAs(KUBECTL_CREATE, PodTemplateHashTest.NGINX, "5869d7778c");
@@ -105,6 +147,11 @@ class DefaultedTemplateHashTest {
     @Test
     void aRichTemplateIsStoredAsUpstreamStoresIt() throws Exception {
         assertStoredAs(WEB, PodTemplateHashTest.WEB, "757ff869dc");
+    }
+
+    @Test
+    void aHostNetworkTemplateIsStoredAsUpstreamStoresIt() throws Exception {
+        assertStoredAs(AGENT, PodTemplateHashTest.AGENT, "69d9fb8596");
     }
 
     private static void assertStoredAs(String manifest, String storedJson, String hash) throws Exception {

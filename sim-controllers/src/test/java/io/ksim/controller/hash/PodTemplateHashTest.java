@@ -69,6 +69,25 @@ class PodTemplateHashTest {
             "terminationMessagePolicy":"File","imagePullPolicy":"Always"}],"restartPolicy":"Always","terminationGracePeriodSeconds":30,
             "dnsPolicy":"ClusterFirst","securityContext":{},"schedulerName":"default-scheduler","overhead":{"cpu":"250m"}}}""";
 
+    /**
+     * A host-network agent: volumes of every defaulted kind, an init container, limits without requests
+     * (templates get no requests from limits, only pods do), serviceAccount mirrored from serviceAccountName.
+     */
+    static final String AGENT = """
+            {"metadata":{"labels":{"app":"agent"}},"spec":{"hostNetwork":true,"serviceAccountName":"agent",
+            "serviceAccount":"agent","volumes":[{"name":"scratch","emptyDir":{}},{"name":"creds","secret":{"secretName":"agent-creds",
+            "defaultMode":420}},{"name":"info","downwardAPI":{"items":[{"path":"labels","fieldRef":{"apiVersion":"v1",
+            "fieldPath":"metadata.labels"}}],"defaultMode":420}},{"name":"token","projected":{"sources":[{"serviceAccountToken":{"expirationSeconds":3600,
+            "path":"token"}}],"defaultMode":420}},{"name":"logs","hostPath":{"path":"/var/log","type":""}}],
+            "initContainers":[{"name":"init","image":"busybox:1.36","command":["sh","-c","true"],"resources":{},
+            "terminationMessagePath":"/dev/termination-log","terminationMessagePolicy":"File","imagePullPolicy":"IfNotPresent"}],
+            "containers":[{"name":"agent","image":"agent:latest","ports":[{"containerPort":9100,"protocol":"TCP"}],
+            "resources":{"limits":{"cpu":"1m","memory":"64Mi"}},"livenessProbe":{"httpGet":{"path":"/",
+            "port":9100,"scheme":"HTTP"},"timeoutSeconds":1,"periodSeconds":10,"successThreshold":1,"failureThreshold":3},
+            "terminationMessagePath":"/dev/termination-log","terminationMessagePolicy":"File","imagePullPolicy":"Always"}],
+            "restartPolicy":"Always","terminationGracePeriodSeconds":30,"dnsPolicy":"ClusterFirst","securityContext":{},
+            "schedulerName":"default-scheduler"}}""";
+
     /** Annotations that need escaping in JSON, and a resourceFieldRef whose divisor is unset. */
     static final String ESCAPES = "{\"metadata\":{\"labels\":{\"app\":\"e\"},\"annotations\":{\"note\":\"<a href=\\\"x\\\">&amp;</a>\\n\\ttab\u2028 caf\u00e9 \\u0001 \\b\\f back\\\\slash\","
             + "\"z\":\"last\",\"A\":\"upper\"}},\"spec\":{\"containers\":[{\"name\":\"e\",\"image\":\"busybox\","
@@ -84,6 +103,7 @@ class PodTemplateHashTest {
                 Arguments.of("docs", DOCS, "647677fc66", "5dbf46ffb6", "7879bf67f9"),
                 Arguments.of("web", WEB, "757ff869dc", "7858b79d47", "5d8cfc77c4"),
                 Arguments.of("quantities", QUANTITIES, "56bfd66f5f", "6478f6c96c", "8bd6b94f8"),
+                Arguments.of("agent", AGENT, "69d9fb8596", "5df495d7f6", "789c5d4d69"),
                 Arguments.of("escapes", ESCAPES, "7f9d7445df", "7668b9f577", "5b9cffbc44"));
     }
 
