@@ -142,9 +142,9 @@ class DescribeCommandTest {
                               tier=test
             Annotations:      team: blue
             Status:           Running
-            IP:               10.244.1.5
+            IP:               10.244.1.4
             IPs:
-              IP:  10.244.1.5
+              IP:  10.244.1.4
             Containers:
               shell:
                 Container ID:  containerd://acc5f6fda0fc8c09ccfe47b517cea294126be0280958ed9689a2da05511f7f24
@@ -262,7 +262,7 @@ class DescribeCommandTest {
             Port:                     http  80/TCP
             TargetPort:               80/TCP
             NodePort:                 http  30199/TCP
-            Endpoints:                10.244.1.6:80,10.244.1.7:80
+            Endpoints:                10.244.1.5:80,10.244.1.6:80
             Session Affinity:         None
             External Traffic Policy:  Cluster
             Internal Traffic Policy:  Cluster

@@ -158,7 +158,7 @@ public final class Kubelet {
                 PodWorker w = workers.remove(Indexer.keyOf(pod));
                 if (w != null) {
                     w.powerLost(); // removed without us: its containers are torn down with no more writes
-                    ips.release(w.podIP());
+                    ips.release(w.returnPodIP());
                 }
             }
         });
@@ -238,7 +238,7 @@ public final class Kubelet {
         kernel.trace().record(component, "PowerOff", config.name(), "node powered off");
         workers.values().forEach(w -> {
             w.powerLost();
-            ips.release(w.podIP());
+            ips.release(w.returnPodIP());
         });
         workers.clear();
         terminated.clear();
@@ -377,7 +377,7 @@ public final class Kubelet {
             if (informer.indexer().get(Indexer.keyOf(w.pod())) == null) {
                 workers.remove(Indexer.keyOf(w.pod()));
                 w.powerLost();
-                ips.release(w.podIP());
+                ips.release(w.returnPodIP());
             } else if (!w.isGone()) {
                 w.resync();
             }
@@ -424,7 +424,15 @@ public final class Kubelet {
         return images;
     }
 
-    String allocateIP() {
+    /**
+     * The sandbox's IP for {@code pod}: a hostNetwork pod shares the node's network namespace, so its IP is
+     * the node's InternalIP and nothing is taken from the pod CIDR; any other pod gets the next free address
+     * of the node's pod CIDR.
+     */
+    String allocateIP(Pod pod) {
+        if (pod.spec().usesHostNetwork()) {
+            return config.internalIP();
+        }
         String ip = ips.allocate();
         if (ip == null) {
             throw new IllegalStateException("no free pod IP in " + config.podCIDR() + " on " + config.name());
@@ -432,14 +440,14 @@ public final class Kubelet {
         return ip;
     }
 
-    void releaseIP(String ip) {
-        ips.release(ip);
+    void releaseIP(PodWorker worker) {
+        ips.release(worker.returnPodIP());
     }
 
     void forget(PodWorker worker) {
         workers.remove(Indexer.keyOf(worker.pod()));
         terminated.add(worker.pod().metadata().uid());
-        ips.release(worker.podIP());
+        ips.release(worker.returnPodIP());
     }
 
     /** A 64-hex-digit container ID from this kubelet's own random stream. */

@@ -34,6 +34,8 @@ final class PodWorker {
     private final List<ContainerRecord> containers = new ArrayList<>();
     private final List<CrashLoopBackOff> backOffs = new ArrayList<>();
     private String podIP;
+    /** True while {@link #podIP} is an address of the node's pod CIDR this worker still holds. */
+    private boolean holdsCidrIP;
     private Instant startTime;
     private final PodTermination termination;
     private boolean gone;
@@ -86,9 +88,22 @@ final class PodWorker {
         return podIP;
     }
 
+    /**
+     * Gives the pod-CIDR address back, once: the IP the allocator may hand out again, or null when there is
+     * none (a hostNetwork pod uses the node's IP; an address already returned must not free another pod's).
+     */
+    String returnPodIP() {
+        if (!holdsCidrIP) {
+            return null;
+        }
+        holdsCidrIP = false;
+        return podIP;
+    }
+
     /** Creates the sandbox (IP, start time) and starts the first container. */
     void start() {
-        podIP = kubelet.allocateIP();
+        podIP = kubelet.allocateIP(pod);
+        holdsCidrIP = !pod.spec().usesHostNetwork();
         startTime = kernel.instant();
         publish();
         startContainer(0, true);
@@ -384,7 +399,7 @@ final class PodWorker {
         }
         pod = written;
         if (PodPhase.isTerminal(written.status().phase()) && !terminal) {
-            kubelet.releaseIP(podIP);
+            kubelet.releaseIP(this);
         }
     }
 }

@@ -131,6 +131,26 @@ class KubeletTest {
     }
 
     @Test
+    void hostNetworkPodUsesTheNodeIPAndTakesNoAddressFromThePodCidr() {
+        cluster.createHostNetworkPod("kube-proxy-1", "node-2", "nginx:1.25");
+        cluster.createPod("web-1", "node-2", "nginx:1.25", null);
+        cluster.runUntil(2.5);
+        Pod host = cluster.pod("kube-proxy-1");
+        assertEquals("172.18.0.3", host.status().podIP());
+        assertEquals(List.of("172.18.0.3"), host.status().podIPs().stream().map(ip -> ip.ip()).toList());
+        assertEquals("172.18.0.3", host.status().hostIP());
+        // The ordinary pod started after it still gets the first address of node-2's CIDR.
+        assertEquals("10.244.2.2", cluster.pod("web-1").status().podIP());
+        // Deleting the hostNetwork pod gives nothing back: the next pod goes on from .3 as before.
+        cluster.api.delete(BuiltinResources.PODS, "default", "kube-proxy-1", DeleteOptions.defaults());
+        cluster.runUntil(40);
+        cluster.createPod("web-2", "node-2", "nginx:1.25", null);
+        cluster.runUntil(45);
+        assertPodGone("kube-proxy-1");
+        assertEquals("10.244.2.3", cluster.pod("web-2").status().podIP());
+    }
+
+    @Test
     void pullPolicyNeverWithoutTheImageFails() {
         Pod pod = cluster.createPod("n-1", "node-1", "nginx:1.25", null);
         cluster.api.delete(BuiltinResources.PODS, "default", "n-1", DeleteOptions.now());

@@ -68,6 +68,13 @@ final class TestCluster {
         return api.create(BuiltinResources.PODS, "default", Pod.of(ObjectMeta.of("default", name), spec));
     }
 
+    /** A pod like {@link #createPod}'s in the node's network namespace ({@code hostNetwork: true}). */
+    Pod createHostNetworkPod(String name, String node, String image) {
+        Container c = Container.builder().name(name.replaceAll("-\\d+$", "")).image(image).build();
+        PodSpec spec = PodSpec.builder().containers(List.of(c)).nodeName(node).hostNetwork(true).build();
+        return api.create(BuiltinResources.PODS, "default", Pod.of(ObjectMeta.of("default", name), spec));
+    }
+
     /** A pod of one container {@code name} (without a numeric suffix) on {@code node}, with the given probes. */
     Pod createProbedPod(String name, String node, String image, String restartPolicy, Probe startup, Probe liveness,
             Probe readiness) {

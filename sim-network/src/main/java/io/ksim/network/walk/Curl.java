@@ -167,19 +167,19 @@ public final class Curl {
         }
         if (walk.outcome() != WalkResult.Outcome.DELIVERED) {
             String backend = walk.outcome() == WalkResult.Outcome.NOT_INTERCEPTED ? target : null;
-            Pod direct = backend == null ? null : podWithIP(ip);
+            Pod direct = backend == null ? null : podWithIP(ip, port);
             if (direct == null) {
                 return new Response(28, "curl: (28) Failed to connect to " + host + " port " + port
                         + " after 130000 ms: Connection timed out\n", ip, queries, walk);
             }
             return enforce(client, direct, src, port, port, host, hostHeader, path, ip, queries, walk);
         }
-        Pod server = podWithIP(walk.backendIP());
+        int backendPort = Integer.parseInt(walk.backend().substring(walk.backend().lastIndexOf(':') + 1));
+        Pod server = podWithIP(walk.backendIP(), backendPort);
         if (server == null) {
             return new Response(28, "curl: (28) Failed to connect to " + host + " port " + port
                     + " after 130000 ms: Connection timed out\n", ip, queries, walk);
         }
-        int backendPort = Integer.parseInt(walk.backend().substring(walk.backend().lastIndexOf(':') + 1));
         return enforce(client, server, walk.sourceSeenByBackend(), backendPort, port, host, hostHeader, path, ip, queries,
                 walk);
     }
@@ -271,10 +271,22 @@ public final class Curl {
         return null;
     }
 
-    private Pod podWithIP(String ip) {
-        for (Pod p : api.list(BuiltinResources.PODS, null).items()) {
-            if (p.status() != null && Objects.equals(ip, p.status().podIP())
-                    && !Boolean.TRUE.equals(p.spec().hostNetwork())) {
+    /**
+     * The pod that answers at {@code ip:port}: the pod with that IP, or, at a node's IP, the hostNetwork pod of
+     * that node whose container declares the port (hostNetwork pods share the node's IP, so only the port tells
+     * them apart).
+     */
+    private Pod podWithIP(String ip, int port) {
+        List<Pod> pods = api.list(BuiltinResources.PODS, null).items();
+        for (Pod p : pods) {
+            if (p.status() != null && Objects.equals(ip, p.status().podIP()) && !p.spec().usesHostNetwork()) {
+                return p;
+            }
+        }
+        for (Pod p : pods) {
+            if (p.status() != null && Objects.equals(ip, p.status().podIP()) && p.spec().usesHostNetwork()
+                    && p.spec().containers().stream().anyMatch(c -> c.ports().stream()
+                            .anyMatch(cp -> cp.containerPort() == port))) {
                 return p;
             }
         }

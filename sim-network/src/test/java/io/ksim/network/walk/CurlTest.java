@@ -223,4 +223,24 @@ class CurlTest {
         assertEquals(WalkResult.Outcome.NOT_INTERCEPTED, r.walk().outcome());
         assertTrue(r.output().contains("ServerName: demoapp-0"));
     }
+    @Test
+    void aHostNetworkPodAnswersOnItsNodesIP() {
+        c.service("demoapp", Map.of("app", "demoapp"), port("http", 80, IntOrString.of("http")));
+        Container ctr = Container.builder().name("demoapp").image("ikubernetes/demoapp:v1.0")
+                .ports(List.of(new ContainerPort("http", 80, 80, "TCP", null))).build();
+        c.api.create(BuiltinResources.PODS, "default", Pod.of(ObjectMeta.builder().name("demoapp-host")
+                .namespace("default").labels(Map.of("app", "demoapp")).build(), PodSpec.builder()
+                .containers(List.of(ctr)).nodeName("node-2").hostNetwork(true).build()));
+        c.status("demoapp-host", "172.18.0.3", true); // the kubelet reports node-2's InternalIP
+        Pod client = client();
+        c.settle();
+        Curl.Response viaService = curl.fromPod(client, "http://demoapp/");
+        assertEquals("iKubernetes demoapp v1.0 !! ClientIP: 10.244.1.99, ServerName: demoapp-host, "
+                + "ServerIP: 172.18.0.3!\n", viaService.output());
+        Curl.Response direct = curl.fromPod(client, "http://172.18.0.3/");
+        assertEquals(0, direct.exitCode(), direct.output());
+        assertTrue(direct.output().contains("ServerName: demoapp-host"), direct.output());
+        assertEquals(28, curl.fromPod(client, "http://172.18.0.3:8080/").exitCode(),
+                "nothing on node-2 listens on 8080");
+    }
 }
