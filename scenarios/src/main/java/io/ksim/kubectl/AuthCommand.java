@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code kubectl auth can-i} and {@code kubectl auth whoami}, answered by the API server's authorizer chain
  * (system:masters, then RBAC) for the kubeadm admin kubectl runs as, or for the user {@code --as} names
- * (with {@code --as-group}), as a SelfSubjectAccessReview under impersonation is.
+ * (with {@code --as-group}), as a SelfSubjectAccessReview under impersonation is. The review is the server's:
+ * it reads roles and bindings whatever the user may read.
  */
 @Command(name = "auth", subcommands = {AuthCommand.CanI.class, AuthCommand.WhoAmI.class})
 final class AuthCommand implements Callable<Integer> {
@@ -43,28 +44,6 @@ final class AuthCommand implements Callable<Integer> {
                 Use "kubectl options" for a list of global command-line options (applies to all commands).
                 """);
         return 1;
-    }
-
-    /** The user a request is made as: the admin, or whom --as and --as-group name. */
-    static UserInfo user(String as, List<String> asGroups) {
-        if (as == null || as.isEmpty()) {
-            if (asGroups != null && !asGroups.isEmpty()) {
-                throw new KubectlException("error: requesting uid, groups or user-extra for test without impersonating "
-                        + "a user");
-            }
-            return UserInfo.admin();
-        }
-        List<String> groups = new ArrayList<>(asGroups == null ? List.of() : asGroups);
-        if (groups.isEmpty() && as.startsWith(UserInfo.SERVICE_ACCOUNT_PREFIX)) {
-            String[] parts = as.substring(UserInfo.SERVICE_ACCOUNT_PREFIX.length()).split(":", 2);
-            if (parts.length == 2) {
-                return UserInfo.serviceAccount(parts[0], parts[1]);
-            }
-        }
-        if (!as.equals("system:anonymous") && !groups.contains(UserInfo.AUTHENTICATED)) {
-            groups.add(UserInfo.AUTHENTICATED);
-        }
-        return new UserInfo(as, groups, null);
     }
 
     /** {@code kubectl auth can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL]}. */
@@ -97,19 +76,13 @@ final class AuthCommand implements Callable<Integer> {
         @Option(names = "--subresource")
         private String subresource;
 
-        @Option(names = "--as")
-        private String as;
-
-        @Option(names = "--as-group")
-        private List<String> asGroups = new ArrayList<>();
-
         CanI(KubectlContext ctx) {
             this.ctx = ctx;
         }
 
         @Override
         public Integer call() {
-            UserInfo user = user(as, asGroups);
+            UserInfo user = ctx.user();
             String namespace = allNamespaces ? "" : ctx.namespace();
             if (list) {
                 return new RulesList(ctx).print(user, namespace, noHeaders);
@@ -120,7 +93,7 @@ final class AuthCommand implements Callable<Integer> {
             }
             String verb = args.get(0);
             String target = args.get(1);
-            RbacAuthorizer authorizer = new RbacAuthorizer(ctx.api());
+            RbacAuthorizer authorizer = new RbacAuthorizer(ctx.cluster().api());
             String answer;
             if (target.startsWith("/")) {
                 if (subresource != null && !subresource.isEmpty()) {
@@ -175,19 +148,13 @@ final class AuthCommand implements Callable<Integer> {
 
         private final KubectlContext ctx;
 
-        @Option(names = "--as")
-        private String as;
-
-        @Option(names = "--as-group")
-        private List<String> asGroups = new ArrayList<>();
-
         WhoAmI(KubectlContext ctx) {
             this.ctx = ctx;
         }
 
         @Override
         public Integer call() {
-            UserInfo user = user(as, asGroups);
+            UserInfo user = ctx.user();
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("ATTRIBUTE", "VALUE"));
             rows.add(List.of("Username", user.name()));

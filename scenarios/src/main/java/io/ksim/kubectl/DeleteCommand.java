@@ -201,13 +201,8 @@ final class DeleteCommand implements Callable<Integer> {
     private List<Target> targets() {
         List<Target> out = new ArrayList<>();
         if (!filenames.isEmpty()) {
-            if (!args.isEmpty()) {
-                throw new KubectlException(ResourceBuilder.TYPE_AS_SEPARATE_ARGUMENT);
-            }
-            WriteCommand helper = new WriteCommand(ctx) { };
-            for (ManifestSource doc : ManifestSource.read(ctx, filenames)) {
-                ResourceType<?> type = helper.typeOf(doc);
-                out.add(new Target(type, helper.namespaceOf(type, doc), doc.name(), doc.source()));
+            for (ManifestSource.Named n : ManifestSource.named(ctx, filenames, args)) {
+                out.add(new Target(n.type(), n.namespace(), n.name(), n.source()));
             }
             return out;
         }

@@ -38,12 +38,18 @@ final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--chunk-size")
     private int chunkSize = 500;
 
+    @Option(names = {"-f", "--filename"})
+    private List<String> filenames = new ArrayList<>();
+
     DescribeCommand(KubectlContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
+        if (!filenames.isEmpty()) {
+            return describeFiles();
+        }
         if (args.isEmpty()) {
             throw new KubectlException("error: You must specify the type of resource to describe. Use "
                     + "\"kubectl api-resources\" for a complete list of supported resources.");
@@ -73,6 +79,18 @@ final class DescribeCommand implements Callable<Integer> {
         ErrorText errors = new ErrorText();
         for (Request r : requests) {
             describeNamed(describers, r.type(), namespace, r.name(), outputs, errors);
+        }
+        ctx.out().print(String.join("\n\n", outputs));
+        return errors.print(ctx);
+    }
+
+    /** {@code describe -f}: each object the documents name, NotFound for those that do not exist. */
+    private int describeFiles() {
+        Describers describers = new Describers(ctx.api(), ctx::now).showEvents(showEvents);
+        List<String> outputs = new ArrayList<>();
+        ErrorText errors = new ErrorText();
+        for (ManifestSource.Named n : ManifestSource.named(ctx, filenames, args)) {
+            describeNamed(describers, n.type(), n.namespace(), n.name(), outputs, errors);
         }
         ctx.out().print(String.join("\n\n", outputs));
         return errors.print(ctx);

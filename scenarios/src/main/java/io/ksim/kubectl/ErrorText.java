@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * kubectl's texts for the errors a command collects while it goes on with its other objects
- * (cmdutil.CheckErr): one error prints alone, with {@code error: } before a client-side message; several
- * print one per line without that prefix; a server error prints as {@code Error from server (Reason): ...},
- * an Invalid one as {@code The Deployment "web" is invalid: ...}.
+ * kubectl's texts for the errors a command ends with (cmdutil.CheckErr), whether it stopped at the first or
+ * collected them while it went on with its other objects (get, create, apply, replace -f, ...): one error prints
+ * alone, with {@code error: } before a client-side message, a server error as {@code Error from server (Reason):
+ * ...}, an Invalid one as {@code The Deployment "web" is invalid: ...}; several print one per line as
+ * StandardErrorMessage words them, without the prefix and with an Invalid error as {@code Error from server
+ * (Invalid): ...}.
  */
 final class ErrorText {
 
@@ -19,6 +21,24 @@ final class ErrorText {
     /** Adds a server error, or a client-side one whose message is Go's error text (no {@code error: } added). */
     void add(RuntimeException e) {
         errors.add(e);
+    }
+
+    /**
+     * Adds an error a step threw as it would print alone: a server error as it is, a {@link KubectlException} as
+     * Go's error text, without the {@code error: } CheckErr put before it.
+     */
+    void addThrown(RuntimeException e) {
+        errors.add(e instanceof KubectlException k ? new Thrown(k.getMessage()) : e);
+    }
+
+    /** A client-side error as it was thrown: the text CheckErr prints for it alone. */
+    private static final class Thrown extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Thrown(String printed) {
+            super(printed, null, false, false);
+        }
     }
 
     /** Adds an error unless one with the same text is already there, as kubectl get collects them. */
@@ -65,37 +85,70 @@ final class ErrorText {
         return 1;
     }
 
+    /** One of several errors, as MultipleErrors prints it (messageForError). */
     private static String text(RuntimeException e) {
+        if (e instanceof ApiException api) {
+            return api.kubectlMessage();
+        }
+        return e instanceof Thrown ? withoutPrefix(e.getMessage()) : e.getMessage();
+    }
+
+    private static String withoutPrefix(String m) {
+        return m.startsWith("error: ") ? m.substring("error: ".length()) : m;
+    }
+
+    /**
+     * What CheckErr prints (without the final newline) for the error a command stopped with: a server error in
+     * kubectl's words; a {@link KubectlException} carries its printed text already, prefix and all.
+     */
+    static String printed(RuntimeException e) {
         return e instanceof ApiException api ? single(api) : e.getMessage();
     }
 
-    /** The text of one error as CheckErr prints it alone. */
+    /** The text of one collected error as CheckErr prints it alone. */
     static String single(RuntimeException e) {
         if (e instanceof ApiException api) {
-            StatusDetails d = api.status().details();
-            if ("Invalid".equals(api.reason()) && d != null) {
-                String s = "The " + d.kind() + " \"" + d.name() + "\" is invalid";
-                List<StatusCause> causes = d.causes() == null ? List.of() : d.causes();
-                if (causes.isEmpty()) {
-                    return s;
-                }
-                if (causes.size() == 1) {
-                    return s + ": " + cause(causes.get(0));
-                }
-                StringBuilder b = new StringBuilder(s).append(": ");
-                for (StatusCause c : causes) {
-                    b.append("\n* ").append(cause(c));
-                }
-                return b.toString();
-            }
-            return api.kubectlMessage();
+            return "Invalid".equals(api.reason()) ? invalid(api) : api.kubectlMessage();
         }
         String m = e.getMessage();
-        return m.startsWith("error: ") ? m : "error: " + m;
+        return e instanceof Thrown || m.startsWith("error: ") ? m : "error: " + m;
     }
 
-    private static String cause(StatusCause c) {
-        return c.field() + ": " + c.message();
+    /** CheckErr's text for a StatusError of reason Invalid: kind and name from the details, one line per cause. */
+    private static String invalid(ApiException api) {
+        String message = api.status().message();
+        StatusDetails d = api.status().details();
+        String s = "The request is invalid";
+        if (d == null) {
+            return message == null || message.isEmpty() ? s : s + ": " + message;
+        }
+        List<String> causes = new ArrayList<>();
+        for (StatusCause c : d.causes() == null ? List.<StatusCause>of() : d.causes()) {
+            String text = c.field() + ": " + c.message();
+            if (!causes.contains(text)) {
+                causes.add(text);
+            }
+        }
+        if (!isEmpty(d.kind()) || !isEmpty(d.name())) {
+            s = "The " + (d.kind() == null ? "" : d.kind()) + " \"" + (d.name() == null ? "" : d.name()) + "\" is invalid";
+        } else if (!isEmpty(message) && causes.isEmpty()) {
+            s += ": " + message;
+        }
+        if (causes.isEmpty()) {
+            return s;
+        }
+        if (causes.size() == 1) {
+            return s + ": " + causes.get(0);
+        }
+        StringBuilder b = new StringBuilder(s).append(": ");
+        for (String c : causes) {
+            b.append("\n* ").append(c);
+        }
+        return b.toString();
+    }
+
+    private static boolean isEmpty(String s) {
+        return s == null || s.isEmpty();
     }
 
 }

@@ -5,6 +5,7 @@ import io.ksim.api.core.ContainerStatus;
 import io.ksim.api.core.Pod;
 import io.ksim.api.meta.Status;
 import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.registry.BuiltinResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,6 +71,9 @@ final class ExecCommand implements Callable<Integer> {
         }
         String name = container != null && !container.isEmpty() ? container
                 : quiet ? pod.spec().containers().get(0).name() : PodTargets.defaultContainer(ctx, pod);
+        // POST pods/exec is authorized before the server looks at the pod's node and asks its kubelet.
+        ctx.api().subresourceRequest("create", BuiltinResources.PODS, pod.metadata().namespace(), "exec",
+                pod.metadata().name());
         if (pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) {
             throw new ApiException(Status.failure(400, "BadRequest", "pod " + pod.metadata().name()
                     + " does not have a host assigned", null));

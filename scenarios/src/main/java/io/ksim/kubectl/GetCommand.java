@@ -75,14 +75,15 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--ignore-not-found")
     boolean ignoreNotFound;
 
-    @Option(names = "--request-timeout")
-    String requestTimeout;
 
     @Option(names = "--output-watch-events")
     boolean outputWatchEvents;
 
     @Option(names = "--chunk-size")
     long chunkSize;
+
+    @Option(names = {"-f", "--filename"})
+    List<String> filenames = new ArrayList<>();
 
     GetCommand(KubectlContext ctx) {
         this.ctx = ctx;
@@ -99,7 +100,7 @@ final class GetCommand implements Callable<Integer> {
                 ctx.err().println("warning: --watch" + (watch ? "" : "-only") + " requested, --sort-by will be ignored"
                         + (watch ? " for watch events received" : ""));
             }
-        } else if (args.isEmpty()) {
+        } else if (args.isEmpty() && filenames.isEmpty()) {
             ctx.err().println("You must specify the type of resource to get. Use \"kubectl api-resources\" for a "
                     + "complete list of supported resources.");
             ctx.err().println();
@@ -114,21 +115,32 @@ final class GetCommand implements Callable<Integer> {
             throw new KubectlException("error: --output-watch-events option can only be used with --watch or --watch-only");
         }
         OutputFormat format = OutputFormat.parse(output, template, noHeaders);
-        if (ComponentStatuses.requested(args)) {
+        if (filenames.isEmpty() && ComponentStatuses.requested(args)) {
             return ComponentStatuses.print(ctx, args, format, noHeaders);
         }
-        List<Request> requests = requests();
-        if (watch || watchOnly) {
-            return new GetWatch(ctx, this, format).run(requests);
+        if (!filenames.isEmpty() && (watch || watchOnly)) {
+            throw new KubectlException("error: ksim watches a type or a named object, not the objects of -f");
         }
         ErrorText errors = new ErrorText();
-        List<Info> infos = fetch(requests, errors);
+        List<Info> infos;
+        boolean singleItemImplied;
+        if (filenames.isEmpty()) {
+            List<Request> requests = requests();
+            if (watch || watchOnly) {
+                return new GetWatch(ctx, this, format).run(requests);
+            }
+            infos = fetch(requests, errors);
+            singleItemImplied = requests.size() == 1 && requests.get(0).name() != null;
+        } else {
+            infos = fetchNamed(ManifestSource.named(ctx, filenames, args), errors);
+            singleItemImplied = ManifestSource.singleItemImplied(ctx, filenames);
+        }
         StringBuilder out = new StringBuilder();
         try {
             if (format.humanReadable()) {
                 printTables(infos, errors, out);
             } else {
-                printGeneric(requests, infos, errors, format, out);
+                printGeneric(singleItemImplied, infos, errors, format, out);
             }
         } finally {
             ctx.out().print(out);
@@ -169,6 +181,22 @@ final class GetCommand implements Callable<Integer> {
                         infos.add(new Info(r.type(), o));
                     }
                 }
+            } catch (ApiException e) {
+                if (ignoreNotFound && e.code() == 404) {
+                    continue;
+                }
+                errors.addOnce(e);
+            }
+        }
+        return infos;
+    }
+
+    /** {@code get -f}: the objects the documents name, each read from the server in its namespace. */
+    private List<Info> fetchNamed(List<ManifestSource.Named> named, ErrorText errors) {
+        List<Info> infos = new ArrayList<>();
+        for (ManifestSource.Named n : named) {
+            try {
+                infos.add(new Info(n.type(), ctx.api().get(n.type(), n.namespace(), n.name())));
             } catch (ApiException e) {
                 if (ignoreNotFound && e.code() == 404) {
                     continue;
@@ -247,9 +275,8 @@ final class GetCommand implements Callable<Integer> {
     }
 
     /** yaml, json, name, jsonpath, custom-columns: one object as itself, anything else as a List. */
-    private void printGeneric(List<Request> requests, List<Info> infos, ErrorText errors, OutputFormat format,
+    private void printGeneric(boolean singleItemImplied, List<Info> infos, ErrorText errors, OutputFormat format,
             StringBuilder out) {
-        boolean singleItemImplied = requests.size() == 1 && requests.get(0).name() != null;
         if (singleItemImplied && !errors.isEmpty()) {
             return;
         }

@@ -51,8 +51,8 @@ final class GetWatch {
         if (requests.size() > 1) {
             throw new KubectlException("error: you may only watch a single resource or type of resource at a time");
         }
-        Duration duration = get.requestTimeout == null ? DEFAULT_DURATION
-                : DurationFlags.requestTimeout(get.requestTimeout);
+        Duration duration = ctx.requestTimeout() == null ? DEFAULT_DURATION
+                : DurationFlags.requestTimeout(ctx.requestTimeout());
         if (duration.isZero() || duration.isNegative()) {
             duration = DEFAULT_DURATION;
         }

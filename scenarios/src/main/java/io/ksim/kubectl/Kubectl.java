@@ -65,20 +65,36 @@ public final class Kubectl {
                 .setOverwrittenOptionsAllowed(true)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Kubectl::parameterError)
-                .setExecutionExceptionHandler((ex, cmd, parsed) -> executionError(ex, errWriter));
+                .setExecutionExceptionHandler((ex, cmd, parsed) -> executionError(ex, errWriter))
+                .setExecutionStrategy(parsed -> {
+                    try {
+                        if (!servesWithoutRequests(parsed)) {
+                            context.checkRequestFlags();
+                        }
+                    } catch (KubectlException | ApiException e) {
+                        errWriter.println(ErrorText.printed(e));
+                        return 1;
+                    }
+                    return new CommandLine.RunLast().execute(parsed);
+                });
         int code = cli.execute(args.toArray(String[]::new));
         outWriter.flush();
         errWriter.flush();
         return new KubectlResult(code, out.toString(), err.toString());
     }
 
-    private static int executionError(Exception ex, PrintWriter err) throws Exception {
-        if (ex instanceof ApiException api) {
-            err.println(api.kubectlMessage());
-            return 1;
+    /** {@code kubectl version} (which ksim answers without a request) and help need no client configuration. */
+    private static boolean servesWithoutRequests(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
         }
-        if (ex instanceof KubectlException k) {
-            err.println(k.getMessage());
+        return last.commandSpec().userObject() instanceof VersionCommand || last.isUsageHelpRequested();
+    }
+
+    private static int executionError(Exception ex, PrintWriter err) throws Exception {
+        if (ex instanceof ApiException || ex instanceof KubectlException) {
+            err.println(ErrorText.printed((RuntimeException) ex));
             return 1;
         }
         throw ex;

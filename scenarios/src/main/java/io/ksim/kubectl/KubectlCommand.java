@@ -1,5 +1,7 @@
 package io.ksim.kubectl;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -44,8 +46,44 @@ public final class KubectlCommand implements Runnable {
             description = "If present, the namespace scope for this CLI request")
     private String namespace;
 
+    @Option(names = "--as", scope = ScopeType.INHERIT,
+            description = "Username to impersonate for the operation. User could be a regular user or a service account "
+                    + "in a namespace.")
+    private String as;
+
+    @Option(names = "--as-group", scope = ScopeType.INHERIT,
+            description = "Group to impersonate for the operation, this flag can be repeated to specify multiple groups.")
+    private List<String> asGroups = new ArrayList<>();
+
+    @Option(names = "--as-uid", scope = ScopeType.INHERIT, description = "UID to impersonate for the operation.")
+    private String asUid;
+
+    @Option(names = "--request-timeout", scope = ScopeType.INHERIT,
+            description = "The length of time to wait before giving up on a single server request.")
+    private String requestTimeout;
+
     String namespace() {
         return namespace;
+    }
+
+    /** {@code --as}, or null. */
+    String as() {
+        return as;
+    }
+
+    /** {@code --as-group}, in the order given. */
+    List<String> asGroups() {
+        return asGroups;
+    }
+
+    /** {@code --as-uid}, or null. */
+    String asUid() {
+        return asUid;
+    }
+
+    /** {@code --request-timeout} as given, or null. */
+    String requestTimeout() {
+        return requestTimeout;
     }
 
     @Override

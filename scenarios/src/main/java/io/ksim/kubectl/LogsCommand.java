@@ -64,8 +64,6 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--prefix", arity = "0..1", fallbackValue = "true")
     private boolean prefix;
 
-    @Option(names = "--request-timeout")
-    private String requestTimeout;
 
     LogsCommand(KubectlContext ctx) {
         this.ctx = ctx;
@@ -133,6 +131,9 @@ final class LogsCommand implements Callable<Integer> {
 
     /** The kubelet's answer; a pod no node runs yet has nothing to show. */
     private List<ContainerLogs.Line> read(Pod pod, String c) {
+        // GET pods/log is a request of its own, authorized before the server asks the kubelet.
+        ctx.api().subresourceRequest("get", BuiltinResources.PODS, pod.metadata().namespace(), "log",
+                pod.metadata().name());
         String node = pod.spec().nodeName();
         if (node == null || node.isEmpty()) {
             return List.of();
@@ -204,6 +205,7 @@ final class LogsCommand implements Callable<Integer> {
     }
 
     private Duration followTimeout() {
+        String requestTimeout = ctx.requestTimeout();
         if (requestTimeout == null || requestTimeout.isEmpty()) {
             return DEFAULT_FOLLOW;
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * What {@code create -f}, {@code apply -f} and {@code replace -f} share: the documents of every file read first,
- * then written one by one; a document that fails prints its error and the others go on (exit status 1).
+ * then written one by one; the others go on when one fails, and the errors print at the end as kubectl's
+ * CheckErr prints them ({@link ErrorText}; exit status 1).
  */
 abstract class ManifestCommand extends WriteCommand implements Callable<Integer> {
 
@@ -40,19 +41,15 @@ abstract class ManifestCommand extends WriteCommand implements Callable<Integer>
         if (docs.isEmpty()) {
             throw new KubectlException("error: no objects passed to " + getClass().getAnnotation(Command.class).name());
         }
-        int status = 0;
+        ErrorText errors = new ErrorText();
         for (ManifestSource doc : docs) {
             try {
                 ResourceType<?> type = typeOf(doc);
                 write(doc, type, namespaceOf(type, doc));
-            } catch (ApiException e) {
-                ctx.err().println(e.kubectlMessage());
-                status = 1;
-            } catch (KubectlException e) {
-                ctx.err().println(e.getMessage());
-                status = 1;
+            } catch (ApiException | KubectlException e) {
+                errors.addThrown(e);
             }
         }
-        return status;
+        return errors.print(ctx);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ksim.api.KubeJson;
+import io.ksim.apiserver.ResourceType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,40 @@ import java.util.stream.Stream;
  * document of a multi-document YAML stream, and the items of a {@code kind: List}.
  */
 record ManifestSource(String source, ObjectNode document, int line) {
+
+    /** kubectl's builder error when {@code -f} and resource arguments are both given. */
+    static final String PATHS_AND_ARGUMENTS = "error: when paths, URLs, or stdin is provided as input, you may not "
+            + "specify resource arguments as well";
+
+    /** An object a document names, for the commands that act on objects that exist (get, describe, delete). */
+    record Named(ResourceType<?> type, String namespace, String name, String source) {
+    }
+
+    /**
+     * The objects the documents of {@code -f} name, in order: their resource, namespace (the document's, else
+     * {@code -n}'s, checked against an explicit {@code -n}) and name. {@code args} must be empty.
+     */
+    static List<Named> named(KubectlContext ctx, List<String> filenames, List<String> args) {
+        if (!args.isEmpty()) {
+            throw new KubectlException(PATHS_AND_ARGUMENTS);
+        }
+        WriteCommand documents = new WriteCommand(ctx) { };
+        List<Named> out = new ArrayList<>();
+        for (ManifestSource doc : read(ctx, filenames)) {
+            ResourceType<?> type = documents.typeOf(doc);
+            out.add(new Named(type, documents.namespaceOf(type, doc), doc.name(), doc.source()));
+        }
+        return out;
+    }
+
+    /**
+     * Whether what {@code -f} names implies one object (the builder's singleItemImplied): one path, neither a
+     * directory nor standard input.
+     */
+    static boolean singleItemImplied(KubectlContext ctx, List<String> filenames) {
+        return filenames.size() == 1 && !filenames.get(0).equals("-")
+                && !Files.isDirectory(ctx.resolvePath(filenames.get(0)));
+    }
 
     /** Reads every {@code -f} argument; kubectl's errors for missing paths and unreadable YAML. */
     static List<ManifestSource> read(KubectlContext ctx, List<String> filenames) {

@@ -31,13 +31,13 @@ final class RulesList {
 
     int print(UserInfo user, String namespace, boolean noHeaders) {
         List<PolicyRule> granted = new ArrayList<>();
-        for (ClusterRoleBinding b : ctx.api().list(BuiltinResources.CLUSTER_ROLE_BINDINGS, null).items()) {
+        for (ClusterRoleBinding b : ctx.cluster().api().list(BuiltinResources.CLUSTER_ROLE_BINDINGS, null).items()) {
             if (names(user, b.subjects(), "")) {
                 granted.addAll(rules(b.roleRef(), ""));
             }
         }
         if (!namespace.isEmpty()) {
-            for (RoleBinding b : ctx.api().list(BuiltinResources.ROLE_BINDINGS, namespace).items()) {
+            for (RoleBinding b : ctx.cluster().api().list(BuiltinResources.ROLE_BINDINGS, namespace).items()) {
                 if (names(user, b.subjects(), namespace)) {
                     granted.addAll(rules(b.roleRef(), namespace));
                 }
@@ -91,9 +91,9 @@ final class RulesList {
         try {
             if ("Role".equals(ref.kind())) {
                 return namespace.isEmpty() ? List.of()
-                        : ctx.api().get(BuiltinResources.ROLES, namespace, ref.name()).rules();
+                        : ctx.cluster().api().get(BuiltinResources.ROLES, namespace, ref.name()).rules();
             }
-            return ctx.api().get(BuiltinResources.CLUSTER_ROLES, null, ref.name()).rules();
+            return ctx.cluster().api().get(BuiltinResources.CLUSTER_ROLES, null, ref.name()).rules();
         } catch (ApiException e) {
             return List.of();
         }

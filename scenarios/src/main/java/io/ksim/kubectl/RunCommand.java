@@ -3,7 +3,14 @@ package io.ksim.kubectl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ksim.api.KubeJson;
+import io.ksim.api.core.Pod;
 import io.ksim.api.meta.KubeObject;
+import io.ksim.apiserver.patch.JsonMergePatch;
+import io.ksim.apiserver.patch.JsonPatch;
+import io.ksim.apiserver.patch.PatchException;
+import io.ksim.apiserver.patch.StrategicMergePatch;
 import io.ksim.apiserver.registry.BuiltinResources;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl run NAME --image=IMAGE}: a bare Pod as kubectl 1.32 builds it (label {@code run=NAME} unless
- * {@code --labels}, one container named as the pod, {@code dnsPolicy: ClusterFirst}), {@code pod/NAME created}.
+ * {@code --labels}, one container named as the pod, {@code dnsPolicy: ClusterFirst}), {@code pod/NAME created};
+ * {@code --overrides} patches it before it is sent.
  */
 @Command(name = "run")
 final class RunCommand extends WriteCommand implements Callable<Integer> {
@@ -43,6 +51,12 @@ final class RunCommand extends WriteCommand implements Callable<Integer> {
     @Option(names = "--image-pull-policy")
     String imagePullPolicy = "";
 
+    @Option(names = "--overrides")
+    String overrides = "";
+
+    @Option(names = "--override-type")
+    String overrideType = "merge";
+
     RunCommand(KubectlContext ctx) {
         super(ctx);
     }
@@ -60,6 +74,9 @@ final class RunCommand extends WriteCommand implements Callable<Integer> {
         checkOutput();
         DryRun dry = dryRun();
         ObjectNode pod = build(name);
+        if (!overrides.isEmpty()) {
+            pod = override(pod);
+        }
         JsonNode result = pod;
         if (dry != DryRun.CLIENT) {
             KubeObject obj = decode(pod, "creating", null);
@@ -67,6 +84,55 @@ final class RunCommand extends WriteCommand implements Callable<Integer> {
         }
         printResult(BuiltinResources.PODS, name, result, "created");
         return 0;
+    }
+
+    /**
+     * cmdutil's Overrider: {@code --overrides} applied to the generated Pod as a JSON merge patch (the default), a
+     * JSON patch or a strategic merge patch ({@code --override-type}), then decoded into the typed Pod and encoded
+     * again, which puts the fields in the struct's order and drops those a Pod does not have.
+     */
+    private ObjectNode override(ObjectNode pod) {
+        if (!List.of("json", "merge", "strategic").contains(overrideType)) {
+            throw new KubectlException("error: invalid override type: " + overrideType);
+        }
+        JsonNode patch;
+        try {
+            patch = KubeJson.json().readTree(overrides);
+        } catch (JsonProcessingException e) {
+            throw new KubectlException(switch (overrideType) {
+                case "merge" -> "error: Invalid JSON Patch";
+                case "strategic" -> "error: invalid JSON document";
+                default -> "error: " + e.getOriginalMessage();
+            });
+        }
+        JsonNode patched;
+        try {
+            patched = switch (overrideType) {
+                case "json" -> JsonPatch.apply(pod, patch);
+                case "strategic" -> StrategicMergePatch.apply(pod, patch, Pod.class);
+                default -> JsonMergePatch.apply(pod, patch);
+            };
+        } catch (PatchException e) {
+            throw new KubectlException("error: " + e.getMessage());
+        }
+        if (!patched.isObject()) {
+            throw new KubectlException("error: couldn't get version/kind; json parse error: json: cannot unmarshal "
+                    + (patched.isArray() ? "array" : "value") + " into Go value of type struct { APIVersion string "
+                    + "\"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }");
+        }
+        return GoTypedRoundTrip.of(withContainerResources(patched), Pod.class);
+    }
+
+    /** A Container's resources is a struct, not a pointer: Go encodes it as {@code {}} when a patch left it out. */
+    private static JsonNode withContainerResources(JsonNode pod) {
+        for (String list : List.of("initContainers", "containers")) {
+            for (JsonNode c : pod.path("spec").path(list)) {
+                if (c.isObject() && !c.has("resources")) {
+                    ((ObjectNode) c).putObject("resources");
+                }
+            }
+        }
+        return pod;
     }
 
     ObjectNode build(String name) {

@@ -12,6 +12,7 @@ import io.ksim.controller.namespace.NamespaceController;
 import io.ksim.controller.nodelifecycle.NodeLifecycleController;
 import io.ksim.controller.podgc.PodGCController;
 import io.ksim.controller.replicaset.ReplicaSetController;
+import io.ksim.controller.resourcequota.ResourceQuotaController;
 import io.ksim.controller.statefulset.StatefulSetController;
 import io.ksim.controller.tainteviction.TaintEvictionController;
 import io.ksim.controller.volume.PersistentVolumeController;
@@ -69,7 +70,8 @@ public final class ScenarioParser {
             NamespaceController.NAME, GarbageCollector.NAME, ReplicaSetController.NAME, DeploymentController.NAME,
             StatefulSetController.NAME, DaemonSetController.NAME, JobController.NAME, CronJobController.NAME,
             TtlAfterFinishedController.NAME, NodeLifecycleController.NAME, TaintEvictionController.NAME,
-            DisruptionController.NAME, PodGCController.NAME, PersistentVolumeController.NAME);
+            DisruptionController.NAME, PodGCController.NAME, ResourceQuotaController.NAME,
+            PersistentVolumeController.NAME);
 
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
     private static final String DURATION_HINT = " (want e.g. 30s, 2m, 1h30m)";

@@ -121,7 +121,8 @@ class NodeFailoverTest {
         // passes the 0.1 nodes/s limiter (burst 1) at the next tick of the 100 ms tainting loop.
         assertNotNull(noExecute);
         Instant tainted = noExecute.timeAdded();
-        assertEquals(Duration.ofMillis(5100), Duration.between(unknownAt, tainted));
+        // timeAdded is a metav1.Time: whole seconds.
+        assertEquals(unknownAt.plusMillis(5100).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), tainted);
         for (String name : onNode2) {
             assertFalse(c.isReady("default", name), name + " is marked Ready=False (MarkPodsNotReady)");
         }

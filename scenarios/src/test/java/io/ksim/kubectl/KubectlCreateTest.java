@@ -128,6 +128,19 @@ class KubectlCreateTest {
     }
 
     @Test
+    void runOverridesPatchThePodBeforeItIsCreated() {
+        KubectlResult r = kubectl.run("run web --image=nginx --overrides='{\"spec\":{\"nodeSelector\":"
+                + "{\"kubernetes.io/hostname\":\"node-1\"},\"bogus\":1}}'");
+        assertEquals("pod/web created\n", r.out(), r.err());
+        Pod pod = cluster.pod("default", "web");
+        assertEquals("node-1", pod.spec().nodeSelector().get("kubernetes.io/hostname"));
+        assertEquals("nginx", pod.spec().containers().get(0).image());
+        KubectlResult bad = kubectl.run("run other --image=nginx --overrides='{\"spec\":{\"containers\":[]}}'");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().startsWith("The Pod \"other\" is invalid: spec.containers: Required value"), bad.err());
+    }
+
+    @Test
     void exposeTakesSelectorLabelsAndPortsFromTheResource() {
         kubectl.run("create deployment web --image=nginx --port=8080");
         assertEquals("service/web exposed\n", kubectl.run("expose deployment web --port=80 --target-port=8080").out());

@@ -11,6 +11,7 @@ import io.ksim.controller.namespace.NamespaceController;
 import io.ksim.controller.nodelifecycle.NodeLifecycleController;
 import io.ksim.controller.podgc.PodGCController;
 import io.ksim.controller.replicaset.ReplicaSetController;
+import io.ksim.controller.resourcequota.ResourceQuotaController;
 import io.ksim.controller.serviceaccount.RootCACertPublisher;
 import io.ksim.controller.serviceaccount.ServiceAccountsController;
 import io.ksim.controller.statefulset.StatefulSetController;
@@ -52,6 +53,7 @@ public final class KubeControllerManager {
                 .register(TaintEvictionController.NAME, TaintEvictionController::new)
                 .register(DisruptionController.NAME, DisruptionController::new)
                 .register(PodGCController.NAME, PodGCController::new)
+                .register(ResourceQuotaController.NAME, ResourceQuotaController::new)
                 .register(PersistentVolumeController.NAME, PersistentVolumeController::new);
     }
 

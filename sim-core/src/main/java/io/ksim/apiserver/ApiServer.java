@@ -29,10 +29,14 @@ public final class ApiServer {
     private final MvccStore etcd;
     private final NameGenerator names;
     /** By "resource.group", in registration order (the order discovery lists them). */
-    private final Map<String, RegistryStore<?>> stores = new LinkedHashMap<>();
-    private final Scheme scheme = new Scheme();
-    private final List<AdmissionPlugin> admission = new ArrayList<>();
+    private final Map<String, RegistryStore<?>> stores;
+    private final Scheme scheme;
+    private final List<AdmissionPlugin> admission;
     private Evictor evictor;
+    /** The server itself; for a view made by {@link #authorizedBy}, the server it fronts. */
+    private final ApiServer root;
+    /** Null for the server itself, which serves every request (the components call it as if privileged). */
+    private final RequestAuthorizer authorizer;
 
     /** What serves the pods/eviction subresource (the registry's PodEviction, which knows pods and budgets). */
     @FunctionalInterface
@@ -44,6 +48,52 @@ public final class ApiServer {
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.etcd = Objects.requireNonNull(etcd, "etcd");
         this.names = new NameGenerator(kernel.random("apiserver"));
+        this.stores = new LinkedHashMap<>();
+        this.scheme = new Scheme();
+        this.admission = new ArrayList<>();
+        this.root = this;
+        this.authorizer = null;
+    }
+
+    /** A view of {@code root} that authorizes each request before {@code root} serves it. */
+    private ApiServer(ApiServer root, RequestAuthorizer authorizer) {
+        this.kernel = root.kernel;
+        this.etcd = root.etcd;
+        this.names = root.names;
+        this.stores = root.stores;
+        this.scheme = root.scheme;
+        this.admission = root.admission;
+        this.root = root;
+        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+    }
+
+    /**
+     * The API as one user's requests reach it: every verb is first put to {@code authorizer} (once per
+     * request, as the authorization filter sees it: a patch is a "patch", not the get and update the server
+     * makes of it), then served by this server. Example, for kubectl's {@code --as=jane}:
+     * {@code api.authorizedBy(new RbacAuthorizer(api).forUser(UserInfo.user("jane"))).list(PODS, "default")}
+     * throws {@code pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace
+     * "default"}.
+     */
+    public ApiServer authorizedBy(RequestAuthorizer authorizer) {
+        return new ApiServer(root, authorizer);
+    }
+
+    /**
+     * For a subresource served on top of the verbs (scale): authorizes {@code verb} on {@code subresource} of the
+     * object and returns the server that serves it without further checks (this one when it checks nothing).
+     */
+    public ApiServer subresourceRequest(String verb, ResourceType<?> type, String namespace, String subresource,
+            String name) {
+        authorize(verb, type, namespace, subresource, name);
+        return root;
+    }
+
+    private void authorize(String verb, ResourceType<?> type, String namespace, String subresource, String name) {
+        if (authorizer != null) {
+            String ns = type.namespaced() && namespace != null ? namespace : "";
+            authorizer.authorize(verb, type, ns, subresource, name == null ? "" : name);
+        }
     }
 
     public Kernel kernel() {
@@ -103,6 +153,10 @@ public final class ApiServer {
      * no namespace gets the request's; one that names another is refused, as upstream.
      */
     public <T extends KubeObject> T create(ResourceType<T> type, String namespace, T obj) {
+        if (authorizer != null) {
+            authorize("create", type, namespace != null ? namespace : obj.metadata().namespace(), "", "");
+            return root.create(type, namespace, obj);
+        }
         RegistryStore<T> store = store(type);
         T scoped = type.applyDefaults(inNamespace(type, namespace, obj));
         T admitted = admit(AdmissionPlugin.Operation.CREATE, type, scoped.metadata().namespace(),
@@ -119,11 +173,19 @@ public final class ApiServer {
     }
 
     public <T extends KubeObject> T get(ResourceType<T> type, String namespace, String name) {
+        if (authorizer != null) {
+            authorize("get", type, namespace, "", name);
+            return root.get(type, namespace, name);
+        }
         return store(type).get(scope(type, namespace), name);
     }
 
     /** Objects of {@code type} in {@code namespace} (all namespaces if null) that pass {@code filter}. */
     public <T extends KubeObject> ObjectList<T> list(ResourceType<T> type, String namespace, Predicate<? super T> filter) {
+        if (authorizer != null) {
+            authorize("list", type, namespace, "", "");
+            return root.list(type, namespace, filter);
+        }
         return store(type).list(scope(type, namespace), filter);
     }
 
@@ -144,6 +206,10 @@ public final class ApiServer {
 
     /** Replaces the object (not its status, for resources with a status subresource). */
     public <T extends KubeObject> T update(ResourceType<T> type, T obj) {
+        if (authorizer != null) {
+            authorize("update", type, obj.metadata().namespace(), "", obj.metadata().name());
+            return root.update(type, obj);
+        }
         RegistryStore<T> store = store(type);
         T defaulted = type.applyDefaults(obj);
         if (admission.isEmpty()) {
@@ -165,6 +231,10 @@ public final class ApiServer {
 
     /** Replaces the status subresource. */
     public <T extends KubeObject> T updateStatus(ResourceType<T> type, T obj) {
+        if (authorizer != null) {
+            authorize("update", type, obj.metadata().namespace(), "status", obj.metadata().name());
+            return root.updateStatus(type, obj);
+        }
         if (!type.hasStatus()) {
             throw ApiErrors.notFound(type.groupResource(), obj.metadata().name());
         }
@@ -180,6 +250,10 @@ public final class ApiServer {
      */
     public <T extends KubeObject> T patch(ResourceType<T> type, String namespace, String name, PatchType patchType,
             String patch) {
+        if (authorizer != null) {
+            authorize("patch", type, namespace, "", name);
+            return root.patch(type, namespace, name, patchType, patch);
+        }
         T current = get(type, namespace, name);
         com.fasterxml.jackson.databind.JsonNode patchTree;
         try {
@@ -221,6 +295,10 @@ public final class ApiServer {
      */
     public <T extends KubeObject> T guaranteedUpdate(ResourceType<T> type, String namespace, String name,
             java.util.function.UnaryOperator<T> mutate) {
+        if (authorizer != null) {
+            authorize("update", type, namespace, "", name);
+            return root.guaranteedUpdate(type, namespace, name, mutate);
+        }
         return store(type).guaranteedUpdate(scope(type, namespace), name, mutate);
     }
 
@@ -229,6 +307,10 @@ public final class ApiServer {
      * period. Returns the object as it was deleted or as it is now marked.
      */
     public <T extends KubeObject> T delete(ResourceType<T> type, String namespace, String name, DeleteOptions options) {
+        if (authorizer != null) {
+            authorize("delete", type, namespace, "", name);
+            return root.delete(type, namespace, name, options);
+        }
         RegistryStore<T> store = store(type);
         String ns = scope(type, namespace);
         if (admission.isEmpty()) {
@@ -253,6 +335,10 @@ public final class ApiServer {
      */
     public <T extends KubeObject> List<T> deleteCollection(ResourceType<T> type, String namespace, ListOptions selectors,
             DeleteOptions options) {
+        if (authorizer != null) {
+            authorize("deletecollection", type, namespace, "", "");
+            return root.deleteCollection(type, namespace, selectors, options);
+        }
         List<T> out = new ArrayList<>();
         for (T obj : list(type, namespace, selectors).items()) {
             try {
@@ -275,6 +361,10 @@ public final class ApiServer {
      */
     public <T extends KubeObject> ApiWatch watch(ResourceType<T> type, String namespace, String resourceVersion,
             Predicate<? super T> filter, Consumer<ApiWatchEvent<T>> listener) {
+        if (authorizer != null) {
+            authorize("watch", type, namespace, "", "");
+            return root.watch(type, namespace, resourceVersion, filter, listener);
+        }
         RegistryStore<T> store = store(type);
         String ns = scope(type, namespace);
         long start;
@@ -300,7 +390,7 @@ public final class ApiServer {
 
     /** Serves the pods/eviction subresource with {@code evictor} from now on. */
     public void serveEviction(Evictor evictor) {
-        this.evictor = Objects.requireNonNull(evictor, "evictor");
+        root.evictor = Objects.requireNonNull(evictor, "evictor");
     }
 
     /**
@@ -309,6 +399,14 @@ public final class ApiServer {
      * DisruptionBudget cause). 404 when no eviction subresource is served.
      */
     public void evict(String namespace, String name, io.ksim.api.policy.Eviction eviction) {
+        if (authorizer != null) {
+            RegistryStore<?> pods = stores.get("pods");
+            if (pods != null) {
+                authorize("create", pods.type(), namespace, "eviction", name);
+            }
+            root.evict(namespace, name, eviction);
+            return;
+        }
         if (evictor == null) {
             throw ApiErrors.notFound(new GroupResource("", "pods/eviction"), name);
         }

@@ -67,6 +67,8 @@ public final class Scheduler {
     final Informer<io.ksim.api.core.PersistentVolumeClaim> claims;
     final Informer<io.ksim.api.core.PersistentVolume> volumes;
     final Informer<io.ksim.api.storage.StorageClass> storageClasses;
+    /** Read by DefaultPreemption, which prefers victims whose eviction keeps their budgets. */
+    final Informer<io.ksim.api.policy.PodDisruptionBudget> podDisruptionBudgets;
     final Function<String, Map<String, String>> namespaceLabels;
     private final Map<String, SchedulingDecision> decisions = new HashMap<>();
     final Nominator nominator = new Nominator();
@@ -95,6 +97,7 @@ public final class Scheduler {
         this.claims = informer(BuiltinResources.PERSISTENT_VOLUME_CLAIMS);
         this.volumes = informer(BuiltinResources.PERSISTENT_VOLUMES);
         this.storageClasses = informer(BuiltinResources.STORAGE_CLASSES);
+        this.podDisruptionBudgets = informer(BuiltinResources.POD_DISRUPTION_BUDGETS);
         this.namespaceLabels = ns -> {
             Namespace n = namespaces.indexer().get(ns);
             return n == null ? Map.of() : n.metadata().labels();
@@ -129,8 +132,8 @@ public final class Scheduler {
         claims.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.PVC_ADD, ClusterEvent.PVC_UPDATE));
         volumes.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.PV_ADD, ClusterEvent.PV_UPDATE));
         storageClasses.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.STORAGE_CLASS_ADD, null));
-        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, namespaces, priorityClasses, services, replicaSets, statefulSets,
-                nodes, pods}) {
+        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, podDisruptionBudgets, namespaces,
+                priorityClasses, services, replicaSets, statefulSets, nodes, pods}) {
             i.start();
         }
     }
@@ -144,8 +147,8 @@ public final class Scheduler {
         if (leftoverTimer != null) {
             leftoverTimer.cancel();
         }
-        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, namespaces, priorityClasses, services,
-                replicaSets, statefulSets, nodes, pods}) {
+        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, podDisruptionBudgets, namespaces,
+                priorityClasses, services, replicaSets, statefulSets, nodes, pods}) {
             i.stop();
         }
     }

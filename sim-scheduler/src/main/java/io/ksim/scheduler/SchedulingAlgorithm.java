@@ -116,13 +116,23 @@ public final class SchedulingAlgorithm {
             Map<String, Status> first = new LinkedHashMap<>();
             processed = findFeasible(state, pod, List.of(nominated), pre.skipped(), feasible, first);
         }
+        Map<String, Status> outside = Map.of();
         if (feasible.isEmpty()) {
-            processed = findFeasible(state, pod, all, pre.skipped(), feasible, statuses);
+            List<NodeInfo> candidates = all;
+            if (pre.nodeNames() != null) {
+                candidates = new ArrayList<>(pre.nodeNames().size());
+                outside = new LinkedHashMap<>();
+                narrow(all, pre, candidates, outside);
+            }
+            processed = findFeasible(state, pod, candidates, pre.skipped(), feasible, statuses, all.size());
         }
         if (feasible.isEmpty()) {
+            statuses.putAll(outside);
             FitError fit = new FitError(all.size(), statuses, "", "");
             return failure(pod, state, nanos, attempt, all, fit, null, statuses);
         }
+        String firstRejection = firstRejection(statuses);
+        statuses.putAll(outside);
         Scores scores = null;
         String chosen;
         String summary;
@@ -138,7 +148,25 @@ public final class SchedulingAlgorithm {
         Scores kept = scores;
         SchedulingDecision d = new SchedulingDecision(pod.key(), nanos, attempt, chosen, summary, all.size(),
                 () -> verdicts(all, statuses, feasible, kept));
-        return new Result(chosen, null, null, state, d, processed, feasible.size(), firstRejection(statuses));
+        return new Result(chosen, null, null, state, d, processed, feasible.size(), firstRejection);
+    }
+
+    /**
+     * upstream findNodesThatFitPod with a PreFilterResult: only the named nodes are filtered, in node-tree
+     * order; every other node counts as UnschedulableAndUnresolvable
+     * {@code node(s) didn't satisfy plugin(s) [NodeAffinity]}, attributed to the narrowing plugin.
+     */
+    private static void narrow(List<NodeInfo> all, Framework.PreFilterOutcome pre, List<NodeInfo> candidates,
+            Map<String, Status> outside) {
+        Status rejected = Status.unresolvable("node(s) didn't satisfy plugin(s) [" + String.join(" ", pre.narrowedBy())
+                + "]").withPlugin(pre.narrowedBy().first());
+        for (NodeInfo n : all) {
+            if (pre.nodeNames().contains(n.name())) {
+                candidates.add(n);
+            } else {
+                outside.put(n.name(), rejected);
+            }
+        }
     }
 
     private static String firstRejection(Map<String, Status> statuses) {
@@ -150,6 +178,12 @@ public final class SchedulingAlgorithm {
 
     private int findFeasible(CycleState state, PodInfo pod, List<NodeInfo> all, Set<String> skipped,
             List<NodeInfo> feasible, Map<String, Status> statuses) {
+        return findFeasible(state, pod, all, skipped, feasible, statuses, all.size());
+    }
+
+    /** Filters {@code all} from the start index; the index then moves on modulo {@code numAllNodes}. */
+    private int findFeasible(CycleState state, PodInfo pod, List<NodeInfo> all, Set<String> skipped,
+            List<NodeInfo> feasible, Map<String, Status> statuses, int numAllNodes) {
         List<FilterPlugin> active = framework.filtersExcept(skipped);
         int n = all.size();
         int toFind = numFeasibleNodesToFind(percentageOfNodesToScore, n);
@@ -157,7 +191,8 @@ public final class SchedulingAlgorithm {
         for (int i = 0; i < n; i++) {
             NodeInfo node = all.get((nextStartNodeIndex + i) % n);
             processed++;
-            Status s = filterWithNominatedPods(state, pod, node, active);
+            Status s = framework.runFilterWithNominatedPods(state, pod, node, active, skipped,
+                    nominatedPods.apply(node.name()));
             if (s.isSuccess()) {
                 feasible.add(node);
                 if (feasible.size() >= toFind) {
@@ -167,36 +202,10 @@ public final class SchedulingAlgorithm {
                 statuses.put(node.name(), s);
             }
         }
-        nextStartNodeIndex = (nextStartNodeIndex + processed) % n;
+        if (n > 0) {
+            nextStartNodeIndex = (nextStartNodeIndex + processed) % numAllNodes;
+        }
         return processed;
-    }
-
-    /**
-     * upstream RunFilterPluginsWithNominatedPods: pods nominated to the node with at least this pod's
-     * priority count as if they were there, so that a lower-priority pod does not take the room preemption
-     * freed for them; if some were added the filters run again without them.
-     */
-    private Status filterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active) {
-        List<PodInfo> nominated = nominatedPods.apply(node.name());
-        if (nominated.isEmpty()) {
-            return framework.runFilter(state, pod, node, active);
-        }
-        NodeInfo with = null;
-        for (PodInfo p : nominated) {
-            if (p.priority() >= pod.priority() && !p.key().equals(pod.key())) {
-                if (with == null) {
-                    with = node.copy();
-                }
-                with.addPod(p);
-            }
-        }
-        if (with != null) {
-            Status s = framework.runFilter(state, pod, with, active);
-            if (!s.isSuccess()) {
-                return s;
-            }
-        }
-        return framework.runFilter(state, pod, node, active);
     }
 
     /** What scoring kept: per plugin (profile order) the raw and normalized score of each feasible node. */

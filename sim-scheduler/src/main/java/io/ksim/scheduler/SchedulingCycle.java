@@ -204,6 +204,16 @@ final class SchedulingCycle {
             }
 
             @Override
+            public java.util.List<PodInfo> nominatedPods(String node) {
+                return s.nominator.nominatedTo(node);
+            }
+
+            @Override
+            public java.util.List<io.ksim.api.policy.PodDisruptionBudget> podDisruptionBudgets() {
+                return s.podDisruptionBudgets.indexer().list();
+            }
+
+            @Override
             public void clearLowerPriorityNominations(PodInfo preemptor, String node) {
                 for (PodInfo p : s.nominator.nominatedTo(node)) {
                     if (p.priority() >= preemptor.priority() || p.key().equals(preemptor.key())) {

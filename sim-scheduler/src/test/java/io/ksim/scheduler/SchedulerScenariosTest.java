@@ -41,6 +41,67 @@ class SchedulerScenariosTest {
         assertTrue(d.format().contains("node-1: rejected by TaintToleration: node(s) had untolerated taint {key1: value1}"));
     }
 
+    private static Pod pinnedTo(String name, String cpu, String node) {
+        io.ksim.api.core.Affinity a = new io.ksim.api.core.Affinity(new io.ksim.api.core.NodeAffinity(
+                new io.ksim.api.core.NodeSelector(List.of(new io.ksim.api.core.NodeSelectorTerm(null, List.of(
+                        new io.ksim.api.core.NodeSelectorRequirement("metadata.name", "In", List.of(node)))))), null),
+                null, null);
+        return pod(name).container(cpu, "100Mi").spec(b -> b.affinity(a)).build();
+    }
+
+    @Test
+    void aPodPinnedByNodeNameFieldIsFilteredOnlyOnThatNode() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("1").memory("4Gi").build());
+        f.addNode(node("node-2").cpu("1").memory("4Gi").build());
+        f.addNode(node("node-3").cpu("1").memory("4Gi").build());
+        f.addPod(pinnedTo("daemon", "100m", "node-2"));
+        f.settle();
+        assertEquals("node-2", f.nodeOf("daemon"));
+        SchedulingDecision d = f.scheduler.explain("default", "daemon").orElseThrow();
+        assertEquals("only feasible node of 1 examined", d.message());
+        assertEquals("NodeAffinity", d.verdict("node-1").rejection().plugin());
+        assertEquals(List.of("node(s) didn't satisfy plugin(s) [NodeAffinity]"), d.verdict("node-3").rejection().reasons());
+        // too big for its node: upstream counts the nodes left out by PreFilter as unresolvable
+        f.addPod(pinnedTo("big", "2", "node-3"));
+        f.settle();
+        assertEquals("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. "
+                + "preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, "
+                + "2 Preemption is not helpful for scheduling..",
+                PodConditions.getPodCondition(f.pod("big").status(), "PodScheduled").message());
+        // names that conflict within a term are rejected at PreFilter
+        f.addPod(pod("nowhere").spec(b -> b.affinity(new io.ksim.api.core.Affinity(new io.ksim.api.core.NodeAffinity(
+                new io.ksim.api.core.NodeSelector(List.of(new io.ksim.api.core.NodeSelectorTerm(null, List.of(
+                        new io.ksim.api.core.NodeSelectorRequirement("metadata.name", "In", List.of("node-1")),
+                        new io.ksim.api.core.NodeSelectorRequirement("metadata.name", "In", List.of("node-2")))))),
+                null), null, null))).build());
+        f.settle();
+        assertEquals("0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: "
+                + "3 Preemption is not helpful for scheduling..",
+                PodConditions.getPodCondition(f.pod("nowhere").status(), "PodScheduled").message());
+    }
+
+    @Test
+    void antiAffinityWithMatchLabelKeysRepelsOnlyPodsWithTheSameValue() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("4").memory("4Gi").build());
+        f.addPod(pod("old").label("app", "web").label("rev", "1").spec(b -> b.nodeName("node-1")).build());
+        io.ksim.api.core.PodAffinityTerm term = new io.ksim.api.core.PodAffinityTerm(
+                io.ksim.api.meta.LabelSelector.matchLabels(Map.of("app", "web")), null, "kubernetes.io/hostname", null,
+                List.of("rev"), null);
+        io.ksim.api.core.Affinity anti = new io.ksim.api.core.Affinity(null, null,
+                new io.ksim.api.core.PodAntiAffinity(List.of(term), null));
+        // the API server adds rev In [2] to the selector, so the rev=1 pod does not repel it
+        f.addPod(pod("new").label("app", "web").label("rev", "2").spec(b -> b.affinity(anti)).build());
+        f.addPod(pod("same").label("app", "web").label("rev", "1").spec(b -> b.affinity(anti)).build());
+        f.settle();
+        assertEquals("node-1", f.nodeOf("new"));
+        assertNull(f.nodeOf("same"));
+        assertEquals("0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules. preemption: 0/1 nodes are "
+                + "available: 1 No preemption victims found for incoming pod..",
+                PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
+    }
+
     @Test
     void explanationCarriesRawNormalizedAndWeightedScores() {
         SchedulerFixture f = new SchedulerFixture(1);
@@ -250,6 +311,63 @@ class SchedulerScenariosTest {
         f.api.delete(BuiltinResources.PODS, "default", "low", io.ksim.apiserver.DeleteOptions.now());
         f.advance(Duration.ofSeconds(2));
         assertEquals("node-1", f.nodeOf("high"));
+    }
+
+    @Test
+    void preemptionSparesAPodWhoseBudgetAllowsNoDisruption() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        for (String[] pc : new String[][] {{"mid", "100"}, {"high", "1000"}}) {
+            f.api.create(BuiltinResources.PRIORITY_CLASSES, null, new PriorityClass(null, null,
+                    ObjectMeta.of(null, pc[0]), Integer.parseInt(pc[1]), null, null, null));
+        }
+        f.addNode(node("node-1").cpu("1").memory("4Gi").build());
+        f.addNode(node("node-2").cpu("1").memory("4Gi").build());
+        // the cheaper victim (priority 0) is on node-1 but protected by a budget with no disruption allowed
+        f.addPod(pod("guarded").label("app", "db").container("800m", "100Mi").spec(b -> b.nodeName("node-1")).build());
+        f.addPod(pod("mid").container("800m", "100Mi").spec(b -> b.nodeName("node-2").priorityClassName("mid")).build());
+        f.api.create(BuiltinResources.POD_DISRUPTION_BUDGETS, "default", new io.ksim.api.policy.PodDisruptionBudget(
+                ObjectMeta.of("default", "db"), new io.ksim.api.policy.PodDisruptionBudget.PodDisruptionBudgetSpec(
+                        null, io.ksim.api.meta.LabelSelector.matchLabels(Map.of("app", "db")),
+                        io.ksim.api.resource.IntOrString.of(0), null)));
+        f.settle();
+        f.addPod(pod("high").container("800m", "100Mi").spec(b -> b.priorityClassName("high")).build());
+        f.settle();
+        assertEquals("node-2", f.pod("high").status().nominatedNodeName());
+        assertNotNull(f.pod("mid").metadata().deletionTimestamp());
+        assertNull(f.pod("guarded").metadata().deletionTimestamp());
+    }
+
+    @Test
+    void aReadWriteOncePodClaimInUseRejectsEveryNodeAndPreemptionFreesIt() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.api.create(BuiltinResources.PRIORITY_CLASSES, null, new PriorityClass(null, null, ObjectMeta.of(null, "high"),
+                1000, null, null, null));
+        f.addNode(node("node-1").cpu("1").memory("4Gi").build());
+        f.addNode(node("node-2").cpu("1").memory("4Gi").build());
+        // a claim the PV controller has bound (no controller runs here)
+        f.api.create(BuiltinResources.PERSISTENT_VOLUMES, null, new io.ksim.api.core.PersistentVolume(null, null,
+                ObjectMeta.of(null, "pv-db"), io.ksim.api.core.PersistentVolume.PersistentVolumeSpec.builder()
+                        .capacity(new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("1Gi"))))
+                        .accessModes(List.of("ReadWriteOncePod"))
+                        .hostPath(new io.ksim.api.core.HostPathVolumeSource("/data", null)).build(), null));
+        f.api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", new io.ksim.api.core.PersistentVolumeClaim(
+                null, null, ObjectMeta.builder().namespace("default").name("db").annotations(Map.of(
+                        io.ksim.api.storage.VolumeMatching.ANN_BIND_COMPLETED, "yes")).build(),
+                new io.ksim.api.core.PersistentVolumeClaim.PersistentVolumeClaimSpec(List.of("ReadWriteOncePod"), null,
+                        new io.ksim.api.core.PersistentVolumeClaim.VolumeResourceRequirements(null,
+                                new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("1Gi")))),
+                        "pv-db", null, null, null, null, null), null));
+        List<io.ksim.api.core.Volume> vols = List.of(io.ksim.api.core.Volume.persistentVolumeClaim("data", "db"));
+        f.addPod(pod("old").spec(b -> b.nodeName("node-1").volumes(vols)).build());
+        f.addPod(pod("same").spec(b -> b.volumes(vols)).build());
+        f.settle();
+        assertEquals("0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and "
+                + "ReadWriteOncePod access mode. preemption: 0/2 nodes are available: 2 No preemption victims found "
+                + "for incoming pod..", PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
+        f.addPod(pod("high").spec(b -> b.volumes(vols).priorityClassName("high")).build());
+        f.settle();
+        assertEquals("node-1", f.pod("high").status().nominatedNodeName());
+        assertNotNull(f.pod("old").metadata().deletionTimestamp());
     }
 
     @Test

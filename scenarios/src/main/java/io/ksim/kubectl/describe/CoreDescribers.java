@@ -389,10 +389,8 @@ final class CoreDescribers {
         Fmt.annotationsMultiline(w, "Annotations", s.metadata().annotations());
         w.write(LEVEL_0, "\nType:\t%s\n", Fmt.nz(s.type()));
         w.write(LEVEL_0, "\nData\n====\n");
-        // The API server keeps no stringData upstream: it is merged into data on write.
-        Secret merged = s.withStringDataMerged();
-        if (merged.data() != null) {
-            merged.data().forEach((k, v) -> {
+        if (s.data() != null) {
+            s.data().forEach((k, v) -> {
                 if (k.equals("token") && "kubernetes.io/service-account-token".equals(s.type())) {
                     w.write(LEVEL_0, "%s:\t%s\n", k, new String(Base64.getDecoder().decode(v),
                             java.nio.charset.StandardCharsets.UTF_8));

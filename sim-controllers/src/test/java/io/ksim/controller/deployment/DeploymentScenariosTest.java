@@ -15,6 +15,7 @@ import io.ksim.api.meta.LabelSelector;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.TestCluster;
+import io.ksim.controller.resourcequota.ResourceQuotaController;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -199,10 +200,14 @@ class DeploymentScenariosTest {
     @Test
     void aReplicaSetTheQuotaRefusesIsRetriedFifteenTimesThenDropped() {
         TestCluster cluster = new TestCluster(3, 1);
+        // Admission checks the quota's status, which the resource quota controller fills in.
+        cluster.manager.register(ResourceQuotaController.NAME, ResourceQuotaController::new);
+        cluster.manager.start(ResourceQuotaController.NAME);
         cluster.api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new io.ksim.api.core.ResourceQuota(null, null,
                 ObjectMeta.of("default", "no-rs"), new io.ksim.api.core.ResourceQuota.ResourceQuotaSpec(
                         new java.util.TreeMap<>(Map.of("count/replicasets.apps", io.ksim.api.resource.Quantity.parse("0"))),
                         null, null), null));
+        cluster.run(0);
         create(cluster, 2, null, "nginx:1.25");
         cluster.run(600);
         List<String> errors = cluster.kernel.trace().events().stream().filter(e -> e.kind().equals("ReconcileError"))

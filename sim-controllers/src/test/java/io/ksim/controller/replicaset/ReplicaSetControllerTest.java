@@ -14,6 +14,7 @@ import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.meta.OwnerReference;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.TestCluster;
+import io.ksim.controller.resourcequota.ResourceQuotaController;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -144,10 +145,14 @@ class ReplicaSetControllerTest {
 
     @Test
     void aQuotaRefusalStopsTheBatchAndSetsReplicaFailure() {
+        // Admission checks the quota's status, which the resource quota controller fills in.
+        cluster.manager.register(ResourceQuotaController.NAME, ResourceQuotaController::new);
+        cluster.manager.start(ResourceQuotaController.NAME);
         cluster.api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new io.ksim.api.core.ResourceQuota(null, null,
                 ObjectMeta.of("default", "pods"), new io.ksim.api.core.ResourceQuota.ResourceQuotaSpec(
                         new java.util.TreeMap<>(Map.of("pods", io.ksim.api.resource.Quantity.parse("2"))), null, null),
                 null));
+        cluster.run(0);
         createRs("web", 4, "nginx:1.25", null);
         cluster.run(1);
         assertEquals(2, activePods().size());

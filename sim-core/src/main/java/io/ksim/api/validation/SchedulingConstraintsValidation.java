@@ -181,11 +181,47 @@ final class SchedulingConstraintsValidation {
         }
         errs.addAll(labelKeys(term.matchLabelKeys(), term.labelSelector(), fldPath.child("matchLabelKeys")));
         errs.addAll(labelKeys(term.mismatchLabelKeys(), term.labelSelector(), fldPath.child("mismatchLabelKeys")));
+        errs.addAll(labelKeysInSelector(term.matchLabelKeys(), term.labelSelector(), fldPath));
+        Set<String> mismatch = new HashSet<>(term.mismatchLabelKeys());
+        for (int i = 0; i < term.matchLabelKeys().size(); i++) {
+            String k = term.matchLabelKeys().get(i);
+            if (mismatch.contains(k)) {
+                errs.add(FieldError.invalid(fldPath.child("matchLabelKeys").index(i), k,
+                        "exists in both matchLabelKeys and mismatchLabelKeys"));
+            }
+        }
         String key = term.topologyKey() == null ? "" : term.topologyKey();
         if (key.isEmpty()) {
             errs.add(FieldError.required(fldPath.child("topologyKey"), "can not be empty"));
         }
         errs.addAll(ObjectMetaValidation.validateLabelName(key, fldPath.child("topologyKey")));
+        return errs;
+    }
+
+    /**
+     * upstream's check that a matchLabelKeys key is not in the labelSelector too. It runs on the pod as stored,
+     * after the API server appended {@code key In [value]} for each matchLabelKeys key the pod has a label for,
+     * so it finds a key that occurs twice in the selector (matchLabels first, then the expressions in order)
+     * and is in matchLabelKeys. Its path is the term's with the key's index, as upstream's
+     * ({@code ...requiredDuringSchedulingIgnoredDuringExecution[0][0]}).
+     */
+    private static List<FieldError> labelKeysInSelector(List<String> keys, LabelSelector selector, FieldPath fldPath) {
+        if (selector == null || keys.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            index.put(keys.get(i), i);
+        }
+        Set<String> seen = new HashSet<>(selector.matchLabels().keySet());
+        List<FieldError> errs = new ArrayList<>();
+        for (io.ksim.api.meta.LabelSelectorRequirement e : selector.matchExpressions()) {
+            Integer i = index.get(e.key());
+            if (i != null && seen.contains(e.key())) {
+                errs.add(FieldError.invalid(fldPath.index(i), e.key(), "exists in both matchLabelKeys and labelSelector"));
+            }
+            seen.add(e.key());
+        }
         return errs;
     }
 

@@ -10,6 +10,7 @@ import io.ksim.api.rbac.RoleRef;
 import io.ksim.api.rbac.Subject;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.RequestAuthorizer;
 import io.ksim.apiserver.registry.BuiltinResources;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,16 @@ public final class RbacAuthorizer {
         if (!decision.allowed()) {
             throw Forbidden.error(request, decision.reason());
         }
+    }
+
+    /**
+     * The authorization filter in front of the API for {@code user}'s requests ({@link ApiServer#authorizedBy}):
+     * each request is checked as {@link #check} does.
+     */
+    public RequestAuthorizer forUser(UserInfo user) {
+        Objects.requireNonNull(user, "user");
+        return (verb, type, namespace, subresource, name) -> check(Attributes.resource(user, verb, namespace,
+                type.group(), type.resource(), subresource, name));
     }
 
     /**

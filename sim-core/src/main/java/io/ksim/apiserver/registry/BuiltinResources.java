@@ -103,7 +103,9 @@ public final class BuiltinResources {
             .builder(ConfigMap.class, "", "v1", "ConfigMap", "configmaps").shortNames("cm")
             .defaulter(CoreObjectDefaults::configMap).strategy(ConfigMapSecretStrategies.CONFIG_MAP).build();
     public static final ResourceType<Secret> SECRETS = ResourceType
-            .builder(Secret.class, "", "v1", "Secret", "secrets").defaulter(CoreObjectDefaults::secret)
+            .builder(Secret.class, "", "v1", "Secret", "secrets")
+            // Decoding a v1 Secret moves stringData into data (stringData wins) and drops it, before defaulting.
+            .defaulter(s -> CoreObjectDefaults.secret(s.withStringDataMerged()))
             .strategy(ConfigMapSecretStrategies.SECRET).build();
     public static final ResourceType<ServiceAccount> SERVICE_ACCOUNTS = ResourceType
             .builder(ServiceAccount.class, "", "v1", "ServiceAccount", "serviceaccounts").shortNames("sa").build();

@@ -28,10 +28,11 @@ final class PodStrategy extends SpecStatusStrategy<Pod, PodSpec, PodStatus> {
         super(Pod::spec, Pod::withSpec, Pod::status, Pod::withStatus, () -> PodStatus.EMPTY, false);
     }
 
+    /** Pending with its QoS class; pod (anti-)affinity terms get their matchLabelKeys merged ({@link PodAffinityLabelKeys}). */
     @Override
     public Pod prepareForCreate(Pod pod) {
         PodStatus status = PodStatus.builder().phase(PodPhase.PENDING).qosClass(PodQos.of(pod.spec())).build();
-        return pod.withStatus(status);
+        return PodAffinityLabelKeys.apply(pod.withStatus(status));
     }
 
     /** ValidatePodCreate's spec checks ({@link PodSpecValidation#validatePod}). */

@@ -7,11 +7,12 @@ import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.scheduling.PriorityClass;
 import io.ksim.apiserver.AdmissionPlugin;
 import io.ksim.apiserver.ApiErrors;
-import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
 import java.util.Comparator;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The Priority admission plugin (plugin/pkg/admission/priority): a new pod gets {@code spec.priority} (and
@@ -29,6 +30,8 @@ public final class PriorityAdmission implements AdmissionPlugin {
     public static final int DEFAULT_PRIORITY_WHEN_NO_DEFAULT_CLASS_EXISTS = 0;
 
     private final ApiServer api;
+    /** Null until first used, and after the watch keeping it failed. */
+    private NavigableMap<String, PriorityClass> classes;
 
     public PriorityAdmission(ApiServer api) {
         this.api = Objects.requireNonNull(api, "api");
@@ -65,12 +68,8 @@ public final class PriorityAdmission implements AdmissionPlugin {
         if (className == null || className.isEmpty()) {
             pc = globalDefault();
         } else {
-            try {
-                pc = api.get(BuiltinResources.PRIORITY_CLASSES, null, className);
-            } catch (ApiException e) {
-                if (e.code() != 404) {
-                    throw e;
-                }
+            pc = classes().get(className);
+            if (pc == null) {
                 throw ApiErrors.forbidden(type.groupResource(), name,
                         "no PriorityClass with name " + className + " was found");
             }
@@ -99,8 +98,35 @@ public final class PriorityAdmission implements AdmissionPlugin {
 
     /** The globalDefault class; if several claim it (a race upstream tolerates), the lowest value wins. */
     private PriorityClass globalDefault() {
-        return api.list(BuiltinResources.PRIORITY_CLASSES, null).items().stream().filter(PriorityClass::isGlobalDefault)
+        return classes().values().stream().filter(PriorityClass::isGlobalDefault)
                 .min(Comparator.comparingInt(PriorityClass::value)).orElse(null);
+    }
+
+    /**
+     * The PriorityClasses by name, as upstream's informer lister: listed once, on first use, then kept by a
+     * watch. The store delivers watch events on the simulation thread right after each write, so the view is
+     * never behind a request that follows the write. A watch that ends with an error is replaced by a new list
+     * at the next use.
+     */
+    private NavigableMap<String, PriorityClass> classes() {
+        if (classes == null) {
+            TreeMap<String, PriorityClass> cache = new TreeMap<>();
+            classes = cache;
+            api.watch(BuiltinResources.PRIORITY_CLASSES, null, "", pc -> true, e -> {
+                switch (e.type()) {
+                    case ADDED, MODIFIED -> cache.put(e.object().metadata().name(), e.object());
+                    case DELETED -> cache.remove(e.object().metadata().name());
+                    case ERROR -> {
+                        if (classes == cache) {
+                            classes = null;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            });
+        }
+        return classes;
     }
 
     private void checkSingleDefault(ResourceType<?> type, String name, PriorityClass pc) {

@@ -17,19 +17,23 @@ import io.ksim.api.resource.Quantity;
 import io.ksim.apiserver.ResourceType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * What an object charges against a ResourceQuota, as upstream's quota evaluators (pkg/quota/v1/evaluator/core
  * and the generic object count evaluator): the resource names each kind answers to, its usage, the scopes a
- * pod matches, and the pod constraint that a quota on cpu or memory needs every container to state it.
+ * pod matches, and the pod constraint that a quota on cpu or memory needs every container to state it. The
+ * ResourceQuota admission plugin and kube-controller-manager's resource quota controller share them, as both
+ * use upstream's one evaluator registry; {@link #calculateUsage} is the controller's full recalculation.
  */
-final class QuotaUsage {
+public final class QuotaUsage {
 
     private static final Quantity ONE = Quantity.of(1, Quantity.Format.DECIMAL_SI);
     private static final String REQUESTS = "requests.";
@@ -51,13 +55,13 @@ final class QuotaUsage {
     }
 
     /** {@code count/pods}, {@code count/deployments.apps}. */
-    static String countName(ResourceType<?> type) {
+    public static String countName(ResourceType<?> type) {
         String group = type.groupResource().group();
         return "count/" + type.groupResource().resource() + (group == null || group.isEmpty() ? "" : "." + group);
     }
 
     /** The resource names of {@code hard} that objects of {@code type} are charged for. */
-    static Set<String> matching(ResourceType<?> type, Set<String> hard) {
+    public static Set<String> matching(ResourceType<?> type, Set<String> hard) {
         Set<String> out = new TreeSet<>();
         String resource = type.groupResource().resource();
         for (String name : hard) {
@@ -88,11 +92,11 @@ final class QuotaUsage {
     }
 
     /** What {@code obj} charges; a pod in a terminal phase or past its deletion grace period only its count. */
-    static SortedMap<String, Quantity> usage(ResourceType<?> type, KubeObject obj, Instant now) {
+    public static SortedMap<String, Quantity> usage(ResourceType<?> type, KubeObject obj, Instant now) {
         SortedMap<String, Quantity> out = new TreeMap<>();
         out.put(countName(type), ONE);
         if (obj instanceof Pod pod) {
-            if (!charged(pod, now)) {
+            if (!chargesCompute(pod, now)) {
                 return out;
             }
             PodResourceSums.add(out, compute(PodResourceSums.requests(pod.spec(), true),
@@ -135,8 +139,11 @@ final class QuotaUsage {
         return out;
     }
 
-    /** Whether a pod's compute resources count: not terminal, and not stuck past its deletion grace period. */
-    private static boolean charged(Pod pod, Instant now) {
+    /**
+     * Whether a pod's compute resources (and {@code pods}) count, upstream's QuotaV1Pod: not terminal, and not
+     * stuck past its deletion grace period (a lost node must not keep a namespace from scaling up elsewhere).
+     */
+    public static boolean chargesCompute(Pod pod, Instant now) {
         if (pod.status() != null && PodPhase.isTerminal(pod.status().phase())) {
             return false;
         }
@@ -201,10 +208,85 @@ final class QuotaUsage {
     }
 
     /**
+     * What the objects of a namespace use of the quota's {@code spec.hard}, as the quota controller's full
+     * recalculation (upstream's CalculateUsage): each served type that answers to a hard name sums the usage of
+     * its objects in the quota's scopes ({@code objects} gives them, the namespace's only), with 0 for a name
+     * nothing uses. A hard name no type answers to is left out.
+     *
+     * <pre>
+     * hard {pods: 4, requests.cpu: 2, count/configmaps: 3}, pods a (500m) and b (250m), no ConfigMap
+     *   -> {count/configmaps: 0, pods: 2, requests.cpu: 750m}
+     * </pre>
+     */
+    public static SortedMap<String, Quantity> calculateUsage(ResourceQuota quota, Iterable<ResourceType<?>> types,
+            Function<ResourceType<?>, ? extends Collection<? extends KubeObject>> objects, Instant now) {
+        Set<String> hard = quota.spec().hard().keySet();
+        SortedMap<String, Quantity> used = new TreeMap<>();
+        Set<String> matched = new TreeSet<>();
+        for (ResourceType<?> type : types) {
+            Set<String> names = matching(type, hard);
+            if (names.isEmpty()) {
+                continue;
+            }
+            matched.addAll(names);
+            add(used, usageStats(type, quota, names, objects.apply(type), now));
+        }
+        return mask(used, matched);
+    }
+
+    /** Upstream's CalculateUsageStats: 0 for each of {@code names}, plus the usage of every object in the quota's scopes. */
+    static SortedMap<String, Quantity> usageStats(ResourceType<?> type, ResourceQuota quota, Set<String> names,
+            Collection<? extends KubeObject> objects, Instant now) {
+        SortedMap<String, Quantity> out = new TreeMap<>();
+        names.forEach(r -> out.put(r, Quantity.ZERO));
+        for (KubeObject o : objects) {
+            if (matchesScopes(quota, o)) {
+                add(out, usage(type, o, now));
+            }
+        }
+        return out;
+    }
+
+    /** Upstream's GetQuotaServiceType: NodePort, LoadBalancer, or "" for the types quota does not charge apart. */
+    public static String quotaServiceType(Service svc) {
+        String type = svc.spec().type();
+        return "NodePort".equals(type) || "LoadBalancer".equals(type) ? type : "";
+    }
+
+    /** Upstream's quota.Add: the sum per resource name, into {@code into}. */
+    public static void add(Map<String, Quantity> into, Map<String, Quantity> more) {
+        PodResourceSums.add(into, more);
+    }
+
+    /** Upstream's quota.Mask: the entries of {@code list} whose names are in {@code names}. */
+    public static SortedMap<String, Quantity> mask(Map<String, Quantity> list, Set<String> names) {
+        SortedMap<String, Quantity> out = new TreeMap<>();
+        list.forEach((k, v) -> {
+            if (names.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** Upstream's quota.Equals: the same names with equal amounts (1000m equals 1). */
+    public static boolean equal(Map<String, Quantity> a, Map<String, Quantity> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Quantity> e : a.entrySet()) {
+            if (e.getValue().compareTo(b.get(e.getKey())) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether {@code obj} falls in every scope of the quota ({@code spec.scopes} and {@code spec.scopeSelector});
      * only pods have scopes, so a scoped quota never matches other objects.
      */
-    static boolean matchesScopes(ResourceQuota quota, KubeObject obj) {
+    public static boolean matchesScopes(ResourceQuota quota, KubeObject obj) {
         List<ScopedResourceSelectorRequirement> selectors = new ArrayList<>();
         for (String scope : quota.spec().scopes()) {
             selectors.add(new ScopedResourceSelectorRequirement(scope, ScopedResourceSelectorRequirement.EXISTS,

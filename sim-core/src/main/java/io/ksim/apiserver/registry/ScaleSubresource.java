@@ -44,8 +44,9 @@ public final class ScaleSubresource {
 
     /** GET .../scale. */
     public static <T extends KubeObject> Scale get(ApiServer api, ResourceType<T> type, String namespace, String name) {
+        ApiServer server = api.subresourceRequest("get", type, namespace, "scale", name);
         Scalable<T> s = scalable(type);
-        return toScale(s, api.get(type, namespace, name));
+        return toScale(s, server.get(type, namespace, name));
     }
 
     /**
@@ -53,18 +54,19 @@ public final class ScaleSubresource {
      */
     public static <T extends KubeObject> Scale update(ApiServer api, ResourceType<T> type, String namespace, String name,
             int replicas, String resourceVersion) {
+        ApiServer server = api.subresourceRequest("update", type, namespace, "scale", name);
         Scalable<T> s = scalable(type);
         if (replicas < 0) {
             throw ApiErrors.invalid(new GroupKind("autoscaling", "Scale"), name, List.of(new StatusCause(
                     "FieldValueInvalid", "Invalid value: " + replicas + ": must be greater than or equal to 0",
                     "spec.replicas")));
         }
-        T current = api.get(type, namespace, name);
+        T current = server.get(type, namespace, name);
         T changed = s.withReplicas().apply(current, replicas);
         if (resourceVersion != null && !resourceVersion.isEmpty()) {
             changed = type.cast(changed.withMetadata(changed.metadata().withResourceVersion(resourceVersion)));
         }
-        return toScale(s, api.update(type, changed));
+        return toScale(s, server.update(type, changed));
     }
 
     private static <T extends KubeObject> Scale toScale(Scalable<T> s, T obj) {

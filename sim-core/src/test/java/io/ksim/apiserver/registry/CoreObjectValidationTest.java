@@ -181,6 +181,20 @@ class CoreObjectValidationTest {
     }
 
     @Test
+    void aSecretsStringDataIsMergedIntoDataOnCreateAndUpdate() {
+        Secret s = (Secret) create("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n"
+                + "data: {user: eA==, kept: eQ==}\nstringData: {user: admin, password: pw}");
+        assertEquals(java.util.Map.of("kept", "eQ==", "password", "cHc=", "user", "YWRtaW4="), s.data());
+        assertEquals(java.util.Map.of(), s.stringData());
+        Secret stored = api.get(BuiltinResources.SECRETS, "default", "s");
+        assertEquals(s, stored);
+        Secret updated = api.update(BuiltinResources.SECRETS, new Secret(null, null, stored.metadata(), null,
+                stored.data(), new java.util.TreeMap<>(java.util.Map.of("kept", "z")), null));
+        assertEquals(java.util.Map.of("kept", "eg==", "password", "cHc=", "user", "YWRtaW4="), updated.data());
+        assertEquals(java.util.Map.of(), updated.stringData());
+    }
+
+    @Test
     void aClaimsSpecIsImmutable() {
         PersistentVolumeClaim pvc = (PersistentVolumeClaim) create("apiVersion: v1\nkind: PersistentVolumeClaim\n"
                 + "metadata: {name: data}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}");

@@ -45,6 +45,18 @@ class PriorityAdmissionTest {
     }
 
     @Test
+    void classesCreatedAndDeletedAfterTheFirstPodAreSeenByTheNextCreate() {
+        create("first", null, null);
+        priorityClass("gold", 500, false);
+        assertEquals(500, create("second", "gold", null).spec().priority());
+        priorityClass("normal", 100, true);
+        assertEquals(100, create("third", null, null).spec().priority());
+        api.delete(BuiltinResources.PRIORITY_CLASSES, null, "gold", io.ksim.apiserver.DeleteOptions.defaults());
+        ApiException e = assertThrows(ApiException.class, () -> create("fourth", "gold", null));
+        assertEquals("pods \"fourth\" is forbidden: no PriorityClass with name gold was found", e.getMessage());
+    }
+
+    @Test
     void aPodWithoutAClassGetsZeroWhenNoClassIsTheDefault() {
         Pod pod = create("web-1", null, null);
         assertEquals(0, pod.spec().priority());

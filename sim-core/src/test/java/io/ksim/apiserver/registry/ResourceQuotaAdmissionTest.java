@@ -15,12 +15,14 @@ import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.ResourceQuota;
 import io.ksim.api.core.ResourceQuota.ResourceQuotaSpec;
+import io.ksim.api.core.ResourceQuota.ResourceQuotaStatus;
 import io.ksim.api.core.ServiceAccount;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.resource.Quantity;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
+import io.ksim.apiserver.PatchType;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.kernel.Kernel;
 import io.ksim.store.MvccStore;
@@ -39,9 +41,21 @@ class ResourceQuotaAdmissionTest {
         api.create(BuiltinResources.SERVICE_ACCOUNTS, "default", ServiceAccount.of("default", "default"));
     }
 
+    /** Creates a quota and syncs it, as the resource quota controller does soon after. */
     private void quota(String name, SortedMap<String, Quantity> hard, String... scopes) {
         api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new ResourceQuota(null, null,
                 ObjectMeta.of("default", name), new ResourceQuotaSpec(hard, List.of(scopes), null), null));
+        syncQuotas();
+    }
+
+    /** The resource quota controller's full recalculation of every quota in "default" (it lives in sim-controllers). */
+    private void syncQuotas() {
+        for (ResourceQuota q : api.list(BuiltinResources.RESOURCE_QUOTAS, "default").items()) {
+            SortedMap<String, Quantity> used = QuotaUsage.calculateUsage(q, BuiltinResources.ALL,
+                    t -> t.namespaced() ? api.list(t, "default").items() : List.of(), kernel.instant());
+            api.updateStatus(BuiltinResources.RESOURCE_QUOTAS, q.withStatus(new ResourceQuotaStatus(q.spec().hard(),
+                    used)));
+        }
     }
 
     private Pod create(Pod p) {
@@ -119,9 +133,11 @@ class ResourceQuotaAdmissionTest {
         Pod done = create(plain("done"));
         api.updateStatus(BuiltinResources.PODS, done.withStatus(done.status().toBuilder().phase(PodPhase.SUCCEEDED)
                 .build()));
+        syncQuotas();
         Pod failed = create(plain("failed"));
         api.updateStatus(BuiltinResources.PODS, failed.withStatus(failed.status().toBuilder().phase(PodPhase.FAILED)
                 .build()));
+        syncQuotas();
         create(plain("running"));
         assertEquals("pods \"more\" is forbidden: exceeded quota: pod-count, requested: pods=1, used: pods=1,"
                 + " limited: pods=1", refusal(BuiltinResources.PODS, plain("more")));
@@ -165,6 +181,94 @@ class ResourceQuotaAdmissionTest {
         api.create(BuiltinResources.CONFIG_MAPS, "default", configMap("fine"));
         assertEquals("pods \"p\" is forbidden: exceeded quota: pod-count, requested: pods=1, used: pods=0,"
                 + " limited: pods=0", refusal(BuiltinResources.PODS, plain("p")));
+    }
+
+    @Test
+    void anAdmittedCreateAddsItsUsageToTheQuotaStatusInTheSameRequest() {
+        quota("compute", list("pods", "4", "requests.cpu", "2", "count/configmaps", "5"));
+        create(pod("a", container("app", null, list("cpu", "500m"))));
+        create(pod("b", container("app", null, list("cpu", "250m"))));
+        ResourceQuota q = api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "compute");
+        assertEquals(list("count/configmaps", "5", "pods", "4", "requests.cpu", "2"), q.status().hard());
+        assertEquals(list("count/configmaps", "0", "pods", "2", "requests.cpu", "750m"), q.status().used());
+    }
+
+    @Test
+    void aRefusedCreateChangesNoStatus() {
+        quota("pod-count", list("pods", "1", "requests.cpu", "1"));
+        create(pod("a", container("app", null, list("cpu", "500m"))));
+        String before = api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "pod-count").metadata().resourceVersion();
+        refusal(BuiltinResources.PODS, pod("b", container("app", null, list("cpu", "100m"))));
+        ResourceQuota q = api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "pod-count");
+        assertEquals(before, q.metadata().resourceVersion());
+        assertEquals(list("pods", "1", "requests.cpu", "500m"), q.status().used());
+    }
+
+    @Test
+    void aCreateThatFailsValidationIsNotCharged() {
+        quota("pod-count", list("pods", "2"));
+        ApiException e = assertThrows(ApiException.class, () -> create(pod("Bad_Name", container("app", null, null))));
+        assertEquals(422, e.code());
+        assertEquals(list("pods", "0"), api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "pod-count").status().used());
+    }
+
+    @Test
+    void aQuotaItsControllerHasNotSyncedConstrainsNothing() {
+        // Upstream matches a quota by status.hard, which only the resource quota controller fills in.
+        api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new ResourceQuota(null, null,
+                ObjectMeta.of("default", "new"), new ResourceQuotaSpec(list("pods", "0"), null, null), null));
+        create(plain("a"));
+        ResourceQuota q = api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "new");
+        assertEquals(List.of(), List.copyOf(q.status().used().keySet()));
+        syncQuotas();
+        assertEquals("pods \"b\" is forbidden: exceeded quota: new, requested: pods=1, used: pods=1, limited: pods=0",
+                refusal(BuiltinResources.PODS, plain("b")));
+    }
+
+    @Test
+    void aLimitWithoutAUsedAmountIsStatusUnknown() {
+        quota("compute", list("pods", "4"));
+        ResourceQuota q = api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "compute");
+        api.updateStatus(BuiltinResources.RESOURCE_QUOTAS, q.withStatus(new ResourceQuotaStatus(
+                list("count/pods", "4", "pods", "4"), list("pods", "0"))));
+        assertEquals("pods \"a\" is forbidden: status unknown for quota: compute, resources: count/pods,pods",
+                refusal(BuiltinResources.PODS, plain("a")));
+        api.create(BuiltinResources.CONFIG_MAPS, "default", configMap("unrelated"));
+    }
+
+    @Test
+    void theStatusNotTheSpecIsWhatAdmissionChecks() {
+        quota("pod-count", list("pods", "1"));
+        ResourceQuota q = api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "pod-count");
+        // A raised limit counts once the controller has copied it to status.hard.
+        api.update(BuiltinResources.RESOURCE_QUOTAS, q.withSpec(new ResourceQuotaSpec(list("pods", "2"), null, null)));
+        create(plain("a"));
+        refusal(BuiltinResources.PODS, plain("b"));
+        syncQuotas();
+        create(plain("b"));
+    }
+
+    @Test
+    void aServiceUpdateIsChargedWhatItAdds() {
+        quota("services", list("services", "2", "services.nodeports", "1"));
+        service("web", "ports: [{name: a, port: 80}, {name: b, port: 81}]");
+        service("one", "ports: [{port: 80}]");
+        ApiException e = assertThrows(ApiException.class, () -> api.patch(BuiltinResources.SERVICES, "default", "web",
+                PatchType.MERGE, "{\"spec\":{\"type\":\"NodePort\"}}"));
+        assertEquals("services \"web\" is forbidden: exceeded quota: services, requested: services.nodeports=2,"
+                + " used: services.nodeports=0, limited: services.nodeports=1", e.getMessage());
+        api.patch(BuiltinResources.SERVICES, "default", "one", PatchType.MERGE, "{\"spec\":{\"type\":\"NodePort\"}}");
+        assertEquals(list("services", "2", "services.nodeports", "1"),
+                api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "services").status().used());
+        // A label changes no usage: nothing is charged twice.
+        api.patch(BuiltinResources.SERVICES, "default", "one", PatchType.MERGE, "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}");
+        assertEquals(list("services", "2", "services.nodeports", "1"),
+                api.get(BuiltinResources.RESOURCE_QUOTAS, "default", "services").status().used());
+    }
+
+    private void service(String name, String spec) {
+        api.createObject("default", api.scheme().decodeAll("apiVersion: v1\nkind: Service\nmetadata: {name: " + name
+                + "}\nspec:\n" + spec.indent(2)).get(0));
     }
 
     private static ConfigMap configMap(String name) {

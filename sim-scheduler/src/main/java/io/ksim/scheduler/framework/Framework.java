@@ -107,21 +107,49 @@ public final class Framework {
         return p == null || p.events().contains(event);
     }
 
-    /** The result of PreFilter: the first rejection (or success) and the plugins that asked to be skipped. */
-    public record PreFilterOutcome(Status status, Set<String> skipped) {
+    /**
+     * The result of PreFilter: the first rejection (or success), the plugins that asked to be skipped, and
+     * the nodes worth filtering (null for all) with the plugins that narrowed them, sorted (upstream's
+     * PreFilterResult and the plugins "with nodes").
+     */
+    public record PreFilterOutcome(Status status, Set<String> skipped, Set<String> nodeNames,
+            java.util.SortedSet<String> narrowedBy) {
+        public PreFilterOutcome(Status status, Set<String> skipped) {
+            this(status, skipped, null, new java.util.TreeSet<>());
+        }
     }
 
     public PreFilterOutcome runPreFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
         Set<String> skipped = new java.util.HashSet<>();
+        Set<String> nodeNames = null;
+        java.util.SortedSet<String> narrowedBy = new java.util.TreeSet<>();
         for (PreFilterPlugin p : preFilters) {
             Status s = p.preFilter(state, pod, snapshot);
             if (s.isSkip()) {
                 skipped.add(p.name());
+                continue;
             } else if (!s.isSuccess()) {
                 return new PreFilterOutcome(s.withPlugin(p.name()), skipped);
             }
+            Set<String> names = p.preFilterNodeNames(state);
+            if (names == null) {
+                continue;
+            }
+            narrowedBy.add(p.name());
+            if (nodeNames == null) {
+                nodeNames = new java.util.HashSet<>(names);
+            } else {
+                nodeNames.retainAll(names);
+            }
+            if (nodeNames.isEmpty()) {
+                // upstream: "node(s) didn't satisfy plugin X", or "plugin(s) [X Y] simultaneously" for several
+                String msg = narrowedBy.size() == 1 ? "node(s) didn't satisfy plugin " + narrowedBy.first()
+                        : "node(s) didn't satisfy plugin(s) [" + String.join(" ", narrowedBy) + "] simultaneously";
+                return new PreFilterOutcome(Status.unresolvable(msg).withPlugin(p.name()), skipped, nodeNames,
+                        narrowedBy);
+            }
         }
-        return new PreFilterOutcome(Status.SUCCESS, skipped);
+        return new PreFilterOutcome(Status.SUCCESS, skipped, nodeNames, narrowedBy);
     }
 
     /** Runs the filters on one node; the first rejection wins, attributed to its plugin. */
@@ -150,6 +178,55 @@ public final class Framework {
             Status s = p.filter(state, pod, node);
             if (!s.isSuccess()) {
                 return s.withPlugin(p.name());
+            }
+        }
+        return Status.SUCCESS;
+    }
+
+    /**
+     * upstream RunFilterPluginsWithNominatedPods: the pods nominated to the node with at least this pod's
+     * priority count as if they were there (in the NodeInfo and, through the PreFilter plugins' AddPod, in
+     * their state), so that a lower-priority pod does not take the room preemption freed for them; if some
+     * were added and the node passes, the filters run again without them (affinity to a nominated pod must
+     * not be relied on). {@code active} are the filters of {@code filtersExcept(skipped)}.
+     */
+    public Status runFilterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active,
+            Set<String> skipped, List<PodInfo> nominated) {
+        NodeInfo with = null;
+        CycleState withState = null;
+        for (PodInfo p : nominated) {
+            if (p.priority() < pod.priority() || p.key().equals(pod.key())) {
+                continue;
+            }
+            if (with == null) {
+                with = node.copy();
+                withState = state.copy();
+            }
+            with.addPod(p);
+            Status s = runPreFilterAddPod(withState, pod, p, with, skipped);
+            if (!s.isSuccess()) {
+                return s;
+            }
+        }
+        if (with != null) {
+            Status s = runFilter(withState, pod, with, active);
+            if (!s.isSuccess()) {
+                return s;
+            }
+        }
+        return runFilter(state, pod, node, active);
+    }
+
+    /** upstream RunPreFilterExtensionAddPod: AddPod of every PreFilter plugin that was not skipped. */
+    public Status runPreFilterAddPod(CycleState state, PodInfo pod, PodInfo added, NodeInfo node, Set<String> skipped) {
+        for (PreFilterPlugin p : preFilters) {
+            if (skipped.contains(p.name())) {
+                continue;
+            }
+            Status s = p.addPod(state, pod, added, node);
+            if (!s.isSuccess()) {
+                return Status.error("running AddPod on PreFilter plugin \"" + p.name() + "\": " + s.message())
+                        .withPlugin(p.name());
             }
         }
         return Status.SUCCESS;

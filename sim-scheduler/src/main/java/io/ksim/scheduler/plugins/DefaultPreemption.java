@@ -1,6 +1,7 @@
 package io.ksim.scheduler.plugins;
 
 import io.ksim.api.core.PreemptionPolicy;
+import io.ksim.api.policy.PodDisruptionBudget;
 import io.ksim.scheduler.framework.Code;
 import io.ksim.scheduler.framework.CycleState;
 import io.ksim.scheduler.framework.FitError;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -24,10 +26,14 @@ import java.util.function.Supplier;
  *
  * <p>Nodes rejected as unresolvable are "Preemption is not helpful for scheduling". On the others, from a
  * random offset, a dry run removes every lower-priority pod and checks the filters; if the pod then fits,
- * victims are reprieved one by one, most important first, as long as the pod still fits. The candidate
- * chosen has, in order: the lowest highest-victim priority, the lowest sum of victim priorities, the fewest
- * victims, the latest start among its most important victims, else the first found. Its victims get
- * DisruptionTarget=True and are deleted gracefully; the pod is nominated to the node.
+ * victims are reprieved one by one, most important first, as long as the pod still fits: first those whose
+ * eviction would break a PodDisruptionBudget, then the others. The dry run stops once it has enough
+ * candidates and at least one of them breaks no budget. The candidate chosen has, in order: the fewest
+ * budget-breaking victims, the lowest highest-victim priority, the lowest sum of victim priorities, the
+ * fewest victims, the latest start among its most important victims, else the first found (budget-keeping
+ * candidates are listed first). Its victims get DisruptionTarget=True and are deleted gracefully; the pod is
+ * nominated to the node. Budgets are best effort, as upstream: a budget-breaking victim is still evicted
+ * when nothing else makes room.
  *
  * <p>When nothing can be done, the status message is {@code preemption: } followed by a FitError message
  * over the preemption statuses, e.g. {@code preemption: 0/3 nodes are available: 3 No preemption victims
@@ -55,6 +61,12 @@ public final class DefaultPreemption implements PostFilterPlugin {
 
         /** Takes back the nomination of lower-priority pods nominated to {@code node}: they may no longer fit. */
         void clearLowerPriorityNominations(PodInfo preemptor, String node);
+
+        /** Every PodDisruptionBudget the scheduler's informer holds, in all namespaces. */
+        List<PodDisruptionBudget> podDisruptionBudgets();
+
+        /** The pods preemption has nominated to {@code node} (the dry run counts those of at least equal priority). */
+        List<PodInfo> nominatedPods(String node);
     }
 
     private final Supplier<Handle> handle;
@@ -68,8 +80,14 @@ public final class DefaultPreemption implements PostFilterPlugin {
         return NAME;
     }
 
-    /** A node where preemption would work, and the pods it would evict there. */
-    record Candidate(String node, List<PodInfo> victims) {
+    /**
+     * A node where preemption would work, the pods it would evict there (most important first), and how many
+     * of them break a PodDisruptionBudget (upstream extenderv1.Victims).
+     */
+    record Candidate(String node, List<PodInfo> victims, int numPdbViolations) {
+        Candidate(String node, List<PodInfo> victims) {
+            this(node, victims, 0);
+        }
     }
 
     @Override
@@ -98,15 +116,8 @@ public final class DefaultPreemption implements PostFilterPlugin {
             int num = Math.min(potential.size(), Math.max(potential.size() * MIN_CANDIDATE_NODES_PERCENTAGE / 100,
                     MIN_CANDIDATE_NODES_ABSOLUTE));
             int offset = h.random().nextInt(potential.size());
-            for (int i = 0; i < potential.size() && candidates.size() < num; i++) {
-                NodeInfo n = potential.get((offset + i) % potential.size());
-                Object out = selectVictims(h.framework(), pod, n, snapshot);
-                if (out instanceof Candidate c) {
-                    candidates.add(c);
-                } else {
-                    preemptionStatuses.put(n.name(), (Status) out);
-                }
-            }
+            candidates = dryRun(h.framework(), pod, potential, offset, num, snapshot, h.podDisruptionBudgets(),
+                    h::nominatedPods, preemptionStatuses);
         }
         if (candidates.isEmpty()) {
             FitError fit = new FitError(snapshot.nodes().size(), preemptionStatuses, "", "");
@@ -149,8 +160,50 @@ public final class DefaultPreemption implements PostFilterPlugin {
         return false;
     }
 
-    /** upstream SelectVictimsOnNode: a Candidate, or the Status saying why this node will not do. */
+    /**
+     * upstream DryRunPreemption: the nodes from {@code offset} on, until {@code num} candidates are found and
+     * one of them breaks no budget; budget-keeping candidates first, each group in the order found and at
+     * most {@code num} long. Nodes that will not do get their status in {@code statuses}. Example (upstream's
+     * "looks past numCandidates until a non-PDB violating node is found"): num 2, nodes 5, 1, 2 need a
+     * budget-breaking victim and node 3 does not: 5 and 1 are kept, 2 is dropped, the run stops after 3.
+     */
+    static List<Candidate> dryRun(Framework fw, PodInfo pod, List<NodeInfo> potential, int offset, int num,
+            Snapshot snapshot, List<PodDisruptionBudget> pdbs, Function<String, List<PodInfo>> nominated,
+            Map<String, Status> statuses) {
+        List<Candidate> nonViolating = new ArrayList<>();
+        List<Candidate> violating = new ArrayList<>();
+        for (int i = 0; i < potential.size(); i++) {
+            if (!nonViolating.isEmpty() && nonViolating.size() + violating.size() >= num) {
+                break;
+            }
+            NodeInfo n = potential.get((offset + i) % potential.size());
+            Object out = selectVictims(fw, pod, n, snapshot, pdbs, nominated.apply(n.name()));
+            if (out instanceof Candidate c) {
+                List<Candidate> group = c.numPdbViolations() == 0 ? nonViolating : violating;
+                // each of upstream's two candidate lists holds at most num; a candidate past that is dropped
+                if (group.size() < num) {
+                    group.add(c);
+                }
+            } else {
+                statuses.put(n.name(), (Status) out);
+            }
+        }
+        List<Candidate> all = new ArrayList<>(nonViolating);
+        all.addAll(violating);
+        return all;
+    }
+
+    /** {@link #selectVictims(Framework, PodInfo, NodeInfo, Snapshot, List, List)} with no budgets or nominations. */
     static Object selectVictims(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot) {
+        return selectVictims(fw, pod, node, snapshot, List.of(), List.of());
+    }
+
+    /**
+     * upstream SelectVictimsOnNode: a Candidate, or the Status saying why this node will not do. Every fit is
+     * checked with the pods nominated to the node counted (upstream RunFilterPluginsWithNominatedPods).
+     */
+    static Object selectVictims(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot,
+            List<PodDisruptionBudget> pdbs, List<PodInfo> nominated) {
         NodeInfo copy = node.copy();
         List<PodInfo> potential = new ArrayList<>();
         for (PodInfo p : node.pods()) {
@@ -163,29 +216,48 @@ public final class DefaultPreemption implements PostFilterPlugin {
         }
         potential.forEach(p -> copy.removePod(p.key()));
         Snapshot what = snapshot.with(copy);
-        Status fits = fits(fw, pod, copy, what);
+        Status fits = fits(fw, pod, copy, what, nominated);
         if (!fits.isSuccess()) {
             return fits;
         }
         potential.sort(MORE_IMPORTANT);
+        PdbViolations split = PdbViolations.split(potential, pdbs);
         List<PodInfo> victims = new ArrayList<>();
-        for (PodInfo p : potential) {
-            copy.addPod(p);
-            if (!fits(fw, pod, copy, what).isSuccess()) {
-                copy.removePod(p.key());
-                victims.add(p);
+        int numViolating = 0;
+        for (PodInfo p : split.violating()) {
+            if (!reprieve(fw, pod, p, copy, what, nominated, victims)) {
+                numViolating++;
             }
         }
-        return new Candidate(node.name(), victims);
+        for (PodInfo p : split.nonViolating()) {
+            reprieve(fw, pod, p, copy, what, nominated, victims);
+        }
+        if (!split.violating().isEmpty() && !split.nonViolating().isEmpty()) {
+            victims.sort(MORE_IMPORTANT);
+        }
+        return new Candidate(node.name(), victims, numViolating);
     }
 
-    private static Status fits(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot) {
+    /** Puts {@code p} back on the node; if the pod no longer fits, takes it off again as a victim. */
+    private static boolean reprieve(Framework fw, PodInfo pod, PodInfo p, NodeInfo copy, Snapshot what,
+            List<PodInfo> nominated, List<PodInfo> victims) {
+        copy.addPod(p);
+        if (fits(fw, pod, copy, what, nominated).isSuccess()) {
+            return true;
+        }
+        copy.removePod(p.key());
+        victims.add(p);
+        return false;
+    }
+
+    private static Status fits(Framework fw, PodInfo pod, NodeInfo node, Snapshot snapshot, List<PodInfo> nominated) {
         CycleState state = new CycleState();
         Framework.PreFilterOutcome pre = fw.runPreFilter(state, pod, snapshot);
         if (!pre.status().isSuccess()) {
             return pre.status();
         }
-        return fw.runFilter(state, pod, node, pre.skipped());
+        return fw.runFilterWithNominatedPods(state, pod, node, fw.filtersExcept(pre.skipped()), pre.skipped(),
+                nominated);
     }
 
     /** upstream MoreImportantPod: higher priority first, then the one that started earlier. */
@@ -202,10 +274,11 @@ public final class DefaultPreemption implements PostFilterPlugin {
         return t == null ? Instant.EPOCH : t;
     }
 
-    /** upstream pickOneNodeForPreemption, without the PDB criterion (PodDisruptionBudgets are not consulted). */
+    /** upstream pickOneNodeForPreemption with its default criteria; ties go to the earlier candidate. */
     static Candidate pick(List<Candidate> candidates) {
         Comparator<Candidate> order = Comparator
-                .comparingLong(DefaultPreemption::highestPriority)
+                .comparingInt(Candidate::numPdbViolations)
+                .thenComparingLong(DefaultPreemption::highestPriority)
                 .thenComparingLong(DefaultPreemption::prioritySum)
                 .thenComparingInt(c -> c.victims().size())
                 .thenComparing(DefaultPreemption::earliestStartOfMostImportant, Comparator.reverseOrder());

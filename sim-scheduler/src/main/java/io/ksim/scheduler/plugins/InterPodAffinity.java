@@ -78,28 +78,48 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
             }
             Map<String, String> labels = node.labels();
             for (PodInfo existing : node.pods()) {
-                for (AffinityTerm t : existing.requiredAntiAffinity()) {
-                    if (t.matches(pod.pod(), snapshot.namespaceLabels())) {
-                        increment(existingAnti, labels, t.topologyKey());
-                    }
-                }
-                if (!pod.requiredAffinity().isEmpty()
-                        && matchesAll(pod.requiredAffinity(), existing, snapshot)) {
-                    for (AffinityTerm t : pod.requiredAffinity()) {
-                        increment(affinity, labels, t.topologyKey());
-                    }
-                }
-                for (AffinityTerm t : pod.requiredAntiAffinity()) {
-                    if (t.matches(existing.pod(), snapshot.namespaceLabels())) {
-                        increment(anti, labels, t.topologyKey());
-                    }
-                }
+                count(existingAnti, affinity, anti, pod, existing, labels, snapshot);
             }
         }
         if (!incomingHasTerms && existingAnti.isEmpty()) {
             return Status.SKIP;
         }
         state.write(PRE_FILTER_KEY, new FilterState(existingAnti, affinity, anti, pod, snapshot));
+        return Status.SUCCESS;
+    }
+
+    /** Counts what {@code existing}, on a node with {@code labels}, means for the incoming {@code pod}. */
+    private static void count(Map<Pair, Integer> existingAnti, Map<Pair, Integer> affinity, Map<Pair, Integer> anti,
+            PodInfo pod, PodInfo existing, Map<String, String> labels, Snapshot snapshot) {
+        for (AffinityTerm t : existing.requiredAntiAffinity()) {
+            if (t.matches(pod.pod(), snapshot.namespaceLabels())) {
+                increment(existingAnti, labels, t.topologyKey());
+            }
+        }
+        if (!pod.requiredAffinity().isEmpty() && matchesAll(pod.requiredAffinity(), existing, snapshot)) {
+            for (AffinityTerm t : pod.requiredAffinity()) {
+                increment(affinity, labels, t.topologyKey());
+            }
+        }
+        for (AffinityTerm t : pod.requiredAntiAffinity()) {
+            if (t.matches(existing.pod(), snapshot.namespaceLabels())) {
+                increment(anti, labels, t.topologyKey());
+            }
+        }
+    }
+
+    /** upstream AddPod (preFilterState.updateWithPod with +1): a nominated pod counts like an existing one. */
+    @Override
+    public Status addPod(CycleState state, PodInfo podToSchedule, PodInfo added, NodeInfo node) {
+        FilterState s = state.read(PRE_FILTER_KEY);
+        if (s == null) {
+            return Status.SUCCESS;
+        }
+        Map<Pair, Integer> existingAnti = new HashMap<>(s.existingAntiAffinity());
+        Map<Pair, Integer> affinity = new HashMap<>(s.affinity());
+        Map<Pair, Integer> anti = new HashMap<>(s.antiAffinity());
+        count(existingAnti, affinity, anti, s.pod(), added, node.labels(), s.snapshot());
+        state.write(PRE_FILTER_KEY, new FilterState(existingAnti, affinity, anti, s.pod(), s.snapshot()));
         return Status.SUCCESS;
     }
 

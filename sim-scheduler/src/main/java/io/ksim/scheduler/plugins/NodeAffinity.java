@@ -3,6 +3,8 @@ package io.ksim.scheduler.plugins;
 import io.ksim.api.core.Affinity;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.NodeSelector;
+import io.ksim.api.core.NodeSelectorRequirement;
+import io.ksim.api.core.NodeSelectorTerm;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PreferredSchedulingTerm;
 import io.ksim.scheduler.framework.ClusterEvent;
@@ -18,12 +20,16 @@ import io.ksim.scheduler.framework.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code spec.nodeSelector} and node affinity (upstream nodeaffinity plugin).
  *
  * <p>Filter: every nodeSelector label must be on the node with that value, and, if the pod has required
  * node affinity, one of its terms must match ({@code node(s) didn't match Pod's node affinity/selector}).
+ * PreFilter: when every required term pins node names ({@code metadata.name In [...]}, as a DaemonSet's pods
+ * do), only those nodes are filtered (upstream's PreFilterResult); terms pinning no common name are
+ * {@value #ERR_REASON_CONFLICT}.
  * Score: the sum of the weights of the preferred terms the node matches, normalized so the best node
  * gets 100.
  */
@@ -31,6 +37,12 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreSco
 
     public static final String NAME = "NodeAffinity";
     public static final String ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
+    /** upstream errReasonConflict: the required terms pin node names that no node can have at once. */
+    public static final String ERR_REASON_CONFLICT = "pod affinity terms conflict";
+    static final String METADATA_NAME = "metadata.name";
+    private static final String STATE_KEY = "PreFilter" + NAME;
+    /** Written when PreFilter ran but pins no names. */
+    private static final Set<String> NO_NAMES = java.util.Collections.unmodifiableSet(new TreeSet<>());
 
     @Override
     public String name() {
@@ -45,10 +57,52 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreSco
     @Override
     public Status preFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
         Pod p = pod.pod();
-        if (p.spec().nodeSelector().isEmpty() && required(p) == null) {
+        NodeSelector required = required(p);
+        if (p.spec().nodeSelector().isEmpty() && required == null) {
             return Status.SKIP;
         }
+        Set<String> names = required == null ? null : pinnedNodeNames(required);
+        if (names != null && names.isEmpty()) {
+            return Status.unresolvable(ERR_REASON_CONFLICT);
+        }
+        state.write(STATE_KEY, names == null ? NO_NAMES : names);
         return Status.SUCCESS;
+    }
+
+    @Override
+    public Set<String> preFilterNodeNames(CycleState state) {
+        Set<String> names = state.read(STATE_KEY);
+        return names == null || names == NO_NAMES ? null : names;
+    }
+
+    /**
+     * The node names the required terms pin with {@code metadata.name In [...]} match fields, or null when
+     * some term does not pin names (terms are ORed, so then every node may match). Within a term the name
+     * requirements are ANDed (intersected); across terms the names are united. An empty set means the
+     * terms conflict. Example: terms [name In (a, b) AND name In (b, c)] OR [name In (d)] pin {b, d}.
+     */
+    static Set<String> pinnedNodeNames(NodeSelector required) {
+        if (required.nodeSelectorTerms().isEmpty()) {
+            return null;
+        }
+        Set<String> union = new TreeSet<>();
+        for (NodeSelectorTerm term : required.nodeSelectorTerms()) {
+            Set<String> termNames = null;
+            for (NodeSelectorRequirement r : term.matchFields()) {
+                if (METADATA_NAME.equals(r.key()) && io.ksim.api.core.NodeSelectorOperator.IN.equals(r.operator())) {
+                    if (termNames == null) {
+                        termNames = new TreeSet<>(r.values());
+                    } else {
+                        termNames.retainAll(r.values());
+                    }
+                }
+            }
+            if (termNames == null) {
+                return null;
+            }
+            union.addAll(termNames);
+        }
+        return union;
     }
 
     @Override

@@ -87,6 +87,12 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                         Integer::sum);
             }
         }
+        state.write(PRE_FILTER_KEY, new FilterState(constraints, counts, minMatch(constraints, counts)));
+        return Status.SUCCESS;
+    }
+
+    /** The smallest count over each constraint's domains; 0 while there are fewer domains than minDomains. */
+    private static long[] minMatch(List<SpreadConstraint> constraints, List<Map<String, Integer>> counts) {
         long[] minMatch = new long[constraints.size()];
         for (int i = 0; i < constraints.size(); i++) {
             long min = Integer.MAX_VALUE;
@@ -98,7 +104,32 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             }
             minMatch[i] = min;
         }
-        state.write(PRE_FILTER_KEY, new FilterState(constraints, counts, minMatch));
+        return minMatch;
+    }
+
+    /**
+     * upstream AddPod (preFilterState.updateWithPod with +1): a pod nominated to {@code node} counts in the
+     * node's domain for each constraint that selects it, if it is in the incoming pod's namespace and the node
+     * has every topology key and passes the constraint's inclusion policies.
+     */
+    @Override
+    public Status addPod(CycleState state, PodInfo podToSchedule, PodInfo added, NodeInfo node) {
+        FilterState s = state.read(PRE_FILTER_KEY);
+        if (s == null || !podToSchedule.pod().metadata().namespace().equals(added.pod().metadata().namespace())
+                || !SpreadConstraint.hasAllKeys(node.labels(), s.constraints())) {
+            return Status.SUCCESS;
+        }
+        List<Map<String, Integer>> counts = new ArrayList<>(s.counts().size());
+        for (int i = 0; i < s.constraints().size(); i++) {
+            SpreadConstraint c = s.constraints().get(i);
+            Map<String, Integer> domainCounts = s.counts().get(i);
+            if (c.selector().matches(added.pod().metadata().labels()) && c.includes(podToSchedule, node.node())) {
+                domainCounts = new HashMap<>(domainCounts);
+                domainCounts.merge(node.labels().get(c.topologyKey()), 1, Integer::sum);
+            }
+            counts.add(domainCounts);
+        }
+        state.write(PRE_FILTER_KEY, new FilterState(s.constraints(), counts, minMatch(s.constraints(), counts)));
         return Status.SUCCESS;
     }
 

@@ -91,4 +91,61 @@ class NodeAffinityTest {
         // raw 2, 4, 11, 0 -> 100 * raw / 11
         assertArrayEquals(new long[] {18, 36, 100, 0}, got);
     }
+
+    private static NodeSelectorTerm fields(NodeSelectorRequirement... fields) {
+        return new NodeSelectorTerm(null, List.of(fields));
+    }
+
+    private static NodeSelectorRequirement name(String op, String... nodes) {
+        return req("metadata.name", op, nodes);
+    }
+
+    /** upstream TestNodeAffinity's PreFilter results: the node names pinned, or null for all nodes. */
+    static Stream<Arguments> preFilterNodeNames() {
+        return Stream.of(
+                // "Pod with matchFields using In operator that matches the existing node"
+                Arguments.of(requiring(fields(name("In", "node1"))), java.util.Set.of("node1")),
+                // "Pod with two terms: matchFields does not match, but matchExpressions matches"
+                Arguments.of(requiring(fields(name("In", "node2")), term(req("foo", "In", "bar"))), null),
+                // "Pod with one term: matchFields does not match, but matchExpressions matches"
+                Arguments.of(requiring(new NodeSelectorTerm(List.of(req("foo", "In", "bar")),
+                        List.of(name("In", "node2")))), java.util.Set.of("node2")),
+                // "Pod with two terms of node.Name affinity"
+                Arguments.of(requiring(fields(name("In", "node1")), fields(name("In", "node2"))),
+                        java.util.Set.of("node1", "node2")),
+                // requirements of one term are intersected, terms united
+                Arguments.of(requiring(fields(name("In", "a", "b"), name("In", "b", "c")), fields(name("In", "d"))),
+                        java.util.Set.of("b", "d")),
+                // NotIn pins nothing
+                Arguments.of(requiring(fields(name("NotIn", "node1"))), null),
+                Arguments.of(requiring(term(req("foo", "Exists"))), null),
+                Arguments.of(pod("p").spec(b -> b.nodeSelector(new java.util.TreeMap<>(Map.of("foo", "bar")))).build(),
+                        null));
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void preFilterNodeNames(Pod pod, java.util.Set<String> want) {
+        NodeAffinity plugin = new NodeAffinity();
+        CycleState state = new CycleState();
+        Status s = plugin.preFilter(state, PodInfo.of(pod), io.ksim.scheduler.framework.Snapshot.of(List.of()));
+        assertEquals(io.ksim.scheduler.framework.Code.SUCCESS, s.code());
+        assertEquals(want, plugin.preFilterNodeNames(state));
+    }
+
+    @org.junit.jupiter.api.Test
+    void conflictingNameRequirementsAreUnresolvableAtPreFilter() {
+        // upstream "Pod with two conflicting mach field requirements"
+        Status s = new NodeAffinity().preFilter(new CycleState(),
+                PodInfo.of(requiring(fields(name("In", "node1"), name("In", "node2")))),
+                io.ksim.scheduler.framework.Snapshot.of(List.of()));
+        assertEquals(io.ksim.scheduler.framework.Code.UNSCHEDULABLE_AND_UNRESOLVABLE, s.code());
+        assertEquals(List.of("pod affinity terms conflict"), s.reasons());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPodWithoutNodeConstraintsIsSkipped() {
+        assertEquals(io.ksim.scheduler.framework.Code.SKIP, new NodeAffinity().preFilter(new CycleState(),
+                PodInfo.of(pod("p").build()), io.ksim.scheduler.framework.Snapshot.of(List.of())).code());
+    }
 }
