@@ -90,9 +90,10 @@ public final class KubeSystemAddons {
             """;
 
     /**
-     * kubeadm's CoreDNS Deployment: two replicas behind the kube-dns Service (k8s-app=kube-dns), spread over
-     * nodes by a preferred anti-affinity, probed on the named ports liveness-probe (8080, /health) and
-     * readiness-probe (8181, /ready).
+     * kubeadm's CoreDNS Deployment of v1.32: two replicas behind the kube-dns Service (k8s-app=kube-dns),
+     * spread over nodes by a preferred anti-affinity, probed on 8080 (/health) and 8181 (/ready). Its template
+     * is v1.32's to the byte, so its ReplicaSet is {@code coredns-668d6bf9bc} as on a real v1.32 cluster
+     * (kubeadm releases after 1.32 name the probe ports, which changes the hash).
      */
     public static final String COREDNS_DEPLOYMENT = """
             apiVersion: apps/v1
@@ -161,16 +162,10 @@ public final class KubeSystemAddons {
                     - containerPort: 9153
                       name: metrics
                       protocol: TCP
-                    - containerPort: 8080
-                      name: liveness-probe
-                      protocol: TCP
-                    - containerPort: 8181
-                      name: readiness-probe
-                      protocol: TCP
                     livenessProbe:
                       httpGet:
                         path: /health
-                        port: liveness-probe
+                        port: 8080
                         scheme: HTTP
                       initialDelaySeconds: 60
                       timeoutSeconds: 5
@@ -179,7 +174,7 @@ public final class KubeSystemAddons {
                     readinessProbe:
                       httpGet:
                         path: /ready
-                        port: readiness-probe
+                        port: 8181
                         scheme: HTTP
                     securityContext:
                       allowPrivilegeEscalation: false

@@ -52,8 +52,8 @@ class RolloutDemoTest {
         String trace = play(42).cluster().trace().format();
         // Only the demo's Deployment: kube-system's coredns scales up too.
         List<String> steps = trace.lines().filter(l -> l.contains("ScalingReplicaSet") && l.contains("web-"))
-                .map(l -> l.substring(l.indexOf("Scaled")).replace("web-99d4cf68f", "old")
-                        .replace("web-7cf5c79bd6", "new")).toList();
+                .map(l -> l.substring(l.indexOf("Scaled")).replace("web-79b847888f", "old")
+                        .replace("web-5597fbd54", "new")).toList();
         assertEquals(List.of(
                 "Scaled up replica set old from 0 to 4",
                 "Scaled up replica set new from 0 to 1",     // 4 + 1 surge

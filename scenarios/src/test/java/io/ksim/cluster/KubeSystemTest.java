@@ -70,8 +70,10 @@ class KubeSystemTest {
         assertEquals(2, dns.stream().map(p -> p.spec().nodeName()).distinct().count(),
                 "the preferred anti-affinity spreads the CoreDNS pods");
         var coredns = dns.get(0).spec().containers().get(0);
-        assertEquals("readiness-probe", coredns.readinessProbe().httpGet().port().strVal());
-        assertTrue(coredns.ports().stream().anyMatch(p -> "readiness-probe".equals(p.name()) && p.containerPort() == 8181));
+        assertEquals(8181, coredns.readinessProbe().httpGet().port().intVal());
+        assertEquals(List.of("dns", "dns-tcp", "metrics"), coredns.ports().stream().map(p -> p.name()).toList());
+        // kubeadm v1.32's template, defaulted: the ReplicaSet a real v1.32 cluster names coredns-668d6bf9bc.
+        assertTrue(dns.get(0).metadata().name().startsWith("coredns-668d6bf9bc-"), dns.get(0).metadata().name());
         assertTrue(c.runUntil(() -> readyDnsEndpoints(c) == 2, Duration.ofSeconds(10)),
                 "the kube-dns EndpointSlice lists both CoreDNS pods as ready");
         for (String node : c.nodeNames()) {

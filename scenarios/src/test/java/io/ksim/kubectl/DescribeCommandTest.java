@@ -238,11 +238,11 @@ class DescribeCommandTest {
               Available      True    MinimumReplicasAvailable
               Progressing    True    NewReplicaSetAvailable
             OldReplicaSets:  <none>
-            NewReplicaSet:   web-77fb5bcb5f (2/2 replicas created)
+            NewReplicaSet:   web-cdddf8f5c (2/2 replicas created)
             Events:
               Type    Reason             Age   From                   Message
               ----    ------             ----  ----                   -------
-              Normal  ScalingReplicaSet  2m    deployment-controller  Scaled up replica set web-77fb5bcb5f from 0 to 2
+              Normal  ScalingReplicaSet  2m    deployment-controller  Scaled up replica set web-cdddf8f5c from 0 to 2
             """, out("describe deployment web"));
     }
 
@@ -323,10 +323,10 @@ class DescribeCommandTest {
               Namespace                   Name                        CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
               ---------                   ----                        ------------  ----------  ---------------  -------------  ---
               default                     client                      0 (0%)        0 (0%)      0 (0%)           0 (0%)         2m
-              default                     web-77fb5bcb5f-grx6x        250m (12%)    500m (25%)  64Mi (1%)        128Mi (3%)     2m
-              default                     web-77fb5bcb5f-knfql        250m (12%)    500m (25%)  64Mi (1%)        128Mi (3%)     2m
-              kube-system                 coredns-5664774cf5-6mmhp    100m (5%)     0 (0%)      70Mi (1%)        170Mi (4%)     2m1s
-              kube-system                 coredns-5664774cf5-z758s    100m (5%)     0 (0%)      70Mi (1%)        170Mi (4%)     2m1s
+              default                     web-cdddf8f5c-grx6x         250m (12%)    500m (25%)  64Mi (1%)        128Mi (3%)     2m
+              default                     web-cdddf8f5c-knfql         250m (12%)    500m (25%)  64Mi (1%)        128Mi (3%)     2m
+              kube-system                 coredns-668d6bf9bc-6mmhp    100m (5%)     0 (0%)      70Mi (1%)        170Mi (4%)     2m1s
+              kube-system                 coredns-668d6bf9bc-z758s    100m (5%)     0 (0%)      70Mi (1%)        170Mi (4%)     2m1s
               kube-system                 kube-proxy-pjlqc            0 (0%)        0 (0%)      0 (0%)           0 (0%)         2m1s
             Allocated resources:
               (Total limits may be over 100 percent, i.e., overcommitted.)

@@ -94,6 +94,17 @@ class KubectlCreateTest {
     }
 
     @Test
+    void createDeploymentNamesItsReplicaSetAsARealClusterDoes() {
+        // kubectl create deployment nginx --image=nginx on a v1.32 cluster makes ReplicaSet nginx-5869d7778c:
+        // the hash is taken over the Go dump of the template kubectl sent, defaulted by the API server.
+        kubectl.run("create deployment nginx --image=nginx");
+        assertTrue(cluster.runUntil(() -> !cluster.api().list(BuiltinResources.REPLICA_SETS, "default").items().isEmpty(),
+                Duration.ofSeconds(30)));
+        assertEquals("nginx-5869d7778c",
+                cluster.api().list(BuiltinResources.REPLICA_SETS, "default").items().get(0).metadata().name());
+    }
+
+    @Test
     void jobFromCronJobIsOwnedByItAndMarkedManual() {
         kubectl.run("create cronjob tick --image=busybox \"--schedule=*/5 * * * *\"");
         assertEquals("job.batch/now created\n", kubectl.run("create job now --from=cronjob/tick").out());

@@ -57,9 +57,9 @@ class ReplCompleterTest {
 
     @Test
     void objectNamesFromTheApiServerForTheKindTyped() {
-        assertEquals(List.of("big", "web-7dbd96f7cd-4b2vh", "web-7dbd96f7cd-4dxj2", "web-7dbd96f7cd-skdbh"),
+        assertEquals(List.of("big", "web-6998c6b948-4b2vh", "web-6998c6b948-4dxj2", "web-6998c6b948-skdbh"),
                 complete("get pods "));
-        assertEquals(List.of("web-7dbd96f7cd-4b2vh", "web-7dbd96f7cd-4dxj2", "web-7dbd96f7cd-skdbh"),
+        assertEquals(List.of("web-6998c6b948-4b2vh", "web-6998c6b948-4dxj2", "web-6998c6b948-skdbh"),
                 complete("explain pod w"));
         assertEquals(List.of("web"), complete("kubectl describe deploy "));
         assertEquals(List.of("deploy/web"), complete("get deploy/"));

@@ -38,7 +38,7 @@ class ReplSessionTest {
                 kubectl version
                 advance 10s
                 explain pod big
-                explain pod web-7dbd96f7cd-4b2vh
+                explain pod web-6998c6b948-4b2vh
                 explain pod nope
                 fail node-2
                 fail node-2
@@ -70,8 +70,8 @@ class ReplSessionTest {
                   node-1: NodeResourcesFit: Insufficient cpu
                   node-2: NodeResourcesFit: Insufficient cpu
                   node-3: NodeResourcesFit: Insufficient cpu
-                ksim [00:00:11]> explain pod web-7dbd96f7cd-4b2vh
-                Pod default/web-7dbd96f7cd-4b2vh, attempt 1 at 1.000s: scheduled to node-2
+                ksim [00:00:11]> explain pod web-6998c6b948-4b2vh
+                Pod default/web-6998c6b948-4b2vh, attempt 1 at 1.000s: scheduled to node-2
                   score 667 of 3 feasible nodes
 
                 Feasible nodes (3 of 3), as ranked:
@@ -136,9 +136,9 @@ class ReplSessionTest {
         Cluster c = Cluster.builder().seed(42).nodes(3, n -> n.cpu("2").memory("4Gi")).build();
         ReplSession s = new ReplSession(c);
         s.run("advance 10s");
-        String out = s.execute("explain pod coredns-5664774cf5-7qcfz -n kube-system");
+        String out = s.execute("explain pod coredns-668d6bf9bc-7qcfz -n kube-system");
         assertTrue(out.startsWith("""
-                Pod kube-system/coredns-5664774cf5-7qcfz, attempt 1 at 0.000s: scheduled to node-1
+                Pod kube-system/coredns-668d6bf9bc-7qcfz, attempt 1 at 0.000s: scheduled to node-1
                   score 689 of 3 feasible nodes
 
                 Feasible nodes (3 of 3), as ranked:

@@ -1,7 +1,5 @@
 package io.ksim.controller;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.ksim.api.KubeJson;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodConditions;
 import io.ksim.api.core.PodTemplateSpec;
@@ -9,6 +7,8 @@ import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.LabelSelector;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.meta.OwnerReference;
+import io.ksim.controller.hash.DumpForHash;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -70,26 +70,21 @@ public final class ControllerUtils {
     }
 
     /**
-     * The hash of a pod template (upstream ComputeHash): FNV-32a over the template, then the collision
-     * count's four little-endian bytes when it is set, rendered as {@link #safeEncodeString} of the decimal
-     * value. Upstream hashes Go's object dump of the template; ksim hashes its canonical JSON, so the hash
-     * has upstream's alphabet, length and collision behaviour but not the same digits.
+     * The hash of a pod template (upstream ComputeHash): FNV-32a over {@link DumpForHash} of the template,
+     * then, when the collision count is set, eight bytes: the count as a little-endian uint32 and four zero
+     * bytes (upstream writes a uint32 into an eight-byte buffer). The sum is printed in decimal and mapped
+     * through {@link #safeEncodeString}. For {@code kubectl create deployment nginx --image=nginx} this is
+     * {@code 5869d7778c}, the ReplicaSet a v1.32 cluster names {@code nginx-5869d7778c}.
      */
     public static String computeHash(PodTemplateSpec template, Integer collisionCount) {
-        byte[] bytes;
-        try {
-            bytes = KubeJson.json().writeValueAsBytes(template);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode pod template", e);
-        }
         int hash = 0x811c9dc5;
-        for (byte b : bytes) {
+        for (byte b : DumpForHash.podTemplateSpec(template).getBytes(StandardCharsets.UTF_8)) {
             hash = fnvStep(hash, b);
         }
         if (collisionCount != null) {
             int c = collisionCount;
-            for (int i = 0; i < 4; i++) {
-                hash = fnvStep(hash, (byte) (c >>> (8 * i)));
+            for (int i = 0; i < 8; i++) {
+                hash = fnvStep(hash, i < 4 ? (byte) (c >>> (8 * i)) : 0);
             }
         }
         return safeEncodeString(Long.toString(Integer.toUnsignedLong(hash)));
@@ -105,7 +100,7 @@ public final class ControllerUtils {
      */
     public static String safeEncodeString(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             out.append(ALPHANUMS.charAt((b & 0xff) % ALPHANUMS.length()));
         }
         return out.toString();

@@ -2,7 +2,6 @@ package io.ksim.controller.history;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ksim.api.KubeJson;
 import io.ksim.api.apps.ControllerRevision;
 import io.ksim.api.core.PodTemplateSpec;
 import io.ksim.api.meta.KubeObject;
@@ -13,6 +12,7 @@ import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.DeleteOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.ControllerUtils;
+import io.ksim.controller.hash.GoJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,10 +42,13 @@ public final class ControllerHistory {
         return (prefix.length() > MAX_PREFIX ? prefix.substring(0, MAX_PREFIX) : prefix) + "-" + hash;
     }
 
-    /** Upstream HashControllerRevision over the JSON bytes of {@code data}. */
+    /**
+     * Upstream HashControllerRevision: FNV-1 over the revision's data as encoding/json wrote it
+     * ({@link GoJson#marshal}), then the decimal collision count.
+     */
     public static String hash(Opaque data, Integer collisionCount) {
         int h = 0x811c9dc5;
-        for (byte b : data.toString().getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : GoJson.marshal(data.tree()).getBytes(StandardCharsets.UTF_8)) {
             h = step(h, b);
         }
         if (collisionCount != null) {
@@ -102,10 +105,11 @@ public final class ControllerHistory {
 
     /**
      * The data of a workload's revision: the strategic patch that puts its pod template back,
-     * {@code {"spec":{"template":{..., "$patch":"replace"}}}}, as the StatefulSet and DaemonSet controllers store it.
+     * {@code {"spec":{"template":{..., "$patch":"replace"}}}}, as the StatefulSet and DaemonSet controllers store it:
+     * the template as encoding/json writes it, empty fields without omitempty included ({@link GoJson}).
      */
     public static Opaque templatePatch(PodTemplateSpec template) {
-        ObjectNode t = (ObjectNode) KubeJson.json().valueToTree(template);
+        ObjectNode t = GoJson.podTemplateSpec(template);
         t.put("$patch", "replace");
         ObjectNode spec = JsonNodeFactory.instance.objectNode();
         spec.set("template", t);

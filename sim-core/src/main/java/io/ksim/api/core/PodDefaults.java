@@ -59,7 +59,8 @@ public final class PodDefaults {
     /**
      * The defaults of a pod spec wherever it is embedded: SetDefaults_PodSpec (dnsPolicy ClusterFirst,
      * restartPolicy Always, securityContext {}, terminationGracePeriodSeconds 30, schedulerName
-     * default-scheduler) and the defaulters of its volumes, containers and overhead.
+     * default-scheduler), the defaulters of its volumes, containers and overhead, and serviceAccount made
+     * equal to serviceAccountName as the v1 conversion does.
      */
     public static PodSpec podSpec(PodSpec spec) {
         PodSpec.Builder b = spec.toBuilder();
@@ -77,6 +78,13 @@ public final class PodDefaults {
         }
         if (isEmpty(spec.schedulerName())) {
             b.schedulerName(DEFAULT_SCHEDULER_NAME);
+        }
+        // Not a defaulter but the v1 conversion every stored pod spec passes through: serviceAccount is the
+        // deprecated alias of serviceAccountName; an empty serviceAccountName takes it, and it is written back
+        // equal to serviceAccountName (Convert_v1_PodSpec_To_core_PodSpec and back).
+        String account = isEmpty(spec.serviceAccountName()) ? spec.serviceAccount() : spec.serviceAccountName();
+        if (!isEmpty(account)) {
+            b.serviceAccountName(account).serviceAccount(account);
         }
         b.volumes(map(spec.volumes(), VolumeDefaults::volume));
         b.initContainers(map(spec.initContainers(), PodDefaults::container));

@@ -288,6 +288,22 @@ class PodDefaultsTest {
         assertEquals(t.spec(), PodDefaults.podTemplate(kind).template().spec());
     }
 
+    @ParameterizedTest(name = "serviceAccountName={0} serviceAccount={1}")
+    @CsvSource(nullValues = "-", value = {
+        "agent, -, agent",
+        "-, legacy, legacy",
+        "agent, legacy, agent",
+        "-, -, -"})
+    void serviceAccountIsTheAliasOfServiceAccountName(String name, String alias, String both) {
+        // Convert_v1_PodSpec_To_core_PodSpec: the alias fills an empty serviceAccountName; the way back
+        // writes serviceAccount = serviceAccountName, so a stored template carries both.
+        PodSpec spec = PodSpec.builder().containers(List.of(Container.of("c", "busybox")))
+                .serviceAccountName(name).serviceAccount(alias).build();
+        PodSpec defaulted = PodDefaults.podTemplateSpec(new PodTemplateSpec(null, spec)).spec();
+        assertEquals(both, defaulted.serviceAccountName());
+        assertEquals(both, defaulted.serviceAccount());
+    }
+
     @Test
     void podSpecDefaultsKeepWhatIsSet() {
         PodSpec spec = PodSpec.builder().containers(List.of(Container.of("c", "busybox")))
