@@ -12,6 +12,7 @@ import io.ksim.controller.namespace.NamespaceController;
 import io.ksim.controller.nodelifecycle.NodeLifecycleController;
 import io.ksim.controller.podgc.PodGCController;
 import io.ksim.controller.replicaset.ReplicaSetController;
+import io.ksim.controller.replication.ReplicationManager;
 import io.ksim.controller.statefulset.StatefulSetController;
 import io.ksim.controller.tainteviction.TaintEvictionController;
 import io.ksim.controller.volume.PersistentVolumeController;
@@ -66,7 +67,8 @@ public final class ScenarioParser {
 
     /** Components a fault can crash or restart: the scheduler, the whole controller manager, or one controller. */
     public static final List<String> COMPONENTS = List.of("kube-scheduler", "kube-controller-manager",
-            NamespaceController.NAME, GarbageCollector.NAME, ReplicaSetController.NAME, DeploymentController.NAME,
+            NamespaceController.NAME, GarbageCollector.NAME, ReplicaSetController.NAME, ReplicationManager.NAME,
+            DeploymentController.NAME,
             StatefulSetController.NAME, DaemonSetController.NAME, JobController.NAME, CronJobController.NAME,
             TtlAfterFinishedController.NAME, NodeLifecycleController.NAME, TaintEvictionController.NAME,
             DisruptionController.NAME, PodGCController.NAME, PersistentVolumeController.NAME);

@@ -101,7 +101,7 @@ class ScenarioParserTest {
                 error(HEAD + "  - fault: {powerOff: node-4}\n"));
         assertEquals("scenario.yaml:3:20: steps[0].fault.crash: unknown component \"etcd\" (want one of kube-scheduler, "
                 + "kube-controller-manager, namespace-controller, garbage-collector-controller, replicaset-controller, "
-                + "deployment-controller, statefulset-controller, daemonset-controller, job-controller, cronjob-controller, "
+                + "replicationcontroller-controller, deployment-controller, statefulset-controller, daemonset-controller, job-controller, cronjob-controller, "
                 + "ttl-after-finished-controller, node-lifecycle-controller, taint-eviction-controller, "
                 + "disruption-controller, pod-garbage-collector-controller, persistentvolume-binder-controller)",
                 error(HEAD + "  - fault: {crash: etcd}\n"));

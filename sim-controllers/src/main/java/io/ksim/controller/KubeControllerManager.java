@@ -11,6 +11,7 @@ import io.ksim.controller.namespace.NamespaceController;
 import io.ksim.controller.nodelifecycle.NodeLifecycleController;
 import io.ksim.controller.podgc.PodGCController;
 import io.ksim.controller.replicaset.ReplicaSetController;
+import io.ksim.controller.replication.ReplicationManager;
 import io.ksim.controller.serviceaccount.RootCACertPublisher;
 import io.ksim.controller.serviceaccount.ServiceAccountsController;
 import io.ksim.controller.statefulset.StatefulSetController;
@@ -42,6 +43,7 @@ public final class KubeControllerManager {
                 .register(NamespaceController.NAME, NamespaceController::new)
                 .register(GarbageCollector.NAME, GarbageCollector::new)
                 .register(ReplicaSetController.NAME, ReplicaSetController::new)
+                .register(ReplicationManager.NAME, ReplicationManager::new)
                 .register(DeploymentController.NAME, DeploymentController::new)
                 .register(StatefulSetController.NAME, StatefulSetController::new)
                 .register(DaemonSetController.NAME, DaemonSetController::new)
