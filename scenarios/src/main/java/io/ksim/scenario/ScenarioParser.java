@@ -15,6 +15,8 @@ import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.controller.replication.ReplicationManager;
 import io.ksim.controller.statefulset.StatefulSetController;
 import io.ksim.controller.tainteviction.TaintEvictionController;
+import io.ksim.controller.volume.PVCProtectionController;
+import io.ksim.controller.volume.PVProtectionController;
 import io.ksim.controller.volume.PersistentVolumeController;
 import io.ksim.kernel.GoDuration;
 import io.ksim.node.ImageCatalog;
@@ -71,7 +73,8 @@ public final class ScenarioParser {
             DeploymentController.NAME,
             StatefulSetController.NAME, DaemonSetController.NAME, JobController.NAME, CronJobController.NAME,
             TtlAfterFinishedController.NAME, NodeLifecycleController.NAME, TaintEvictionController.NAME,
-            DisruptionController.NAME, PodGCController.NAME, PersistentVolumeController.NAME);
+            DisruptionController.NAME, PodGCController.NAME, PersistentVolumeController.NAME,
+            PVCProtectionController.NAME, PVProtectionController.NAME);
 
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
     private static final String DURATION_HINT = " (want e.g. 30s, 2m, 1h30m)";

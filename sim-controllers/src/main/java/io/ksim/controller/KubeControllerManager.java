@@ -16,6 +16,8 @@ import io.ksim.controller.serviceaccount.RootCACertPublisher;
 import io.ksim.controller.serviceaccount.ServiceAccountsController;
 import io.ksim.controller.statefulset.StatefulSetController;
 import io.ksim.controller.tainteviction.TaintEvictionController;
+import io.ksim.controller.volume.PVCProtectionController;
+import io.ksim.controller.volume.PVProtectionController;
 import io.ksim.controller.volume.PersistentVolumeController;
 
 /**
@@ -54,7 +56,9 @@ public final class KubeControllerManager {
                 .register(TaintEvictionController.NAME, TaintEvictionController::new)
                 .register(DisruptionController.NAME, DisruptionController::new)
                 .register(PodGCController.NAME, PodGCController::new)
-                .register(PersistentVolumeController.NAME, PersistentVolumeController::new);
+                .register(PersistentVolumeController.NAME, PersistentVolumeController::new)
+                .register(PVCProtectionController.NAME, PVCProtectionController::new)
+                .register(PVProtectionController.NAME, PVProtectionController::new);
     }
 
     /** Registers and starts every built-in controller. */

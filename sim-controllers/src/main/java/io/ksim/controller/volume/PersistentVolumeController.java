@@ -356,10 +356,10 @@ public final class PersistentVolumeController extends Controller {
     // ---- volumes
 
     private void syncVolume(PersistentVolume pv) {
-        if (pv.metadata().isBeingDeleted()) {
+        ObjectReference ref = pv.spec().claimRef();
+        if (pv.metadata().isBeingDeleted() && ref == null) {
             return;
         }
-        ObjectReference ref = pv.spec().claimRef();
         if (ref == null) {
             setPhase(pv, PersistentVolumeStatus.AVAILABLE);
             return;
@@ -389,12 +389,15 @@ public final class PersistentVolumeController extends Controller {
             }
             // A volume provisioned for the claim and no longer needed: released and deleted below.
         }
-        // The claim is gone: release and reclaim.
+        // The claim is gone: release and reclaim. A volume already being deleted (held by its pv-protection
+        // finalizer while it was Bound) is only released, which lets the pv-protection controller finish it.
         if (!PersistentVolumeStatus.RELEASED.equals(pv.status().phase())
                 && !PersistentVolumeStatus.FAILED.equals(pv.status().phase())) {
             pv = setPhase(pv, PersistentVolumeStatus.RELEASED);
         }
-        reclaim(pv);
+        if (!pv.metadata().isBeingDeleted()) {
+            reclaim(pv);
+        }
     }
 
     /**

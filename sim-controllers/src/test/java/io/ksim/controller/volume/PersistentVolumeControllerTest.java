@@ -42,7 +42,9 @@ class PersistentVolumeControllerTest {
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
     private final ControllerManager manager = new ControllerManager(ControllerContext.of(kernel, api))
             .register(PersistentVolumeController.NAME, PersistentVolumeController::new)
-            .register(LocalPathProvisioner.NAME, LocalPathProvisioner::new);
+            .register(LocalPathProvisioner.NAME, LocalPathProvisioner::new)
+            .register(PVCProtectionController.NAME, PVCProtectionController::new)
+            .register(PVProtectionController.NAME, PVProtectionController::new);
 
     private void run() {
         kernel.runUntil(Duration.ofNanos(kernel.nanos()).plusSeconds(5));
@@ -220,7 +222,10 @@ class PersistentVolumeControllerTest {
         assertNull(getVolume(name));
     }
 
-    /** binder_test.go "claim bound to a missing volume" and "volume deleted under a bound claim": ClaimLost. */
+    /**
+     * binder_test.go "claim bound to a missing volume" and "volume deleted under a bound claim": ClaimLost. The
+     * pv-protection finalizer is stripped first, as a user forcing the deletion of a Bound volume would.
+     */
     @Test
     void aBoundClaimWhoseVolumeIsDeletedIsLost() {
         create(pv("keep", "1Gi"));
@@ -228,6 +233,9 @@ class PersistentVolumeControllerTest {
         api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", claim("data", "1Gi"));
         run();
         assertEquals("Bound", getClaim("data").status().phase());
+        PersistentVolume keep = getVolume("keep");
+        api.update(BuiltinResources.PERSISTENT_VOLUMES, keep.withMetadata(keep.metadata().toBuilder()
+                .finalizers(List.of()).build()));
         api.delete(BuiltinResources.PERSISTENT_VOLUMES, null, "keep", DeleteOptions.defaults());
         run();
         assertEquals("Lost", getClaim("data").status().phase());
