@@ -245,15 +245,7 @@ public final class PersistentVolumeController extends Controller {
     }
 
     private StorageClass defaultClass() {
-        // Upstream picks the newest default class; ties go by name.
-        StorageClass best = null;
-        for (StorageClass sc : classes.indexer().list()) {
-            if (sc.isDefaultClass() && (best == null
-                    || sc.metadata().creationTimestamp().isAfter(best.metadata().creationTimestamp()))) {
-                best = sc;
-            }
-        }
-        return best;
+        return StorageClass.defaultClass(classes.indexer().list());
     }
 
     private static PersistentVolumeClaim.PersistentVolumeClaimSpec withClass(PersistentVolumeClaim claim,

@@ -185,6 +185,22 @@ class PersistentVolumeControllerTest {
                 StorageClass.BINDING_WAIT_FOR_FIRST_CONSUMER, null));
     }
 
+    /**
+     * A claim created while there was no default class has none (DefaultStorageClass admission had nothing to
+     * give); the PV controller assigns the default once one exists (retroactive assignment, 1.28+).
+     */
+    @Test
+    void aClaimCreatedBeforeTheDefaultClassGetsItFromTheController() {
+        manager.startAll();
+        api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", claim("data", "1Gi", null,
+                List.of(PersistentVolume.READ_WRITE_ONCE), null));
+        run();
+        assertNull(getClaim("data").spec().storageClassName());
+        createStandardClass();
+        kernel.runUntil(Duration.ofNanos(kernel.nanos()).plus(PersistentVolumeController.SYNC_PERIOD).plusSeconds(1));
+        assertEquals("standard", getClaim("data").spec().storageClassName());
+    }
+
     @Test
     void waitForFirstConsumerProvisionsOnceANodeIsSelectedAndDeletesWithTheClaim() {
         createStandardClass();
@@ -193,7 +209,7 @@ class PersistentVolumeControllerTest {
                 List.of(PersistentVolume.READ_WRITE_ONCE), null));
         run();
         PersistentVolumeClaim c = getClaim("data");
-        assertEquals("standard", c.spec().storageClassName(), "default class assigned retroactively");
+        assertEquals("standard", c.spec().storageClassName(), "default class assigned at admission");
         assertEquals(List.of("WaitForFirstConsumer: waiting for first consumer to be created before binding"),
                 events("data").stream().distinct().toList());
         Map<String, String> ann = new TreeMap<>(c.metadata().annotations());
