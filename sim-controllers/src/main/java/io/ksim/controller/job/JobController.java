@@ -35,8 +35,9 @@ import java.util.TreeSet;
  * MaxJobPodFailureBackOff); more failures than {@code backoffLimit}, or a Job active longer than
  * {@code activeDeadlineSeconds}, fails it. As in 1.32 a Job first gets {@code SuccessCriteriaMet} or
  * {@code FailureTarget}, its remaining pods are deleted, and once none is left it gets {@code Complete}
- * or {@code Failed} with the same reason and message. A suspended Job has no pods; resuming it restarts
- * its {@code activeDeadlineSeconds} clock.
+ * or {@code Failed} with the same reason and message. A podFailurePolicy ({@link PodFailurePolicies}) may fail
+ * the Job at once (reason PodFailurePolicy) or leave a failure uncounted. A suspended Job has no pods; resuming
+ * it restarts its {@code activeDeadlineSeconds} clock.
  */
 public final class JobController extends Controller {
 
@@ -254,8 +255,12 @@ public final class JobController extends Controller {
         return null;
     }
 
-    /** Upstream's order: backoff limit, then deadline, then success. */
+    /** Upstream's order: a podFailurePolicy FailJob rule, the backoff limit, the deadline, then success. */
     private static JobCondition newFinishingCondition(Job job, JobCounts counts, Instant startTime, Instant now) {
+        if (counts.failJobMessage() != null) {
+            return new JobCondition(JobCondition.FAILURE_TARGET, "True", now, now,
+                    JobCondition.REASON_POD_FAILURE_POLICY, counts.failJobMessage());
+        }
         int backoffLimit = job.spec().backoffLimit() == null ? 6 : job.spec().backoffLimit();
         if (counts.failed() > backoffLimit) {
             return new JobCondition(JobCondition.FAILURE_TARGET, "True", now, now,
@@ -360,7 +365,7 @@ public final class JobController extends Controller {
 
     /** What a Job's pods add up to. */
     record JobCounts(List<Pod> active, int succeeded, int failed, int terminating, int ready,
-            TreeSet<Integer> succeededIndexes, int failuresSinceSuccess, Instant lastFailure) {
+            TreeSet<Integer> succeededIndexes, int failuresSinceSuccess, Instant lastFailure, String failJobMessage) {
 
         static JobCounts of(Job job, List<Pod> pods) {
             List<Pod> active = new ArrayList<>();
@@ -371,6 +376,7 @@ public final class JobController extends Controller {
             TreeSet<Integer> indexes = new TreeSet<>();
             Instant lastSuccess = null;
             List<Instant> failures = new ArrayList<>();
+            String failJobMessage = null;
             for (Pod p : pods) {
                 String phase = p.status().phase();
                 if (PodPhase.SUCCEEDED.equals(phase)) {
@@ -382,6 +388,13 @@ public final class JobController extends Controller {
                     Instant t = JobPods.finishTime(p);
                     lastSuccess = lastSuccess == null || (t != null && t.isAfter(lastSuccess)) ? t : lastSuccess;
                 } else if (PodPhase.FAILED.equals(phase)) {
+                    PodFailurePolicies.Outcome outcome = PodFailurePolicies.match(job.spec().podFailurePolicy(), p);
+                    if (failJobMessage == null) {
+                        failJobMessage = outcome.failJobMessage();
+                    }
+                    if (!outcome.counts()) {
+                        continue; // Ignore: neither in status.failed nor towards backoffLimit
+                    }
                     failed++;
                     failures.add(JobPods.finishTime(p));
                 } else if (p.metadata().isBeingDeleted()) {
@@ -404,7 +417,7 @@ public final class JobController extends Controller {
                     last = last == null || f.isAfter(last) ? f : last;
                 }
             }
-            return new JobCounts(active, succeeded, failed, terminating, ready, indexes, since, last);
+            return new JobCounts(active, succeeded, failed, terminating, ready, indexes, since, last, failJobMessage);
         }
 
         boolean complete(Job job) {

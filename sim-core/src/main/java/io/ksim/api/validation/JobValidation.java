@@ -100,6 +100,9 @@ public final class JobValidation {
                 }
             }
         }
+        if (spec.podFailurePolicy() != null) {
+            errs.addAll(PodFailurePolicyValidation.validate(spec, fldPath.child("podFailurePolicy")));
+        }
         PodTemplateSpec template = spec.template();
         errs.addAll(PodSpecValidation.validatePodTemplateSpec(template, fldPath.child("template")));
         String restart = template.spec() == null ? "" : nz(template.spec().restartPolicy());
