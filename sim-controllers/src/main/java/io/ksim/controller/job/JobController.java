@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * {@code activeDeadlineSeconds}, fails it. As in 1.32 a Job first gets {@code SuccessCriteriaMet} or
  * {@code FailureTarget}, its remaining pods are deleted, and once none is left it gets {@code Complete}
  * or {@code Failed} with the same reason and message. A podFailurePolicy ({@link PodFailurePolicies}) may fail
- * the Job at once (reason PodFailurePolicy) or leave a failure uncounted. A suspended Job has no pods; resuming
+ * the Job at once (reason PodFailurePolicy) or leave a failure uncounted; an Indexed Job's successPolicy
+ * ({@link SuccessPolicies}) may declare it succeeded early (reason SuccessPolicy). A suspended Job has no pods; resuming
  * it restarts its {@code activeDeadlineSeconds} clock.
  */
 public final class JobController extends Controller {
@@ -255,7 +256,10 @@ public final class JobController extends Controller {
         return null;
     }
 
-    /** Upstream's order: a podFailurePolicy FailJob rule, the backoff limit, the deadline, then success. */
+    /**
+     * Upstream's order: a podFailurePolicy FailJob rule, the backoff limit, the deadline, then an Indexed Job's
+     * successPolicy, then all completions.
+     */
     private static JobCondition newFinishingCondition(Job job, JobCounts counts, Instant startTime, Instant now) {
         if (counts.failJobMessage() != null) {
             return new JobCondition(JobCondition.FAILURE_TARGET, "True", now, now,
@@ -270,6 +274,14 @@ public final class JobController extends Controller {
         if (deadline != null && !now.isBefore(startTime.plusSeconds(deadline))) {
             return new JobCondition(JobCondition.FAILURE_TARGET, "True", now, now,
                     JobCondition.REASON_DEADLINE_EXCEEDED, MSG_DEADLINE);
+        }
+        if (JobPods.isIndexed(job)) {
+            int completions = job.spec().completions() == null ? 0 : job.spec().completions();
+            String matched = SuccessPolicies.match(job.spec().successPolicy(), completions, counts.succeededIndexes());
+            if (matched != null) {
+                return new JobCondition(JobCondition.SUCCESS_CRITERIA_MET, "True", now, now,
+                        JobCondition.REASON_SUCCESS_POLICY, matched);
+            }
         }
         if (counts.complete(job)) {
             return new JobCondition(JobCondition.SUCCESS_CRITERIA_MET, "True", now, now,
