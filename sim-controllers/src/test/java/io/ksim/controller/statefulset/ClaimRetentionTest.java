@@ -6,7 +6,6 @@ import io.ksim.api.apps.StatefulSet.StatefulSetPersistentVolumeClaimRetentionPol
 import io.ksim.apiserver.DeleteOptions;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.garbagecollector.GarbageCollector;
-import io.ksim.controller.volume.PVCProtectionController;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +29,6 @@ class ClaimRetentionTest {
         StatefulSetFixture f = new StatefulSetFixture(31);
         f.cluster.manager.register(GarbageCollector.NAME, GarbageCollector::new);
         f.cluster.manager.start(GarbageCollector.NAME);
-        f.cluster.manager.register(PVCProtectionController.NAME, PVCProtectionController::new);
-        f.cluster.manager.start(PVCProtectionController.NAME);
         f.create(StatefulSetFixture.spec(3, "nginx:1.25", null, null,
                 new StatefulSetPersistentVolumeClaimRetentionPolicy(whenDeleted, whenScaled)));
         f.cluster.run(40);
