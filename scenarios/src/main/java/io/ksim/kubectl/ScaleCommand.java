@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl scale}: sets {@code spec.replicas} through the scale subresource (Deployments, ReplicaSets,
- * StatefulSets; ksim serves no ReplicationControllers, and Jobs have no scale subresource since kubectl 1.28
- * dropped its Job special case). With {@code --current-replicas} or {@code --resource-version} it reads the
+ * StatefulSets, ReplicationControllers; Jobs have no scale subresource since kubectl 1.28 dropped its Job
+ * special case). With {@code --current-replicas} or {@code --resource-version} it reads the
  * Scale first and refuses as kubectl's scaler does; {@code --timeout} waits (in virtual time) until the status
  * has the new count.
  */
@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 final class ScaleCommand implements Callable<Integer> {
 
     private static final Set<ResourceType<?>> SCALABLE = Set.of(BuiltinResources.DEPLOYMENTS,
-            BuiltinResources.REPLICA_SETS, BuiltinResources.STATEFUL_SETS);
+            BuiltinResources.REPLICA_SETS, BuiltinResources.STATEFUL_SETS, BuiltinResources.REPLICATION_CONTROLLERS);
 
     private final KubectlContext ctx;
 

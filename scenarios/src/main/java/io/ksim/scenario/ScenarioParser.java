@@ -13,8 +13,11 @@ import io.ksim.controller.nodelifecycle.NodeLifecycleController;
 import io.ksim.controller.podgc.PodGCController;
 import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.controller.resourcequota.ResourceQuotaController;
+import io.ksim.controller.replication.ReplicationManager;
 import io.ksim.controller.statefulset.StatefulSetController;
 import io.ksim.controller.tainteviction.TaintEvictionController;
+import io.ksim.controller.volume.PVCProtectionController;
+import io.ksim.controller.volume.PVProtectionController;
 import io.ksim.controller.volume.PersistentVolumeController;
 import io.ksim.kernel.GoDuration;
 import io.ksim.node.ImageCatalog;
@@ -67,11 +70,12 @@ public final class ScenarioParser {
 
     /** Components a fault can crash or restart: the scheduler, the whole controller manager, or one controller. */
     public static final List<String> COMPONENTS = List.of("kube-scheduler", "kube-controller-manager",
-            NamespaceController.NAME, GarbageCollector.NAME, ReplicaSetController.NAME, DeploymentController.NAME,
+            NamespaceController.NAME, GarbageCollector.NAME, ReplicaSetController.NAME, ReplicationManager.NAME,
+            DeploymentController.NAME,
             StatefulSetController.NAME, DaemonSetController.NAME, JobController.NAME, CronJobController.NAME,
             TtlAfterFinishedController.NAME, NodeLifecycleController.NAME, TaintEvictionController.NAME,
             DisruptionController.NAME, PodGCController.NAME, ResourceQuotaController.NAME,
-            PersistentVolumeController.NAME);
+            PersistentVolumeController.NAME, PVCProtectionController.NAME, PVProtectionController.NAME);
 
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
     private static final String DURATION_HINT = " (want e.g. 30s, 2m, 1h30m)";

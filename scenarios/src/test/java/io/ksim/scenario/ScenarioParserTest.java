@@ -101,10 +101,11 @@ class ScenarioParserTest {
                 error(HEAD + "  - fault: {powerOff: node-4}\n"));
         assertEquals("scenario.yaml:3:20: steps[0].fault.crash: unknown component \"etcd\" (want one of kube-scheduler, "
                 + "kube-controller-manager, namespace-controller, garbage-collector-controller, replicaset-controller, "
-                + "deployment-controller, statefulset-controller, daemonset-controller, job-controller, cronjob-controller, "
+                + "replicationcontroller-controller, deployment-controller, statefulset-controller, daemonset-controller, job-controller, cronjob-controller, "
                 + "ttl-after-finished-controller, node-lifecycle-controller, taint-eviction-controller, "
                 + "disruption-controller, pod-garbage-collector-controller, resourcequota-controller, "
-                + "persistentvolume-binder-controller)",
+                + "persistentvolume-binder-controller, persistentvolumeclaim-protection-controller, "
+                + "persistentvolume-protection-controller)",
                 error(HEAD + "  - fault: {crash: etcd}\n"));
         assertEquals("scenario.yaml:3:26: steps[0].waitFor.condition: invalid condition \"pods happy app=web\": want "
                 + "\"rollout complete deployment/web\", \"pods ready app=web 4\", \"pods running app=web 4\", \"pod web-0 "

@@ -12,10 +12,13 @@ import io.ksim.controller.nodelifecycle.NodeLifecycleController;
 import io.ksim.controller.podgc.PodGCController;
 import io.ksim.controller.replicaset.ReplicaSetController;
 import io.ksim.controller.resourcequota.ResourceQuotaController;
+import io.ksim.controller.replication.ReplicationManager;
 import io.ksim.controller.serviceaccount.RootCACertPublisher;
 import io.ksim.controller.serviceaccount.ServiceAccountsController;
 import io.ksim.controller.statefulset.StatefulSetController;
 import io.ksim.controller.tainteviction.TaintEvictionController;
+import io.ksim.controller.volume.PVCProtectionController;
+import io.ksim.controller.volume.PVProtectionController;
 import io.ksim.controller.volume.PersistentVolumeController;
 
 /**
@@ -43,6 +46,7 @@ public final class KubeControllerManager {
                 .register(NamespaceController.NAME, NamespaceController::new)
                 .register(GarbageCollector.NAME, GarbageCollector::new)
                 .register(ReplicaSetController.NAME, ReplicaSetController::new)
+                .register(ReplicationManager.NAME, ReplicationManager::new)
                 .register(DeploymentController.NAME, DeploymentController::new)
                 .register(StatefulSetController.NAME, StatefulSetController::new)
                 .register(DaemonSetController.NAME, DaemonSetController::new)
@@ -54,7 +58,9 @@ public final class KubeControllerManager {
                 .register(DisruptionController.NAME, DisruptionController::new)
                 .register(PodGCController.NAME, PodGCController::new)
                 .register(ResourceQuotaController.NAME, ResourceQuotaController::new)
-                .register(PersistentVolumeController.NAME, PersistentVolumeController::new);
+                .register(PersistentVolumeController.NAME, PersistentVolumeController::new)
+                .register(PVCProtectionController.NAME, PVCProtectionController::new)
+                .register(PVProtectionController.NAME, PVProtectionController::new);
     }
 
     /** Registers and starts every built-in controller. */

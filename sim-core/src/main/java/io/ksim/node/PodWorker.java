@@ -41,6 +41,12 @@ final class PodWorker {
     private boolean gone;
     /** Index of the init container the pod waits for; past the init containers once initialized. */
     private int initProgress;
+    /** The next look at the volumes while the pod waits for them; null once they are mounted. */
+    private io.ksim.kernel.Timer volumeRetry;
+    /** Failed SetUp attempts so far, for the mount back-off. */
+    private int mountFailures;
+    /** This sync's wait has polled once after its first look; the next failing poll ends it with an event. */
+    private boolean polledAgain;
 
     PodWorker(Kubelet kubelet, Pod pod) {
         this.kubelet = kubelet;
@@ -100,13 +106,54 @@ final class PodWorker {
         return podIP;
     }
 
-    /** Creates the sandbox (IP, start time) and starts the first container. */
+    /**
+     * Waits until every volume is mounted ({@link VolumeManager}), then creates the sandbox (IP) and starts the
+     * first container. The start time is the kubelet's first look at the pod, as its status manager sets it.
+     */
     void start() {
+        if (startTime == null) {
+            startTime = kernel.instant();
+        }
+        VolumeManager.Check volumes = VolumeManager.check(kubelet.api(), pod);
+        if (!volumes.ready()) {
+            waitForVolumes(volumes);
+            return;
+        }
+        volumeRetry = null;
         podIP = kubelet.allocateIP(pod);
         holdsCidrIP = !pod.spec().usesHostNetwork();
-        startTime = kernel.instant();
         publish();
         startContainer(0, true);
+    }
+
+    /**
+     * The pod stays ContainerCreating (no sandbox, no IP): a volume the populator could not process fails the
+     * sync (FailedMount, tried again after the pod worker's back-off); a failed SetUp is retried with the
+     * operation executor's growing delay, each failure an event.
+     */
+    private void waitForVolumes(VolumeManager.Check volumes) {
+        publish();
+        Duration retry;
+        String waitError = volumes.waitError();
+        if (waitError != null && !polledAgain) {
+            // WaitForAttachAndMount polls every 300 ms and only then sees the populator's errors: a claim the PV
+            // controller binds meanwhile (at the instant the scheduler bound the pod) is no error.
+            polledAgain = true;
+            retry = VolumeManager.POLL_INTERVAL;
+        } else if (waitError != null) {
+            kubelet.recorder().warning(pod, "FailedMount", waitError);
+            polledAgain = false;
+            retry = SYNC_RETRY_PERIOD;
+        } else {
+            volumes.setUpFailures().forEach(f -> kubelet.recorder().warning(pod, "FailedMount", f));
+            mountFailures++;
+            retry = VolumeManager.mountRetryDelay(mountFailures);
+        }
+        volumeRetry = kernel.schedule(retry, kubelet.component(), () -> {
+            if (kubelet.isRunning() && !termination.isStopping() && !gone) {
+                start();
+            }
+        });
     }
 
     void update(Pod newer) {
@@ -340,6 +387,10 @@ final class PodWorker {
             termination.finishIfDone();
             return;
         }
+        if (volumeRetry != null && !volumeRetry.isPending()) {
+            start(); // a look at the volumes fell due while the kubelet was down
+            return;
+        }
         for (int i = 0; i < containers.size(); i++) {
             ContainerRecord r = containers.get(i);
             boolean timersIdle = r.timers.stream().noneMatch(io.ksim.kernel.Timer::isPending);
@@ -366,6 +417,9 @@ final class PodWorker {
     void powerLost() {
         gone = true;
         containers.forEach(ContainerRecord::cancelTimers);
+        if (volumeRetry != null) {
+            volumeRetry.cancel();
+        }
     }
 
     boolean isGone() {

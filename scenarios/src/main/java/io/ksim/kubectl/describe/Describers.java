@@ -14,6 +14,7 @@ import io.ksim.api.core.Node;
 import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.Pod;
+import io.ksim.api.core.ReplicationController;
 import io.ksim.api.core.LimitRange;
 import io.ksim.api.core.ResourceQuota;
 import io.ksim.api.core.Secret;
@@ -88,6 +89,8 @@ public final class Describers {
             return WorkloadDescribers.deployment(this, d, events, now);
         } else if (obj instanceof ReplicaSet rs) {
             return WorkloadDescribers.replicaSet(this, rs, events, now);
+        } else if (obj instanceof ReplicationController rc) {
+            return WorkloadDescribers.replicationController(this, rc, events, now);
         } else if (obj instanceof StatefulSet s) {
             return WorkloadDescribers.statefulSet(this, s, events, now);
         } else if (obj instanceof DaemonSet ds) {

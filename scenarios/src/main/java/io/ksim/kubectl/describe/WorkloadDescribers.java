@@ -6,6 +6,7 @@ import static io.ksim.kubectl.describe.PrefixWriter.LEVEL_1;
 import io.ksim.api.apps.DaemonSet;
 import io.ksim.api.apps.Deployment;
 import io.ksim.api.apps.ReplicaSet;
+import io.ksim.api.core.ReplicationController;
 import io.ksim.api.apps.StatefulSet;
 import io.ksim.api.batch.CronJob;
 import io.ksim.api.batch.Job;
@@ -22,7 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** kubectl's describers for Deployments, ReplicaSets, StatefulSets, DaemonSets, Jobs and CronJobs. */
+/** kubectl's describers for Deployments, ReplicaSets, ReplicationControllers, StatefulSets, DaemonSets, Jobs and CronJobs. */
 final class WorkloadDescribers {
 
     private WorkloadDescribers() {
@@ -116,6 +117,38 @@ final class WorkloadDescribers {
         podsStatus(w, ds.podStatus(rs.metadata().namespace(), rs.spec().selector(), rs.metadata().uid()));
         PodDescriber.podTemplate(rs.spec().template(), w);
         if (status.conditions() != null && !status.conditions().isEmpty()) {
+            w.write(LEVEL_0, "Conditions:\n  Type\tStatus\tReason\n");
+            w.write(LEVEL_1, "----\t------\t------\n");
+            for (var c : status.conditions()) {
+                w.write(LEVEL_1, "%s \t%s\t%s\n", c.type(), c.status(), Fmt.nz(c.reason()));
+            }
+        }
+        Fmt.events(w, events, now);
+        return w.text();
+    }
+
+    /**
+     * kubectl's describeReplicationController: a ReplicaSet's page without Controlled By, the selector printed
+     * as a label set, and "Pod Template:" followed by {@code <unset>} when the template is missing.
+     */
+    static String replicationController(Describers ds, ReplicationController rc, List<Event> events, Instant now) {
+        PrefixWriter w = new PrefixWriter();
+        var status = rc.status();
+        w.write(LEVEL_0, "Name:\t%s\n", rc.metadata().name());
+        w.write(LEVEL_0, "Namespace:\t%s\n", rc.metadata().namespace());
+        w.write(LEVEL_0, "Selector:\t%s\n", Fmt.labels(rc.spec().selector()));
+        Fmt.labelsMultiline(w, "Labels", rc.metadata().labels());
+        Fmt.annotationsMultiline(w, "Annotations", rc.metadata().annotations());
+        w.write(LEVEL_0, "Replicas:\t%d current / %d desired\n", status.replicas(), Fmt.num(rc.spec().replicas()));
+        podsStatus(w, ds.podStatus(rc.metadata().namespace(),
+                io.ksim.api.meta.LabelSelector.matchLabels(rc.spec().selector()), rc.metadata().uid()));
+        if (rc.spec().template() == null) {
+            w.write(LEVEL_0, "Pod Template:\n");
+            w.write(LEVEL_1, "<unset>");
+        } else {
+            PodDescriber.podTemplate(rc.spec().template(), w);
+        }
+        if (!status.conditions().isEmpty()) {
             w.write(LEVEL_0, "Conditions:\n  Type\tStatus\tReason\n");
             w.write(LEVEL_1, "----\t------\t------\n");
             for (var c : status.conditions()) {

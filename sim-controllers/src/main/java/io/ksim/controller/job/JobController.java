@@ -35,8 +35,10 @@ import java.util.TreeSet;
  * MaxJobPodFailureBackOff); more failures than {@code backoffLimit}, or a Job active longer than
  * {@code activeDeadlineSeconds}, fails it. As in 1.32 a Job first gets {@code SuccessCriteriaMet} or
  * {@code FailureTarget}, its remaining pods are deleted, and once none is left it gets {@code Complete}
- * or {@code Failed} with the same reason and message. A suspended Job has no pods; resuming it restarts
- * its {@code activeDeadlineSeconds} clock.
+ * or {@code Failed} with the same reason and message. A podFailurePolicy ({@link PodFailurePolicies}) may fail
+ * the Job at once (reason PodFailurePolicy) or leave a failure uncounted; an Indexed Job's successPolicy
+ * ({@link SuccessPolicies}) may declare it succeeded early (reason SuccessPolicy). A suspended Job has no pods; resuming
+ * it restarts its {@code activeDeadlineSeconds} clock.
  */
 public final class JobController extends Controller {
 
@@ -52,6 +54,8 @@ public final class JobController extends Controller {
     static final String MSG_COMPLETIONS = "Reached expected number of succeeded pods";
     static final String MSG_BACKOFF = "Job has reached the specified backoff limit";
     static final String MSG_DEADLINE = "Job was active longer than specified deadline";
+    static final String MSG_MAX_FAILED_INDEXES = "Job has exceeded the specified maximal number of failed indexes";
+    static final String MSG_FAILED_INDEXES = "Job has failed indexes";
 
     private static final String BY_OWNER = "jobUID";
 
@@ -196,7 +200,9 @@ public final class JobController extends Controller {
         JobStatus status = new JobStatus(conditions, startTime, complete ? now : null, counts.active().size(),
                 counts.succeeded(), counts.failed(), counts.terminating(),
                 JobPods.isIndexed(job) ? JobPods.intervals(counts.succeededIndexes()) : null,
-                job.status().failedIndexes(), job.status().uncountedTerminatedPods(), counts.ready());
+                job.spec().backoffLimitPerIndex() != null && JobPods.isIndexed(job)
+                        ? JobPods.intervals(counts.failedIndexes(job)) : job.status().failedIndexes(),
+                job.status().uncountedTerminatedPods(), counts.ready());
         if (!status.equals(job.status())) {
             api.updateStatus(BuiltinResources.JOBS, job.withStatus(status));
         }
@@ -254,8 +260,16 @@ public final class JobController extends Controller {
         return null;
     }
 
-    /** Upstream's order: backoff limit, then deadline, then success. */
+    /**
+     * Upstream's order: a podFailurePolicy FailJob rule, the backoff limit, the deadline, with backoffLimitPerIndex
+     * too many failed indexes (MaxFailedIndexesExceeded) or every index done and some failed (FailedIndexes), then
+     * an Indexed Job's successPolicy, then all completions.
+     */
     private static JobCondition newFinishingCondition(Job job, JobCounts counts, Instant startTime, Instant now) {
+        if (counts.failJobMessage() != null) {
+            return new JobCondition(JobCondition.FAILURE_TARGET, "True", now, now,
+                    JobCondition.REASON_POD_FAILURE_POLICY, counts.failJobMessage());
+        }
         int backoffLimit = job.spec().backoffLimit() == null ? 6 : job.spec().backoffLimit();
         if (counts.failed() > backoffLimit) {
             return new JobCondition(JobCondition.FAILURE_TARGET, "True", now, now,
@@ -265,6 +279,27 @@ public final class JobController extends Controller {
         if (deadline != null && !now.isBefore(startTime.plusSeconds(deadline))) {
             return new JobCondition(JobCondition.FAILURE_TARGET, "True", now, now,
                     JobCondition.REASON_DEADLINE_EXCEEDED, MSG_DEADLINE);
+        }
+        if (JobPods.isIndexed(job) && job.spec().backoffLimitPerIndex() != null) {
+            int completions = job.spec().completions() == null ? 0 : job.spec().completions();
+            TreeSet<Integer> failed = counts.failedIndexes(job);
+            Integer max = job.spec().maxFailedIndexes();
+            if (max != null && failed.size() > max) {
+                return new JobCondition(JobCondition.FAILURE_TARGET, "True", now, now,
+                        JobCondition.REASON_MAX_FAILED_INDEXES_EXCEEDED, MSG_MAX_FAILED_INDEXES);
+            }
+            if (!failed.isEmpty() && failed.size() + counts.succeededIndexes().size() >= completions) {
+                return new JobCondition(JobCondition.FAILURE_TARGET, "True", now, now,
+                        JobCondition.REASON_FAILED_INDEXES, MSG_FAILED_INDEXES);
+            }
+        }
+        if (JobPods.isIndexed(job)) {
+            int completions = job.spec().completions() == null ? 0 : job.spec().completions();
+            String matched = SuccessPolicies.match(job.spec().successPolicy(), completions, counts.succeededIndexes());
+            if (matched != null) {
+                return new JobCondition(JobCondition.SUCCESS_CRITERIA_MET, "True", now, now,
+                        JobCondition.REASON_SUCCESS_POLICY, matched);
+            }
         }
         if (counts.complete(job)) {
             return new JobCondition(JobCondition.SUCCESS_CRITERIA_MET, "True", now, now,
@@ -282,6 +317,7 @@ public final class JobController extends Controller {
         if (JobPods.isIndexed(job)) {
             int completions = job.spec().completions() == null ? 0 : job.spec().completions();
             Set<Integer> busy = new TreeSet<>(counts.succeededIndexes());
+            busy.addAll(counts.failedIndexes(job));
             for (Pod p : counts.active()) {
                 busy.add(JobPods.index(p));
             }
@@ -360,7 +396,8 @@ public final class JobController extends Controller {
 
     /** What a Job's pods add up to. */
     record JobCounts(List<Pod> active, int succeeded, int failed, int terminating, int ready,
-            TreeSet<Integer> succeededIndexes, int failuresSinceSuccess, Instant lastFailure) {
+            TreeSet<Integer> succeededIndexes, int failuresSinceSuccess, Instant lastFailure, String failJobMessage,
+            java.util.Map<Integer, Integer> indexFailures, TreeSet<Integer> failIndexActions) {
 
         static JobCounts of(Job job, List<Pod> pods) {
             List<Pod> active = new ArrayList<>();
@@ -371,6 +408,9 @@ public final class JobController extends Controller {
             TreeSet<Integer> indexes = new TreeSet<>();
             Instant lastSuccess = null;
             List<Instant> failures = new ArrayList<>();
+            String failJobMessage = null;
+            java.util.Map<Integer, Integer> indexFailures = new java.util.TreeMap<>();
+            TreeSet<Integer> failIndexActions = new TreeSet<>();
             for (Pod p : pods) {
                 String phase = p.status().phase();
                 if (PodPhase.SUCCEEDED.equals(phase)) {
@@ -382,6 +422,20 @@ public final class JobController extends Controller {
                     Instant t = JobPods.finishTime(p);
                     lastSuccess = lastSuccess == null || (t != null && t.isAfter(lastSuccess)) ? t : lastSuccess;
                 } else if (PodPhase.FAILED.equals(phase)) {
+                    PodFailurePolicies.Outcome outcome = PodFailurePolicies.match(job.spec().podFailurePolicy(), p);
+                    if (failJobMessage == null) {
+                        failJobMessage = outcome.failJobMessage();
+                    }
+                    if (!outcome.counts()) {
+                        continue; // Ignore: neither in status.failed nor towards backoffLimit
+                    }
+                    int index = JobPods.index(p);
+                    if (index >= 0) {
+                        indexFailures.merge(index, 1, Integer::sum);
+                        if (io.ksim.api.batch.PodFailurePolicy.PodFailurePolicyRule.FAIL_INDEX.equals(outcome.action())) {
+                            failIndexActions.add(index);
+                        }
+                    }
                     failed++;
                     failures.add(JobPods.finishTime(p));
                 } else if (p.metadata().isBeingDeleted()) {
@@ -404,7 +458,29 @@ public final class JobController extends Controller {
                     last = last == null || f.isAfter(last) ? f : last;
                 }
             }
-            return new JobCounts(active, succeeded, failed, terminating, ready, indexes, since, last);
+            return new JobCounts(active, succeeded, failed, terminating, ready, indexes, since, last, failJobMessage,
+                    indexFailures, failIndexActions);
+        }
+
+        /**
+         * With backoffLimitPerIndex, the indexes that will not be retried (upstream calculateFailedIndexes): more
+         * failures than the per-index limit, or a FailIndex rule matched; an index that succeeded meanwhile is not
+         * failed. Empty without backoffLimitPerIndex.
+         */
+        TreeSet<Integer> failedIndexes(Job job) {
+            TreeSet<Integer> out = new TreeSet<>();
+            Integer perIndex = job.spec().backoffLimitPerIndex();
+            if (perIndex == null || !JobPods.isIndexed(job)) {
+                return out;
+            }
+            indexFailures.forEach((index, n) -> {
+                if (n > perIndex) {
+                    out.add(index);
+                }
+            });
+            out.addAll(failIndexActions);
+            out.removeAll(succeededIndexes);
+            return out;
         }
 
         boolean complete(Job job) {

@@ -4,8 +4,10 @@ import io.ksim.api.apps.ReplicaSet;
 import io.ksim.api.apps.ReplicaSet.ReplicaSetStatus;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodConditions;
+import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.OwnerReference;
 import io.ksim.apiserver.ApiException;
+import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.client.Indexer;
 import io.ksim.client.Informer;
@@ -33,7 +35,7 @@ import java.util.Set;
  * has seen the pods it created or deleted. Orphans matching the selector are adopted, pods that no
  * longer match are released. The status is written after every sync.
  */
-public final class ReplicaSetController extends Controller {
+public class ReplicaSetController extends Controller {
 
     /** The controller's name, also the source of its events. */
     public static final String NAME = "replicaset-controller";
@@ -42,22 +44,31 @@ public final class ReplicaSetController extends Controller {
 
     private static final String CONTROLLER_UID = "controllerUID";
 
-    private final Informer<ReplicaSet> rsInformer;
+    private final Owners<?> owners;
     private final Informer<Pod> podInformer;
     private final ControllerExpectations expectations;
     private final PodControl podControl;
 
     public ReplicaSetController(ControllerContext context) {
-        super(context, NAME);
-        this.rsInformer = informer(BuiltinResources.REPLICA_SETS);
+        this(context, NAME, NAME, ReplicaSetAdapter.REPLICA_SETS);
+    }
+
+    /**
+     * The controller for another kind that behaves as a ReplicaSet (upstream NewBaseController): {@code name}
+     * is the controller's, {@code eventSource} the component its events name.
+     */
+    protected <T extends KubeObject> ReplicaSetController(ControllerContext context, String name, String eventSource,
+            ReplicaSetAdapter<T> adapter) {
+        super(context, name);
+        this.owners = new Owners<>(informer(adapter.type()), adapter);
         this.podInformer = informer(BuiltinResources.PODS);
         this.expectations = new ControllerExpectations(kernel);
-        this.podControl = new PodControl(api, newRecorder());
+        this.podControl = new PodControl(api, context.recorder(eventSource));
         podInformer.indexer().addIndex(CONTROLLER_UID, p -> {
             OwnerReference ref = p.metadata().controllerRef();
             return ref == null ? List.of() : List.of(ref.uid());
         });
-        rsInformer.addEventHandler(new ResourceEventHandler<>() {
+        owners.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(ReplicaSet rs, boolean initial) {
                 enqueue(rs);
@@ -168,17 +179,17 @@ public final class ReplicaSetController extends Controller {
     }
 
     private ReplicaSet resolveControllerRef(String namespace, OwnerReference ref) {
-        if (!ReplicaSet.KIND.equals(ref.kind())) {
+        if (!owners.adapter.kind().equals(ref.kind())) {
             return null;
         }
-        ReplicaSet rs = rsInformer.indexer().get(namespace, ref.name());
+        ReplicaSet rs = owners.get(namespace, ref.name());
         return rs != null && ref.uid().equals(rs.metadata().uid()) ? rs : null;
     }
 
     /** ReplicaSets in the pod's namespace whose (non-empty) selector matches it, for orphans. */
     private List<ReplicaSet> podReplicaSets(Pod pod) {
         List<ReplicaSet> out = new ArrayList<>();
-        for (ReplicaSet rs : rsInformer.indexer().byIndex(Indexer.NAMESPACE, pod.metadata().namespace())) {
+        for (ReplicaSet rs : owners.inNamespace(pod.metadata().namespace())) {
             io.ksim.api.selector.LabelSelector s = ControllerUtils.selector(rs.spec().selector());
             if (!s.isEmpty() && s.matches(pod.metadata().labels())) {
                 out.add(rs);
@@ -191,7 +202,7 @@ public final class ReplicaSetController extends Controller {
 
     @Override
     protected ReconcileResult reconcile(String key) {
-        ReplicaSet rs = rsInformer.indexer().get(key);
+        ReplicaSet rs = owners.get(key);
         if (rs == null) {
             expectations.delete(key);
             return ReconcileResult.done();
@@ -229,8 +240,7 @@ public final class ReplicaSetController extends Controller {
     /** Upstream's recheck before adopting: the ReplicaSet still exists, is the same one, and is not going. */
     private boolean canAdopt(ReplicaSet cached) {
         try {
-            ReplicaSet fresh = api.get(BuiltinResources.REPLICA_SETS, cached.metadata().namespace(),
-                    cached.metadata().name());
+            ReplicaSet fresh = owners.fetch(api, cached.metadata().namespace(), cached.metadata().name());
             return fresh.metadata().uid().equals(cached.metadata().uid()) && !fresh.metadata().isBeingDeleted();
         } catch (ApiException e) {
             return false;
@@ -295,7 +305,7 @@ public final class ReplicaSetController extends Controller {
         if (owner == null) {
             siblings.add(rs);
         } else {
-            for (ReplicaSet other : rsInformer.indexer().byIndex(Indexer.NAMESPACE, rs.metadata().namespace())) {
+            for (ReplicaSet other : owners.inNamespace(rs.metadata().namespace())) {
                 if (ControllerUtils.isControlledBy(other, owner.uid())) {
                     siblings.add(other);
                 }
@@ -318,20 +328,80 @@ public final class ReplicaSetController extends Controller {
             return rs;
         }
         try {
-            return api.updateStatus(BuiltinResources.REPLICA_SETS, rs.withStatus(status));
+            return owners.updateStatus(api, rs.withStatus(status));
         } catch (ApiException e) {
             if (e.code() != 409) {
                 throw e;
             }
-            ReplicaSet fresh = api.get(BuiltinResources.REPLICA_SETS, rs.metadata().namespace(), rs.metadata().name());
+            ReplicaSet fresh = owners.fetch(api, rs.metadata().namespace(), rs.metadata().name());
             ReplicaSetStatus again = new ReplicaSetStatus(status.replicas(), status.fullyLabeledReplicas(),
                     status.readyReplicas(), status.availableReplicas(), fresh.metadata().generation(),
                     status.conditions());
-            return api.updateStatus(BuiltinResources.REPLICA_SETS, fresh.withStatus(again));
+            return owners.updateStatus(api, fresh.withStatus(again));
         }
     }
 
     private static int minReadySeconds(ReplicaSet rs) {
         return rs.spec().minReadySeconds() == null ? 0 : rs.spec().minReadySeconds();
+    }
+
+    /** The managed objects' informer seen through the adapter: every object handed out is a ReplicaSet. */
+    private static final class Owners<T extends KubeObject> {
+
+        final ReplicaSetAdapter<T> adapter;
+        private final Informer<T> informer;
+
+        Owners(Informer<T> informer, ReplicaSetAdapter<T> adapter) {
+            this.informer = informer;
+            this.adapter = adapter;
+        }
+
+        ReplicaSet get(String key) {
+            return view(informer.indexer().get(key));
+        }
+
+        ReplicaSet get(String namespace, String name) {
+            return view(informer.indexer().get(namespace, name));
+        }
+
+        List<ReplicaSet> inNamespace(String namespace) {
+            List<ReplicaSet> out = new ArrayList<>();
+            for (T obj : informer.indexer().byIndex(Indexer.NAMESPACE, namespace)) {
+                out.add(adapter.toReplicaSet(obj));
+            }
+            return out;
+        }
+
+        /** A live read through the API server, not the cache. */
+        ReplicaSet fetch(ApiServer api, String namespace, String name) {
+            return adapter.toReplicaSet(api.get(adapter.type(), namespace, name));
+        }
+
+        ReplicaSet updateStatus(ApiServer api, ReplicaSet rs) {
+            return adapter.toReplicaSet(api.updateStatus(adapter.type(), adapter.fromReplicaSet(rs)));
+        }
+
+        void addEventHandler(ResourceEventHandler<ReplicaSet> handler) {
+            informer.addEventHandler(new ResourceEventHandler<>() {
+                @Override
+                public void onAdd(T obj, boolean initial) {
+                    handler.onAdd(adapter.toReplicaSet(obj), initial);
+                }
+
+                @Override
+                public void onUpdate(T oldObj, T obj) {
+                    handler.onUpdate(adapter.toReplicaSet(oldObj), adapter.toReplicaSet(obj));
+                }
+
+                @Override
+                public void onDelete(T obj) {
+                    handler.onDelete(adapter.toReplicaSet(obj));
+                }
+            });
+        }
+
+        private ReplicaSet view(T obj) {
+            return obj == null ? null : adapter.toReplicaSet(obj);
+        }
     }
 }

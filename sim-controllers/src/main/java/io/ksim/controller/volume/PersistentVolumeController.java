@@ -245,15 +245,7 @@ public final class PersistentVolumeController extends Controller {
     }
 
     private StorageClass defaultClass() {
-        // Upstream picks the newest default class; ties go by name.
-        StorageClass best = null;
-        for (StorageClass sc : classes.indexer().list()) {
-            if (sc.isDefaultClass() && (best == null
-                    || sc.metadata().creationTimestamp().isAfter(best.metadata().creationTimestamp()))) {
-                best = sc;
-            }
-        }
-        return best;
+        return StorageClass.defaultClass(classes.indexer().list());
     }
 
     private static PersistentVolumeClaim.PersistentVolumeClaimSpec withClass(PersistentVolumeClaim claim,
@@ -356,10 +348,10 @@ public final class PersistentVolumeController extends Controller {
     // ---- volumes
 
     private void syncVolume(PersistentVolume pv) {
-        if (pv.metadata().isBeingDeleted()) {
+        ObjectReference ref = pv.spec().claimRef();
+        if (pv.metadata().isBeingDeleted() && ref == null) {
             return;
         }
-        ObjectReference ref = pv.spec().claimRef();
         if (ref == null) {
             setPhase(pv, PersistentVolumeStatus.AVAILABLE);
             return;
@@ -389,12 +381,15 @@ public final class PersistentVolumeController extends Controller {
             }
             // A volume provisioned for the claim and no longer needed: released and deleted below.
         }
-        // The claim is gone: release and reclaim.
+        // The claim is gone: release and reclaim. A volume already being deleted (held by its pv-protection
+        // finalizer while it was Bound) is only released, which lets the pv-protection controller finish it.
         if (!PersistentVolumeStatus.RELEASED.equals(pv.status().phase())
                 && !PersistentVolumeStatus.FAILED.equals(pv.status().phase())) {
             pv = setPhase(pv, PersistentVolumeStatus.RELEASED);
         }
-        reclaim(pv);
+        if (!pv.metadata().isBeingDeleted()) {
+            reclaim(pv);
+        }
     }
 
     /**

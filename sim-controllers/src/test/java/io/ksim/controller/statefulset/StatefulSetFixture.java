@@ -8,6 +8,8 @@ import io.ksim.api.apps.StatefulSet.StatefulSetSpec;
 import io.ksim.api.apps.StatefulSet.StatefulSetUpdateStrategy;
 import io.ksim.api.core.Container;
 import io.ksim.api.core.Event;
+import io.ksim.api.core.HostPathVolumeSource;
+import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.PersistentVolumeClaim.PersistentVolumeClaimSpec;
 import io.ksim.api.core.PersistentVolumeClaim.VolumeResourceRequirements;
@@ -18,6 +20,8 @@ import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.resource.Quantity;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.controller.TestCluster;
+import io.ksim.controller.volume.PVCProtectionController;
+import io.ksim.controller.volume.PersistentVolumeController;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +32,29 @@ final class StatefulSetFixture {
 
     final TestCluster cluster;
 
+    /** Enough Available 1Gi volumes for the claims any test here makes. */
+    static final int VOLUMES = 24;
+
     StatefulSetFixture(long seed) {
         cluster = new TestCluster(seed, 3);
         cluster.manager.register(StatefulSetController.NAME, StatefulSetController::new);
         cluster.manager.start(StatefulSetController.NAME);
+        // The kubelet starts a pod only once its claims are Bound: the PV binder binds them to these volumes, and
+        // the pvc-protection controller lets a claim go once its pod is gone.
+        cluster.manager.register(PersistentVolumeController.NAME, PersistentVolumeController::new);
+        cluster.manager.start(PersistentVolumeController.NAME);
+        cluster.manager.register(PVCProtectionController.NAME, PVCProtectionController::new);
+        cluster.manager.start(PVCProtectionController.NAME);
+        for (int i = 0; i < VOLUMES; i++) {
+            cluster.api.create(BuiltinResources.PERSISTENT_VOLUMES, null, new PersistentVolume(null, null,
+                    ObjectMeta.builder().name(String.format("pv-%02d", i)).build(),
+                    PersistentVolume.PersistentVolumeSpec.builder()
+                            .capacity(new TreeMap<>(Map.of("storage", Quantity.parse("1Gi"))))
+                            .accessModes(List.of(PersistentVolume.READ_WRITE_ONCE)).storageClassName("")
+                            .persistentVolumeReclaimPolicy(PersistentVolume.RECLAIM_RETAIN)
+                            .hostPath(new HostPathVolumeSource("/data/pv-" + i, null)).build(),
+                    null));
+        }
     }
 
     /** A set {@code name} with claim template {@code www} (1Gi), governed by service {@code nginx}. */

@@ -40,7 +40,9 @@ class PersistentVolumeBindingProperties {
         Kernel kernel = Kernel.builder().seed(volumeGi.size() * 31L + claimGi.size()).build();
         ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
         ControllerManager manager = new ControllerManager(ControllerContext.of(kernel, api))
-                .register(PersistentVolumeController.NAME, PersistentVolumeController::new);
+                .register(PersistentVolumeController.NAME, PersistentVolumeController::new)
+                .register(PVCProtectionController.NAME, PVCProtectionController::new)
+                .register(PVProtectionController.NAME, PVProtectionController::new);
         manager.startAll();
         for (int i = 0; i < volumeGi.size(); i++) {
             api.create(BuiltinResources.PERSISTENT_VOLUMES, null,

@@ -42,7 +42,9 @@ class PersistentVolumeControllerTest {
     private final ApiServer api = KubeApiServer.start(kernel, MvccStore.builder(kernel).build());
     private final ControllerManager manager = new ControllerManager(ControllerContext.of(kernel, api))
             .register(PersistentVolumeController.NAME, PersistentVolumeController::new)
-            .register(LocalPathProvisioner.NAME, LocalPathProvisioner::new);
+            .register(LocalPathProvisioner.NAME, LocalPathProvisioner::new)
+            .register(PVCProtectionController.NAME, PVCProtectionController::new)
+            .register(PVProtectionController.NAME, PVProtectionController::new);
 
     private void run() {
         kernel.runUntil(Duration.ofNanos(kernel.nanos()).plusSeconds(5));
@@ -183,6 +185,22 @@ class PersistentVolumeControllerTest {
                 StorageClass.BINDING_WAIT_FOR_FIRST_CONSUMER, null));
     }
 
+    /**
+     * A claim created while there was no default class has none (DefaultStorageClass admission had nothing to
+     * give); the PV controller assigns the default once one exists (retroactive assignment, 1.28+).
+     */
+    @Test
+    void aClaimCreatedBeforeTheDefaultClassGetsItFromTheController() {
+        manager.startAll();
+        api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", claim("data", "1Gi", null,
+                List.of(PersistentVolume.READ_WRITE_ONCE), null));
+        run();
+        assertNull(getClaim("data").spec().storageClassName());
+        createStandardClass();
+        kernel.runUntil(Duration.ofNanos(kernel.nanos()).plus(PersistentVolumeController.SYNC_PERIOD).plusSeconds(1));
+        assertEquals("standard", getClaim("data").spec().storageClassName());
+    }
+
     @Test
     void waitForFirstConsumerProvisionsOnceANodeIsSelectedAndDeletesWithTheClaim() {
         createStandardClass();
@@ -191,7 +209,7 @@ class PersistentVolumeControllerTest {
                 List.of(PersistentVolume.READ_WRITE_ONCE), null));
         run();
         PersistentVolumeClaim c = getClaim("data");
-        assertEquals("standard", c.spec().storageClassName(), "default class assigned retroactively");
+        assertEquals("standard", c.spec().storageClassName(), "default class assigned at admission");
         assertEquals(List.of("WaitForFirstConsumer: waiting for first consumer to be created before binding"),
                 events("data").stream().distinct().toList());
         Map<String, String> ann = new TreeMap<>(c.metadata().annotations());
@@ -220,7 +238,10 @@ class PersistentVolumeControllerTest {
         assertNull(getVolume(name));
     }
 
-    /** binder_test.go "claim bound to a missing volume" and "volume deleted under a bound claim": ClaimLost. */
+    /**
+     * binder_test.go "claim bound to a missing volume" and "volume deleted under a bound claim": ClaimLost. The
+     * pv-protection finalizer is stripped first, as a user forcing the deletion of a Bound volume would.
+     */
     @Test
     void aBoundClaimWhoseVolumeIsDeletedIsLost() {
         create(pv("keep", "1Gi"));
@@ -228,6 +249,9 @@ class PersistentVolumeControllerTest {
         api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", claim("data", "1Gi"));
         run();
         assertEquals("Bound", getClaim("data").status().phase());
+        PersistentVolume keep = getVolume("keep");
+        api.update(BuiltinResources.PERSISTENT_VOLUMES, keep.withMetadata(keep.metadata().toBuilder()
+                .finalizers(List.of()).build()));
         api.delete(BuiltinResources.PERSISTENT_VOLUMES, null, "keep", DeleteOptions.defaults());
         run();
         assertEquals("Lost", getClaim("data").status().phase());

@@ -24,6 +24,7 @@ import io.ksim.api.core.Service.ServicePort;
 import io.ksim.api.core.Service.ServiceSpec;
 import io.ksim.api.core.Service.ServiceStatus;
 import io.ksim.api.core.Service.SessionAffinityConfig;
+import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.meta.Opaque;
 import io.ksim.api.resource.IntOrString;
 import io.ksim.api.resource.Quantity;
@@ -244,6 +245,30 @@ public final class CoreObjectDefaults {
         VolumeResourceRequirements r = out.resources();
         out = out.withResources(new VolumeResourceRequirements(resourceList(r.limits()), resourceList(r.requests())));
         return out.equals(spec) ? spec : out;
+    }
+
+    /**
+     * SetDefaults_ReplicationController: with a template that has labels, an empty selector and empty object
+     * labels both become the template's labels; replicas 1. Then the template's pod defaults, as the generated
+     * defaulter applies them.
+     */
+    public static ReplicationController replicationController(ReplicationController rc) {
+        ReplicationController.ReplicationControllerSpec s = rc.spec();
+        PodTemplateSpec template = s.template();
+        java.util.Map<String, String> selector = s.selector();
+        ObjectMeta meta = rc.metadata();
+        if (template != null && !template.metadata().labels().isEmpty()) {
+            if (selector.isEmpty()) {
+                selector = template.metadata().labels();
+            }
+            if (meta.labels().isEmpty()) {
+                meta = meta.toBuilder().labels(template.metadata().labels()).build();
+            }
+        }
+        ReplicationController out = rc.withMetadata(meta).withSpec(new ReplicationController.ReplicationControllerSpec(
+                s.replicas() == null ? 1 : s.replicas(), s.minReadySeconds(), new java.util.TreeMap<>(selector),
+                template == null ? null : PodDefaults.podTemplateSpec(template)));
+        return out.equals(rc) ? rc : out;
     }
 
     /**

@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableSortedMap;
 import io.ksim.api.core.TopologySelectorTerm;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.ObjectMeta;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -50,8 +52,40 @@ public record StorageClass(String apiVersion, String kind, ObjectMeta metadata, 
                 allowVolumeExpansion, mode, allowedTopologies);
     }
 
-    /** Marked as the cluster's default class ({@code "true"} in the annotation, as upstream reads it). */
+    /** The beta annotation upstream still honours beside {@link #ANNOTATION_IS_DEFAULT_CLASS}. */
+    public static final String ANNOTATION_BETA_IS_DEFAULT_CLASS = "storageclass.beta.kubernetes.io/is-default-class";
+
+    /**
+     * Marked as the cluster's default class: {@code "true"} in the GA or the beta annotation
+     * (storageutil.IsDefaultAnnotation).
+     */
     public boolean isDefaultClass() {
-        return "true".equals(metadata.annotations().get(ANNOTATION_IS_DEFAULT_CLASS));
+        return "true".equals(metadata.annotations().get(ANNOTATION_IS_DEFAULT_CLASS))
+                || "true".equals(metadata.annotations().get(ANNOTATION_BETA_IS_DEFAULT_CLASS));
+    }
+
+    /**
+     * The default class among {@code classes} (upstream volumeutil.GetDefaultClass), or null when none is marked.
+     * Since 1.26 several may be marked: the newest wins, and of classes created in the same instant the first
+     * by name.
+     */
+    public static StorageClass defaultClass(Collection<StorageClass> classes) {
+        StorageClass best = null;
+        for (StorageClass sc : classes) {
+            if (!sc.isDefaultClass()) {
+                continue;
+            }
+            if (best == null || newerOrFirstByName(sc, best)) {
+                best = sc;
+            }
+        }
+        return best;
+    }
+
+    private static boolean newerOrFirstByName(StorageClass a, StorageClass b) {
+        Instant ta = a.metadata().creationTimestamp();
+        Instant tb = b.metadata().creationTimestamp();
+        int byTime = ta == null || tb == null ? 0 : ta.compareTo(tb);
+        return byTime != 0 ? byTime > 0 : a.metadata().name().compareTo(b.metadata().name()) < 0;
     }
 }

@@ -42,4 +42,16 @@ public final class GoValues {
     public static Object stringMap(java.util.Map<String, String> m) {
         return m == null || m.isEmpty() ? new FieldError.Rendered("map[string]string(nil)") : m;
     }
+
+    /** A []int32 bad value, as {@code %#v} prints it: {@code []int32{2, 1}}; an empty one as the nil slice it would be. */
+    public static Object int32Slice(java.util.List<Integer> values) {
+        if (values == null || values.isEmpty()) {
+            return new FieldError.Rendered("[]int32(nil)");
+        }
+        StringBuilder b = new StringBuilder("[]int32{");
+        for (int i = 0; i < values.size(); i++) {
+            b.append(i > 0 ? ", " : "").append(values.get(i));
+        }
+        return new FieldError.Rendered(b.append('}').toString());
+    }
 }

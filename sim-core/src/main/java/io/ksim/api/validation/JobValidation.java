@@ -84,6 +84,7 @@ public final class JobValidation {
         nonNegative(spec.backoffLimit(), fldPath.child("backoffLimit"), errs);
         nonNegative(spec.ttlSecondsAfterFinished(), fldPath.child("ttlSecondsAfterFinished"), errs);
         nonNegative(spec.backoffLimitPerIndex(), fldPath.child("backoffLimitPerIndex"), errs);
+        IndexedJobValidation.maxFailedIndexes(spec, fldPath, errs);
         String mode = spec.completionMode();
         if (mode != null) {
             if (!COMPLETION_MODES.contains(mode)) {
@@ -98,8 +99,16 @@ public final class JobValidation {
                             "must be less than or equal to " + MAX_PARALLELISM_FOR_INDEXED_JOB
                                     + " when completion mode is Indexed"));
                 }
+                IndexedJobValidation.indexed(spec, fldPath, errs);
             }
         }
+        if (mode == null || mode.equals(JobSpec.NON_INDEXED)) {
+            IndexedJobValidation.nonIndexed(spec, fldPath, errs);
+        }
+        if (spec.podFailurePolicy() != null) {
+            errs.addAll(PodFailurePolicyValidation.validate(spec, fldPath.child("podFailurePolicy")));
+        }
+        IndexedJobValidation.successPolicy(spec, fldPath, errs);
         PodTemplateSpec template = spec.template();
         errs.addAll(PodSpecValidation.validatePodTemplateSpec(template, fldPath.child("template")));
         String restart = template.spec() == null ? "" : nz(template.spec().restartPolicy());

@@ -4,7 +4,9 @@ import static io.ksim.apiserver.printers.Cells.list;
 import static io.ksim.apiserver.printers.Cells.map;
 import static io.ksim.apiserver.printers.Printer.age;
 import static io.ksim.apiserver.printers.Printer.col;
+import static io.ksim.apiserver.printers.Printer.containers;
 import static io.ksim.apiserver.printers.Printer.doc;
+import static io.ksim.apiserver.printers.Printer.images;
 import static io.ksim.apiserver.printers.Printer.name;
 import static io.ksim.apiserver.printers.Printer.wideDoc;
 
@@ -14,6 +16,7 @@ import io.ksim.api.core.Event;
 import io.ksim.api.core.Namespace;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.ObjectReference;
+import io.ksim.api.core.ReplicationController;
 import io.ksim.api.core.ResourceQuota;
 import io.ksim.api.core.Secret;
 import io.ksim.api.core.ServiceAccount;
@@ -28,7 +31,7 @@ import java.util.TreeSet;
 
 /**
  * The core group's cluster and configuration kinds: Nodes, Namespaces, Events, ConfigMaps, Secrets,
- * ServiceAccounts, ResourceQuotas (Pods, Services and volumes have their own printer classes).
+ * ServiceAccounts, ResourceQuotas, ReplicationControllers (Pods, Services and volumes have their own printer classes).
  */
 final class CorePrinters {
 
@@ -81,6 +84,21 @@ final class CorePrinters {
                 col("Limit", "string", "Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node."),
                 age()),
                 CorePrinters::resourceQuota);
+        Printer.register(p, ReplicationController.class, List.of(name(),
+                doc("Desired", "integer", "ReplicationControllerSpec.replicas"),
+                doc("Current", "integer", "ReplicationControllerStatus.replicas"),
+                doc("Ready", "integer", "ReplicationControllerStatus.readyReplicas"),
+                age(), containers(), images(), wideDoc("Selector", "string", "ReplicationControllerSpec.selector")),
+                CorePrinters::replicationController);
+    }
+
+    /** Like a ReplicaSet's row, with the selector's label map printed as labels.FormatLabels prints it. */
+    private static List<String> replicationController(ReplicationController rc, Instant now) {
+        String[] ci = AppsPrinters.containersAndImages(rc.spec().template());
+        return List.of(rc.metadata().name(), Integer.toString(Cells.num(rc.spec().replicas())),
+                Integer.toString(rc.status().replicas()), Integer.toString(Cells.num(rc.status().readyReplicas())),
+                HumanDuration.since(rc.metadata().creationTimestamp(), now), ci[0], ci[1],
+                Cells.labels(rc.spec().selector()));
     }
 
     /**

@@ -22,6 +22,7 @@ import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.PodDefaults;
 import io.ksim.api.core.PodTemplate;
+import io.ksim.api.core.ReplicationController;
 import io.ksim.api.core.ResourceQuota;
 import io.ksim.api.core.Secret;
 import io.ksim.api.core.Service;
@@ -59,7 +60,8 @@ import java.util.List;
  * The resources a v1.32 kube-apiserver serves that ksim models, with upstream's names, short names,
  * scope, categories ({@code kubectl get all}) and etcd key prefixes (nodes live under
  * {@code /registry/minions}, services under {@code /registry/services/specs}, endpoints under
- * {@code /registry/services/endpoints}, as kube-apiserver stores them).
+ * {@code /registry/services/endpoints}, replication controllers under {@code /registry/controllers}, as
+ * kube-apiserver stores them).
  */
 public final class BuiltinResources {
 
@@ -143,6 +145,11 @@ public final class BuiltinResources {
                 }
             })
             .withStatusSubresource().build();
+    public static final ResourceType<ReplicationController> REPLICATION_CONTROLLERS = ResourceType
+            .builder(ReplicationController.class, "", "v1", "ReplicationController", "replicationcontrollers")
+            .shortNames("rc").categories("all").etcdPrefix("/registry/controllers")
+            .defaulter(CoreObjectDefaults::replicationController)
+            .strategy(new ReplicationControllerStrategy()).withStatusSubresource().build();
     public static final ResourceType<ResourceQuota> RESOURCE_QUOTAS = ResourceType
             .builder(ResourceQuota.class, "", "v1", "ResourceQuota", "resourcequotas").shortNames("quota")
             .defaulter(CoreObjectDefaults::resourceQuota)
@@ -243,7 +250,8 @@ public final class BuiltinResources {
 
     /** In the order {@code kubectl api-resources} lists them: core first, then by group. */
     public static final List<ResourceType<?>> ALL = List.of(CONFIG_MAPS, ENDPOINTS, EVENTS, LIMIT_RANGES, NAMESPACES,
-            NODES, PERSISTENT_VOLUME_CLAIMS, PERSISTENT_VOLUMES, PODS, POD_TEMPLATES, RESOURCE_QUOTAS, SECRETS,
+            NODES, PERSISTENT_VOLUME_CLAIMS, PERSISTENT_VOLUMES, PODS, POD_TEMPLATES, REPLICATION_CONTROLLERS, RESOURCE_QUOTAS,
+            SECRETS,
             SERVICE_ACCOUNTS, SERVICES, CONTROLLER_REVISIONS, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS,
             CRON_JOBS, JOBS, LEASES, ENDPOINT_SLICES, INGRESSES, NETWORK_POLICIES, POD_DISRUPTION_BUDGETS,
             CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES, ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, STORAGE_CLASSES);

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * An API server set up as a fresh kubeadm cluster's: every built-in resource served, the admission chain
- * ksim models (in kube-apiserver's order: NamespaceLifecycle, LimitRanger, ServiceAccount,
- * DefaultTolerationSeconds, ResourceQuota), and the namespaces every cluster starts with. The namespaces' default
+ * ksim models (in kube-apiserver's order: NamespaceLifecycle, LimitRanger, ServiceAccount, Priority,
+ * DefaultTolerationSeconds, DefaultStorageClass, StorageObjectInUseProtection, ResourceQuota), and the
+ * namespaces every cluster starts with. The namespaces' default
  * ServiceAccounts are kube-controller-manager's to create, as on a real cluster: until they exist, pods are refused.
  * The default RBAC policy ({@link BootstrapPolicy}) is created after the namespaces.
  */
@@ -32,6 +33,8 @@ public final class KubeApiServer {
         api.addAdmissionPlugin(new ServiceAccountAdmission(api));
         api.addAdmissionPlugin(new PriorityAdmission(api));
         api.addAdmissionPlugin(new DefaultTolerationSeconds());
+        api.addAdmissionPlugin(new DefaultStorageClass(api));
+        api.addAdmissionPlugin(new StorageObjectInUseProtection());
         api.addAdmissionPlugin(new ResourceQuotaAdmission(api));
         for (String ns : SYSTEM_NAMESPACES) {
             api.create(BuiltinResources.NAMESPACES, null, Namespace.of(ns));

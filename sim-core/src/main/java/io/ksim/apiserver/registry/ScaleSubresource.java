@@ -4,6 +4,7 @@ import io.ksim.api.apps.Deployment;
 import io.ksim.api.apps.ReplicaSet;
 import io.ksim.api.apps.StatefulSet;
 import io.ksim.api.autoscaling.Scale;
+import io.ksim.api.core.ReplicationController;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.LabelSelector;
 import io.ksim.api.meta.ObjectMeta;
@@ -18,7 +19,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The scale subresource of Deployments, ReplicaSets and StatefulSets (what {@code kubectl scale} uses):
+ * The scale subresource of Deployments, ReplicaSets, StatefulSets and ReplicationControllers (what {@code kubectl scale} uses):
  * reading gives an autoscaling/v1 Scale; writing sets {@code spec.replicas} through a normal update, so the
  * generation is bumped and a stale resourceVersion is a Conflict, as upstream.
  */
@@ -37,7 +38,11 @@ public final class ScaleSubresource {
                     (r, n) -> r.withSpec(r.spec().withReplicas(n))),
             BuiltinResources.STATEFUL_SETS, new Scalable<StatefulSet>(BuiltinResources.STATEFUL_SETS,
                     s -> s.spec().replicas(), s -> s.status().replicas(), s -> s.spec().selector(),
-                    (s, n) -> s.withSpec(s.spec().withReplicas(n))));
+                    (s, n) -> s.withSpec(s.spec().withReplicas(n))),
+            // A ReplicationController's selector is a label map; its Scale shows it as a set-based selector.
+            BuiltinResources.REPLICATION_CONTROLLERS, new Scalable<ReplicationController>(
+                    BuiltinResources.REPLICATION_CONTROLLERS, r -> r.spec().replicas(), r -> r.status().replicas(),
+                    r -> LabelSelector.matchLabels(r.spec().selector()), (r, n) -> r.withSpec(r.spec().withReplicas(n))));
 
     private ScaleSubresource() {
     }

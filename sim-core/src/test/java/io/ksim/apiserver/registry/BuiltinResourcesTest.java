@@ -180,7 +180,8 @@ class BuiltinResourcesTest {
         assertEquals("/registry/services/specs/default/web", BuiltinResources.SERVICES.key("default", "web"));
         assertEquals("/registry/services/endpoints/default/web", BuiltinResources.ENDPOINTS.key("default", "web"));
         assertEquals("deployments.apps", BuiltinResources.DEPLOYMENTS.groupResource().toString());
-        assertEquals(32, api.resources().size());
+        assertEquals("/registry/controllers/default/web", BuiltinResources.REPLICATION_CONTROLLERS.key("default", "web"));
+        assertEquals(33, api.resources().size());
         assertEquals("networkpolicies.networking.k8s.io", BuiltinResources.NETWORK_POLICIES.groupResource().toString());
     }
 
