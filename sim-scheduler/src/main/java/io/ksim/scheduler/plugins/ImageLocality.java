@@ -10,6 +10,7 @@ import io.ksim.scheduler.framework.Snapshot;
 import io.ksim.scheduler.framework.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 
@@ -68,13 +69,17 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
         if (images == null) {
             images = images(pod);
         }
-        int total = Math.max(1, totalNodes.getAsInt());
         long sum = 0;
-        for (String image : images) {
-            Long size = node.imageSizes().get(image);
-            if (size != null) {
-                double spread = (double) nodesWithImage.applyAsInt(image) / (double) total;
-                sum += (long) ((double) size * spread);
+        Map<String, Long> sizes = node.imageSizes();
+        // a node that reports no images (as most simulated nodes) adds nothing: skip the lookups
+        if (!sizes.isEmpty()) {
+            int total = Math.max(1, totalNodes.getAsInt());
+            for (String image : images) {
+                Long size = sizes.get(image);
+                if (size != null) {
+                    double spread = (double) nodesWithImage.applyAsInt(image) / (double) total;
+                    sum += (long) ((double) size * spread);
+                }
             }
         }
         long maxThreshold = MAX_CONTAINER_THRESHOLD * images.size();
