@@ -156,7 +156,7 @@ public final class SchedulingAlgorithm {
 
     private int findFeasible(CycleState state, PodInfo pod, List<NodeInfo> all, Set<String> skipped,
             List<NodeInfo> feasible, Map<String, Status> statuses) {
-        List<FilterPlugin> active = framework.filtersExcept(skipped);
+        FilterPlugin[] active = framework.filtersExcept(skipped);
         int n = all.size();
         int toFind = numFeasibleNodesToFind(percentageOfNodesToScore, n);
         int processed = 0;
@@ -182,7 +182,7 @@ public final class SchedulingAlgorithm {
      * priority count as if they were there, so that a lower-priority pod does not take the room preemption
      * freed for them; if some were added the filters run again without them.
      */
-    private Status filterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active) {
+    private Status filterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, FilterPlugin[] active) {
         List<PodInfo> nominated = nominatedPods.apply(node.name());
         if (nominated.isEmpty()) {
             return framework.runFilter(state, pod, node, active);

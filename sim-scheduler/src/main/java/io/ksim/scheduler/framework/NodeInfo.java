@@ -1,6 +1,7 @@
 package io.ksim.scheduler.framework;
 
 import io.ksim.api.core.Node;
+import io.ksim.api.core.Taint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,6 +32,12 @@ public final class NodeInfo {
      * up (or scanned where order cannot matter), never printed.
      */
     private Map<String, String> labels = Map.of();
+    /**
+     * spec.taints and spec.unschedulable, read by filters on every node of every cycle: kept here so that
+     * a filter does not walk from the node to its spec each time.
+     */
+    private List<Taint> taints = List.of();
+    private boolean unschedulable;
     private int podsWithAffinity;
     private int podsWithRequiredAntiAffinity;
     /** Bumped whenever the set of counted pods changes, so that plugins can memoize per-node counts. */
@@ -59,6 +66,18 @@ public final class NodeInfo {
         }
         this.imageSizes = sizes;
         this.labels = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(node.metadata().labels()));
+        this.taints = node.spec().taints();
+        this.unschedulable = node.spec().isUnschedulable();
+    }
+
+    /** The node's spec.taints (never null). */
+    public List<Taint> taints() {
+        return taints;
+    }
+
+    /** Whether the node is cordoned (spec.unschedulable). */
+    public boolean unschedulable() {
+        return unschedulable;
     }
 
     /** The node's labels for lookups (see the field's comment). */

@@ -65,21 +65,23 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        Map<String, Long> sizes = node.imageSizes();
+        if (sizes.isEmpty()) {
+            // A node that reports no images (as most simulated nodes) sums to 0, which the clamp raises to the
+            // minimum threshold, and that maps to 0 whatever the number of containers.
+            return 0;
+        }
         List<String> images = state.read(PRE_SCORE_KEY);
         if (images == null) {
             images = images(pod);
         }
+        int total = Math.max(1, totalNodes.getAsInt());
         long sum = 0;
-        Map<String, Long> sizes = node.imageSizes();
-        // a node that reports no images (as most simulated nodes) adds nothing: skip the lookups
-        if (!sizes.isEmpty()) {
-            int total = Math.max(1, totalNodes.getAsInt());
-            for (String image : images) {
-                Long size = sizes.get(image);
-                if (size != null) {
-                    double spread = (double) nodesWithImage.applyAsInt(image) / (double) total;
-                    sum += (long) ((double) size * spread);
-                }
+        for (String image : images) {
+            Long size = sizes.get(image);
+            if (size != null) {
+                double spread = (double) nodesWithImage.applyAsInt(image) / (double) total;
+                sum += (long) ((double) size * spread);
             }
         }
         long maxThreshold = MAX_CONTAINER_THRESHOLD * images.size();

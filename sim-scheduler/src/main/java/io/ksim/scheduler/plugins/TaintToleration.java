@@ -46,7 +46,7 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        List<Taint> taints = node.node().spec().taints();
+        List<Taint> taints = node.taints();
         if (taints.isEmpty()) {
             // most nodes: nothing to tolerate, and this runs on every node of every cycle
             return Status.SUCCESS;
@@ -74,7 +74,7 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        List<Taint> taints = node.node().spec().taints();
+        List<Taint> taints = node.taints();
         if (taints.isEmpty()) {
             return 0;
         }
