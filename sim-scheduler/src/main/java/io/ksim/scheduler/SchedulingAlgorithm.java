@@ -228,15 +228,26 @@ public final class SchedulingAlgorithm {
             for (int i = 0; i < n; i++) {
                 scores[i] = wp.plugin().score(state, pod, feasible.get(i));
             }
-            raws.add(toInts(scores));
+            int[] raw = toInts(scores);
             wp.plugin().normalize(state, pod, feasible, scores);
             for (int i = 0; i < n; i++) {
                 totals[i] += scores[i] * wp.weight();
             }
             used.add(wp);
-            norms.add(toInts(scores));
+            raws.add(raw);
+            // most plugins' scores are already 0..100 and normalizing leaves them as they are: share the copy
+            norms.add(sameScores(raw, scores) ? raw : toInts(scores));
         }
         return new Scores(used, raws, norms, totals);
+    }
+
+    private static boolean sameScores(int[] kept, long[] scores) {
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i] != scores[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] toInts(long[] a) {
