@@ -160,8 +160,11 @@ public final class SchedulingAlgorithm {
         int n = all.size();
         int toFind = numFeasibleNodesToFind(percentageOfNodesToScore, n);
         int processed = 0;
+        // the node index wraps around by a subtraction: a division per visited node was measurable
+        int index = nextStartNodeIndex % n;
         for (int i = 0; i < n; i++) {
-            NodeInfo node = all.get((nextStartNodeIndex + i) % n);
+            NodeInfo node = all.get(index);
+            index = index + 1 == n ? 0 : index + 1;
             processed++;
             Status s = filterWithNominatedPods(state, pod, node, active);
             if (s.isSuccess()) {
