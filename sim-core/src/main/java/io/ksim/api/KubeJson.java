@@ -79,9 +79,43 @@ public final class KubeJson {
         return YAML;
     }
 
-    /** Formats a time as metav1.Time does. */
+    /**
+     * Formats a time as metav1.Time does: RFC 3339 in UTC, whole seconds, e.g. {@code 2024-03-01T12:00:05Z}.
+     * Every encoded object carries such times and the formatter looked up the UTC zone rules anew each time,
+     * so years 1 to 9999 (what Go's RFC 3339 form allows) are written digit by digit; others go through
+     * the formatter.
+     */
     public static String formatTime(Instant t) {
-        return RFC3339_SECONDS.format(t.truncatedTo(ChronoUnit.SECONDS));
+        long seconds = t.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
+        int year = date.getYear();
+        if (year < 1 || year > 9999) {
+            return RFC3339_SECONDS.format(t.truncatedTo(ChronoUnit.SECONDS));
+        }
+        char[] out = new char[20];
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, date.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, date.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, secondOfDay / 3600, 2);
+        out[13] = ':';
+        digits(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        digits(out, 17, secondOfDay % 60, 2);
+        out[19] = 'Z';
+        return new String(out);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits with leading zeros at {@code at}. */
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**

@@ -43,6 +43,11 @@ public final class SchedulingAlgorithm {
     private int nextStartNodeIndex;
     /** The pods nominated to a node by preemption (upstream's nominator); never null. */
     private final Function<String, List<PodInfo>> nominatedPods;
+    /**
+     * One Score plugin's scores of the feasible nodes, reused from plugin to plugin and cycle to cycle (as
+     * long as the number of feasible nodes stays the same): only their int copies are kept for explanations.
+     */
+    private long[] scratch = new long[0];
 
     public SchedulingAlgorithm(Framework framework, SplittableRandom random, int percentageOfNodesToScore) {
         this(framework, random, percentageOfNodesToScore, node -> List.of());
@@ -105,7 +110,8 @@ public final class SchedulingAlgorithm {
             FitError fit = new FitError(all.size(), statuses, rejection.message(), "");
             return failure(pod, state, nanos, attempt, all, fit, null, statuses);
         }
-        List<NodeInfo> feasible = new ArrayList<>();
+        List<NodeInfo> feasible = new ArrayList<>(Math.min(all.size(),
+                numFeasibleNodesToFind(percentageOfNodesToScore, all.size())));
         Map<String, Status> statuses = new LinkedHashMap<>();
         int processed = 0;
         NodeInfo nominated = snapshot.get(pod.pod().status().nominatedNodeName() == null ? ""
@@ -184,12 +190,15 @@ public final class SchedulingAlgorithm {
     /** Filters {@code all} from the start index; the index then moves on modulo {@code numAllNodes}. */
     private int findFeasible(CycleState state, PodInfo pod, List<NodeInfo> all, Set<String> skipped,
             List<NodeInfo> feasible, Map<String, Status> statuses, int numAllNodes) {
-        List<FilterPlugin> active = framework.filtersExcept(skipped);
+        FilterPlugin[] active = framework.filtersExcept(skipped);
         int n = all.size();
         int toFind = numFeasibleNodesToFind(percentageOfNodesToScore, n);
         int processed = 0;
+        // the node index wraps around by a subtraction: a division per visited node was measurable
+        int index = nextStartNodeIndex % n;
         for (int i = 0; i < n; i++) {
-            NodeInfo node = all.get((nextStartNodeIndex + i) % n);
+            NodeInfo node = all.get(index);
+            index = index + 1 == n ? 0 : index + 1;
             processed++;
             Status s = framework.runFilterWithNominatedPods(state, pod, node, active, skipped,
                     nominatedPods.apply(node.name()));
@@ -224,20 +233,33 @@ public final class SchedulingAlgorithm {
             if (skipped.contains(wp.plugin().name())) {
                 continue;
             }
-            long[] raw = new long[n];
-            for (int i = 0; i < n; i++) {
-                raw[i] = wp.plugin().score(state, pod, feasible.get(i));
+            if (scratch.length != n) {
+                scratch = new long[n];
             }
-            long[] norm = raw.clone();
-            wp.plugin().normalize(state, pod, feasible, norm);
+            long[] scores = scratch;
             for (int i = 0; i < n; i++) {
-                totals[i] += norm[i] * wp.weight();
+                scores[i] = wp.plugin().score(state, pod, feasible.get(i));
+            }
+            int[] raw = toInts(scores);
+            wp.plugin().normalize(state, pod, feasible, scores);
+            for (int i = 0; i < n; i++) {
+                totals[i] += scores[i] * wp.weight();
             }
             used.add(wp);
-            raws.add(toInts(raw));
-            norms.add(toInts(norm));
+            raws.add(raw);
+            // most plugins' scores are already 0..100 and normalizing leaves them as they are: share the copy
+            norms.add(sameScores(raw, scores) ? raw : toInts(scores));
         }
         return new Scores(used, raws, norms, totals);
+    }
+
+    private static boolean sameScores(int[] kept, long[] scores) {
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i] != scores[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] toInts(long[] a) {

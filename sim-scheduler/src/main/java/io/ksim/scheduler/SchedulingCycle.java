@@ -29,8 +29,11 @@ import java.util.SplittableRandom;
  */
 final class SchedulingCycle {
 
-    /** upstream's message in the Scheduled event. */
-    static final String SCHEDULED_FORMAT = "Successfully assigned %s/%s to %s";
+    /** upstream's message in the Scheduled event: "Successfully assigned %s/%s to %s" (namespace, name, node). */
+    static String scheduledMessage(String namespace, String name, String node) {
+        // concatenation rather than String.format: this runs once per bound pod
+        return "Successfully assigned " + namespace + "/" + name + " to " + node;
+    }
 
     private final Scheduler s;
 
@@ -96,7 +99,7 @@ final class SchedulingCycle {
         s.queue.done(q.key());
         Pod p = pod.pod();
         s.kernel.trace().record(Scheduler.COMPONENT, "Placed", pod.key(), "-> " + node + " (" + placementReason(r) + ")");
-        s.recorder.normal(p, "Scheduled", String.format(SCHEDULED_FORMAT, p.metadata().namespace(), p.metadata().name(), node));
+        s.recorder.normal(p, "Scheduled", scheduledMessage(p.metadata().namespace(), p.metadata().name(), node));
     }
 
     /** The trace's one-line reason: the winning score, and the first rejection if some node was rejected. */

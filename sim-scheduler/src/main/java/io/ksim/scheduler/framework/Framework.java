@@ -157,10 +157,13 @@ public final class Framework {
         return runFilter(state, pod, node, filtersExcept(skipped));
     }
 
-    /** The filter plugins PreFilter did not skip, in profile order; computed once per cycle. */
-    public List<FilterPlugin> filtersExcept(Set<String> skipped) {
+    /**
+     * The filter plugins PreFilter did not skip, in profile order; computed once per cycle. An array, not a
+     * list: it is walked on every node of the cycle, and a list's element needs a cast to the interface.
+     */
+    public FilterPlugin[] filtersExcept(Set<String> skipped) {
         if (skipped.isEmpty()) {
-            return filters;
+            return filters.toArray(FilterPlugin[]::new);
         }
         List<FilterPlugin> out = new ArrayList<>(filters.size());
         for (FilterPlugin p : filters) {
@@ -168,13 +171,12 @@ public final class Framework {
                 out.add(p);
             }
         }
-        return out;
+        return out.toArray(FilterPlugin[]::new);
     }
 
     /** Runs {@code active} (see {@link #filtersExcept}) on one node; the first rejection wins. */
-    public Status runFilter(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active) {
-        for (int i = 0; i < active.size(); i++) {
-            FilterPlugin p = active.get(i);
+    public Status runFilter(CycleState state, PodInfo pod, NodeInfo node, FilterPlugin[] active) {
+        for (FilterPlugin p : active) {
             Status s = p.filter(state, pod, node);
             if (!s.isSuccess()) {
                 return s.withPlugin(p.name());
@@ -190,7 +192,7 @@ public final class Framework {
      * were added and the node passes, the filters run again without them (affinity to a nominated pod must
      * not be relied on). {@code active} are the filters of {@code filtersExcept(skipped)}.
      */
-    public Status runFilterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, List<FilterPlugin> active,
+    public Status runFilterWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node, FilterPlugin[] active,
             Set<String> skipped, List<PodInfo> nominated) {
         NodeInfo with = null;
         CycleState withState = null;

@@ -1,6 +1,7 @@
 package io.ksim.scheduler.framework;
 
 import io.ksim.api.core.Node;
+import io.ksim.api.core.Taint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,6 +19,13 @@ import java.util.Map;
 public final class NodeInfo {
 
     private Node node;
+    /**
+     * The node's name and pod count, kept beside the other per-node fields: the scheduling cycle reads them
+     * on every node it visits, and reaching them through the Node and its metadata, or through the pod map,
+     * cost a cache miss each on large clusters.
+     */
+    private String name;
+    private int podCount;
     private Resource allocatable = new Resource();
     private final Map<String, PodInfo> pods = new LinkedHashMap<>();
     private final Resource requested = new Resource();
@@ -31,6 +39,12 @@ public final class NodeInfo {
      * up (or scanned where order cannot matter), never printed.
      */
     private Map<String, String> labels = Map.of();
+    /**
+     * spec.taints and spec.unschedulable, read by filters on every node of every cycle: kept here so that
+     * a filter does not walk from the node to its spec each time.
+     */
+    private List<Taint> taints = List.of();
+    private boolean unschedulable;
     private int podsWithAffinity;
     private int podsWithRequiredAntiAffinity;
     /** Bumped whenever the set of counted pods changes, so that plugins can memoize per-node counts. */
@@ -45,11 +59,12 @@ public final class NodeInfo {
     }
 
     public String name() {
-        return node.metadata().name();
+        return name;
     }
 
     public void setNode(Node node) {
         this.node = node;
+        this.name = node.metadata().name();
         this.allocatable = Resource.fromList(node.status().allocatable());
         Map<String, Long> sizes = new java.util.HashMap<>();
         for (Node.ContainerImage image : node.status().images()) {
@@ -57,8 +72,21 @@ public final class NodeInfo {
                 sizes.put(name, image.sizeBytes() == null ? 0L : image.sizeBytes());
             }
         }
-        this.imageSizes = sizes;
+        // the shared empty map when the node reports no images: ImageLocality asks every node whether it has any
+        this.imageSizes = sizes.isEmpty() ? Map.of() : sizes;
         this.labels = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(node.metadata().labels()));
+        this.taints = node.spec().taints();
+        this.unschedulable = node.spec().isUnschedulable();
+    }
+
+    /** The node's spec.taints (never null). */
+    public List<Taint> taints() {
+        return taints;
+    }
+
+    /** Whether the node is cordoned (spec.unschedulable). */
+    public boolean unschedulable() {
+        return unschedulable;
     }
 
     /** The node's labels for lookups (see the field's comment). */
@@ -98,7 +126,7 @@ public final class NodeInfo {
     }
 
     public int podCount() {
-        return pods.size();
+        return podCount;
     }
 
     public boolean hasPodsWithAffinity() {
@@ -113,6 +141,7 @@ public final class NodeInfo {
     public void addPod(PodInfo pod) {
         generation++;
         PodInfo old = pods.put(pod.key(), pod);
+        podCount = pods.size();
         if (old != null) {
             uncount(old);
         }
@@ -133,6 +162,7 @@ public final class NodeInfo {
         if (old == null) {
             return false;
         }
+        podCount = pods.size();
         generation++;
         uncount(old);
         return true;

@@ -19,10 +19,12 @@ import java.util.List;
  * @param requiredAntiAffinity     required pod anti-affinity terms
  * @param preferredAffinity        preferred pod affinity terms with weights
  * @param preferredAntiAffinity    preferred pod anti-affinity terms with weights
+ * @param key                      {@code namespace/name}, made once: the queue, the cache and the nominator
+ *                                 key their maps by it several times per cycle
  */
 public record PodInfo(Pod pod, int priority, Resource requests, Resource nonZeroRequests,
         List<AffinityTerm> requiredAffinity, List<AffinityTerm> requiredAntiAffinity,
-        List<AffinityTerm> preferredAffinity, List<AffinityTerm> preferredAntiAffinity) {
+        List<AffinityTerm> preferredAffinity, List<AffinityTerm> preferredAntiAffinity, String key) {
 
     /** Derives everything from {@code pod}, with {@code priority} already resolved. */
     public static PodInfo of(Pod pod, int priority) {
@@ -36,7 +38,8 @@ public record PodInfo(Pod pod, int priority, Resource requests, Resource nonZero
         List<WeightedPodAffinityTerm> prefAnti = a == null || a.podAntiAffinity() == null ? List.of()
                 : a.podAntiAffinity().preferredDuringSchedulingIgnoredDuringExecution();
         return new PodInfo(pod, priority, PodRequests.of(pod.spec()), PodRequests.nonZero(pod.spec()),
-                required(pod, reqAff), required(pod, reqAnti), weighted(pod, prefAff), weighted(pod, prefAnti));
+                required(pod, reqAff), required(pod, reqAnti), weighted(pod, prefAff), weighted(pod, prefAnti),
+                pod.metadata().namespace() + "/" + pod.metadata().name());
     }
 
     /** A pod at priority 0, or at {@code spec.priority} when set; for tests and fixtures. */
@@ -59,11 +62,6 @@ public record PodInfo(Pod pod, int priority, Resource requests, Resource nonZero
             out.add(AffinityTerm.of(pod, t.podAffinityTerm(), t.weight()));
         }
         return List.copyOf(out);
-    }
-
-    /** {@code namespace/name}. */
-    public String key() {
-        return pod.metadata().namespace() + "/" + pod.metadata().name();
     }
 
     public boolean hasAffinityTerms() {

@@ -17,6 +17,14 @@ public final class Resource {
     public static final String EPHEMERAL_STORAGE = "ephemeral-storage";
     public static final String PODS = "pods";
 
+    /** Where {@link #get(int, String)} finds a resource: see {@link #fieldOf}. */
+    public static final int CPU_FIELD = 0;
+    public static final int MEMORY_FIELD = 1;
+    public static final int EPHEMERAL_STORAGE_FIELD = 2;
+    public static final int PODS_FIELD = 3;
+    /** Any other resource: looked up by name in {@link #scalar}. */
+    public static final int SCALAR_FIELD = 4;
+
     public long milliCpu;
     public long memory;
     public long ephemeralStorage;
@@ -88,12 +96,31 @@ public final class Resource {
 
     /** The amount of {@code name} in scheduler units (millicores for cpu), 0 if absent. */
     public long get(String name) {
+        return get(fieldOf(name), name);
+    }
+
+    /**
+     * The field that holds {@code name}. Plugins that read the same resources on every node resolve their
+     * names once with this and then call {@link #get(int, String)}, which skips matching the name.
+     */
+    public static int fieldOf(String name) {
         return switch (name) {
-            case CPU -> milliCpu;
-            case MEMORY -> memory;
-            case EPHEMERAL_STORAGE -> ephemeralStorage;
-            case PODS -> allowedPodNumber;
-            default -> scalar.getOrDefault(name, 0L);
+            case CPU -> CPU_FIELD;
+            case MEMORY -> MEMORY_FIELD;
+            case EPHEMERAL_STORAGE -> EPHEMERAL_STORAGE_FIELD;
+            case PODS -> PODS_FIELD;
+            default -> SCALAR_FIELD;
+        };
+    }
+
+    /** The amount of {@code name}, whose field {@link #fieldOf} gave as {@code field}; 0 if absent. */
+    public long get(int field, String name) {
+        return switch (field) {
+            case CPU_FIELD -> milliCpu;
+            case MEMORY_FIELD -> memory;
+            case EPHEMERAL_STORAGE_FIELD -> ephemeralStorage;
+            case PODS_FIELD -> allowedPodNumber;
+            default -> scalar.isEmpty() ? 0L : scalar.getOrDefault(name, 0L);
         };
     }
 
@@ -107,8 +134,15 @@ public final class Resource {
 
     /** True when nothing at all is requested (upstream's check before NodeResourcesFit looks at amounts). */
     public boolean isZero() {
-        return milliCpu == 0 && memory == 0 && ephemeralStorage == 0
-                && scalar.values().stream().allMatch(v -> v == 0);
+        if (milliCpu != 0 || memory != 0 || ephemeralStorage != 0) {
+            return false;
+        }
+        for (long v : scalar.values()) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

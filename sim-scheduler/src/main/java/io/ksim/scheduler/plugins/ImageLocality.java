@@ -10,6 +10,7 @@ import io.ksim.scheduler.framework.Snapshot;
 import io.ksim.scheduler.framework.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 
@@ -64,6 +65,12 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        Map<String, Long> sizes = node.imageSizes();
+        if (sizes.isEmpty()) {
+            // A node that reports no images (as most simulated nodes) sums to 0, which the clamp raises to the
+            // minimum threshold, and that maps to 0 whatever the number of containers.
+            return 0;
+        }
         List<String> images = state.read(PRE_SCORE_KEY);
         if (images == null) {
             images = images(pod);
@@ -71,7 +78,7 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
         int total = Math.max(1, totalNodes.getAsInt());
         long sum = 0;
         for (String image : images) {
-            Long size = node.imageSizes().get(image);
+            Long size = sizes.get(image);
             if (size != null) {
                 double spread = (double) nodesWithImage.applyAsInt(image) / (double) total;
                 sum += (long) ((double) size * spread);

@@ -112,13 +112,18 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreSco
 
     /** Whether {@code node} satisfies the pod's nodeSelector and required node affinity (upstream GetRequiredNodeAffinity.Match). */
     public static boolean requiredMatches(Pod pod, Node node) {
+        NodeSelector required = required(pod);
+        if (pod.spec().nodeSelector().isEmpty() && required == null) {
+            // nothing to match: PodTopologySpread asks this for every node of the cluster in every cycle, and
+            // reaching the node's labels cost a cache miss or two per node
+            return true;
+        }
         Map<String, String> labels = node.metadata().labels();
         for (Map.Entry<String, String> e : pod.spec().nodeSelector().entrySet()) {
             if (!e.getValue().equals(labels.get(e.getKey()))) {
                 return false;
             }
         }
-        NodeSelector required = required(pod);
         return required == null || NodeSelectors.matches(required, node);
     }
 

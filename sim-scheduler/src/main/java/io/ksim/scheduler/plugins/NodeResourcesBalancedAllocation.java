@@ -25,6 +25,8 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
     public static final String NAME = "NodeResourcesBalancedAllocation";
 
     private final List<ScoringStrategy.ResourceWeight> resources;
+    /** The same resources with their fields resolved. */
+    private final ScoredResource[] scored;
 
     public NodeResourcesBalancedAllocation() {
         this(ScoringStrategy.DEFAULT_RESOURCES);
@@ -32,6 +34,7 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
 
     public NodeResourcesBalancedAllocation(List<ScoringStrategy.ResourceWeight> resources) {
         this.resources = List.copyOf(resources);
+        this.scored = ScoredResource.of(this.resources);
     }
 
     @Override
@@ -56,35 +59,53 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        double[] fractions = new double[resources.size()];
+        // The first two fractions are kept in locals (the default profile scores just cpu and memory), so a
+        // node costs no array; more resources take a second pass that computes the same fractions again.
         int n = 0;
         double sum = 0;
-        for (ScoringStrategy.ResourceWeight rw : resources) {
-            String r = rw.name();
-            long podRequest = pod.requests().get(r);
-            if (podRequest == 0 && NodeResourcesFit.isScalar(r)) {
+        double f0 = 0;
+        double f1 = 0;
+        for (ScoredResource r : scored) {
+            double f = fraction(r, pod, node);
+            if (Double.isNaN(f)) {
                 continue;
             }
-            long alloc = node.allocatable().get(r);
-            if (alloc == 0) {
-                continue;
+            if (n == 0) {
+                f0 = f;
+            } else if (n == 1) {
+                f1 = f;
             }
-            double f = (double) (node.requested().get(r) + podRequest) / (double) alloc;
-            f = Math.min(f, 1.0);
-            fractions[n++] = f;
+            n++;
             sum += f;
         }
         double std = 0;
         if (n == 2) {
-            std = Math.abs((fractions[0] - fractions[1]) / 2);
+            std = Math.abs((f0 - f1) / 2);
         } else if (n > 2) {
             double mean = sum / n;
             double var = 0;
-            for (int i = 0; i < n; i++) {
-                var += (fractions[i] - mean) * (fractions[i] - mean);
+            for (ScoredResource r : scored) {
+                double f = fraction(r, pod, node);
+                if (!Double.isNaN(f)) {
+                    var += (f - mean) * (f - mean);
+                }
             }
             std = Math.sqrt(var / n);
         }
         return (long) ((1 - std) * MAX_NODE_SCORE);
+    }
+
+    /** requested / allocatable of {@code r} capped at 1, or NaN when the resource does not take part. */
+    private static double fraction(ScoredResource r, PodInfo pod, NodeInfo node) {
+        long podRequest = r.get(pod.requests());
+        if (podRequest == 0 && r.scalar()) {
+            return Double.NaN;
+        }
+        long alloc = r.get(node.allocatable());
+        if (alloc == 0) {
+            return Double.NaN;
+        }
+        double f = (double) (r.get(node.requested()) + podRequest) / (double) alloc;
+        return Math.min(f, 1.0);
     }
 }

@@ -31,6 +31,10 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     public static final String ERR_REASON_TOO_MANY_PODS = "Too many pods";
 
     private final ScoringStrategy strategy;
+    /** The strategy's resources with their fields resolved, in the strategy's order. */
+    private final ScoredResource[] scored;
+    private final boolean mostAllocated;
+    private final boolean requestedToCapacityRatio;
 
     public NodeResourcesFit() {
         this(ScoringStrategy.DEFAULT);
@@ -38,6 +42,9 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     public NodeResourcesFit(ScoringStrategy strategy) {
         this.strategy = strategy;
+        this.scored = ScoredResource.of(strategy.resources());
+        this.mostAllocated = strategy.type().equals(ScoringStrategy.MOST_ALLOCATED);
+        this.requestedToCapacityRatio = strategy.type().equals(ScoringStrategy.REQUESTED_TO_CAPACITY_RATIO);
     }
 
     @Override
@@ -66,77 +73,80 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         return reasons.isEmpty() ? Status.SUCCESS : Status.unschedulable(reasons.toArray(String[]::new));
     }
 
-    /** The reasons {@code request} does not fit {@code node}, in upstream's order; empty if it fits. */
+    /**
+     * The reasons {@code request} does not fit {@code node}, in upstream's order; empty if it fits. The list
+     * is made only when there is a reason: most nodes fit, and this runs on every node of every cycle.
+     */
     public static List<String> insufficientResources(Resource request, NodeInfo node) {
-        List<String> reasons = new ArrayList<>(1);
+        List<String> reasons = null;
         Resource alloc = node.allocatable();
         Resource used = node.requested();
         if (node.podCount() + 1 > alloc.allowedPodNumber) {
-            reasons.add(ERR_REASON_TOO_MANY_PODS);
+            reasons = add(reasons, ERR_REASON_TOO_MANY_PODS);
         }
         if (request.isZero()) {
-            return reasons;
+            return reasons == null ? List.of() : reasons;
         }
         if (request.milliCpu > 0 && request.milliCpu > alloc.milliCpu - used.milliCpu) {
-            reasons.add(insufficient(Resource.CPU));
+            reasons = add(reasons, insufficient(Resource.CPU));
         }
         if (request.memory > 0 && request.memory > alloc.memory - used.memory) {
-            reasons.add(insufficient(Resource.MEMORY));
+            reasons = add(reasons, insufficient(Resource.MEMORY));
         }
         if (request.ephemeralStorage > 0 && request.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage) {
-            reasons.add(insufficient(Resource.EPHEMERAL_STORAGE));
+            reasons = add(reasons, insufficient(Resource.EPHEMERAL_STORAGE));
         }
-        for (Map.Entry<String, Long> e : request.scalar.entrySet()) {
-            long want = e.getValue();
-            if (want > 0 && want > alloc.get(e.getKey()) - used.get(e.getKey())) {
-                reasons.add(insufficient(e.getKey()));
+        if (!request.scalar.isEmpty()) {
+            for (Map.Entry<String, Long> e : request.scalar.entrySet()) {
+                long want = e.getValue();
+                if (want > 0 && want > alloc.get(e.getKey()) - used.get(e.getKey())) {
+                    reasons = add(reasons, insufficient(e.getKey()));
+                }
             }
         }
-        return reasons;
+        return reasons == null ? List.of() : reasons;
+    }
+
+    private static List<String> add(List<String> reasons, String reason) {
+        List<String> out = reasons == null ? new ArrayList<>(2) : reasons;
+        out.add(reason);
+        return out;
     }
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
         long sum = 0;
         long weights = 0;
-        for (ScoringStrategy.ResourceWeight rw : strategy.resources()) {
-            String r = rw.name();
-            long podRequest = isCpuOrMemory(r) ? pod.nonZeroRequests().get(r) : pod.requests().get(r);
-            if (podRequest == 0 && isScalar(r)) {
+        for (ScoredResource r : scored) {
+            boolean nonZero = r.cpuOrMemory();
+            long podRequest = r.get(nonZero ? pod.nonZeroRequests() : pod.requests());
+            if (podRequest == 0 && r.scalar()) {
                 continue;
             }
-            long alloc = node.allocatable().get(r);
+            long alloc = r.get(node.allocatable());
             if (alloc == 0) {
                 continue;
             }
-            long requested = (isCpuOrMemory(r) ? node.nonZeroRequested().get(r) : node.requested().get(r))
-                    + podRequest;
-            sum += resourceScore(requested, alloc) * rw.weight();
-            weights += rw.weight();
+            long requested = r.get(nonZero ? node.nonZeroRequested() : node.requested()) + podRequest;
+            sum += resourceScore(requested, alloc) * r.weight();
+            weights += r.weight();
         }
         if (weights == 0) {
             return 0;
         }
-        if (strategy.type().equals(ScoringStrategy.REQUESTED_TO_CAPACITY_RATIO)) {
+        if (requestedToCapacityRatio) {
             return Math.round((double) sum / (double) weights);
         }
         return sum / weights;
     }
 
     private long resourceScore(long requested, long alloc) {
-        return switch (strategy.type()) {
-            case ScoringStrategy.MOST_ALLOCATED -> ResourceScorers.mostRequested(requested, alloc);
-            case ScoringStrategy.REQUESTED_TO_CAPACITY_RATIO ->
-                    ResourceScorers.requestedToCapacityRatio(requested, alloc, strategy.shape());
-            default -> ResourceScorers.leastRequested(requested, alloc);
-        };
-    }
-
-    static boolean isCpuOrMemory(String r) {
-        return r.equals(Resource.CPU) || r.equals(Resource.MEMORY);
-    }
-
-    static boolean isScalar(String r) {
-        return !isCpuOrMemory(r) && !r.equals(Resource.EPHEMERAL_STORAGE) && !r.equals(Resource.PODS);
+        if (mostAllocated) {
+            return ResourceScorers.mostRequested(requested, alloc);
+        }
+        if (requestedToCapacityRatio) {
+            return ResourceScorers.requestedToCapacityRatio(requested, alloc, strategy.shape());
+        }
+        return ResourceScorers.leastRequested(requested, alloc);
     }
 }

@@ -34,7 +34,7 @@ public final class NodeUnschedulable implements FilterPlugin {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        if (!node.node().spec().isUnschedulable()) {
+        if (!node.unschedulable()) {
             return Status.SUCCESS;
         }
         if (Tolerations.toleratedByAny(pod.pod().spec().tolerations(), UNSCHEDULABLE_TAINT)) {

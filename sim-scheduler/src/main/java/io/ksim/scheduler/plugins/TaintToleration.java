@@ -46,7 +46,12 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        Taint taint = Tolerations.firstUntolerated(node.node().spec().taints(), pod.pod().spec().tolerations(),
+        List<Taint> taints = node.taints();
+        if (taints.isEmpty()) {
+            // most nodes: nothing to tolerate, and this runs on every node of every cycle
+            return Status.SUCCESS;
+        }
+        Taint taint = Tolerations.firstUntolerated(taints, pod.pod().spec().tolerations(),
                 Tolerations::doNotSchedule);
         return taint == null ? Status.SUCCESS : Status.unresolvable(untoleratedTaintReason(taint));
     }
@@ -69,12 +74,16 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        List<Taint> taints = node.taints();
+        if (taints.isEmpty()) {
+            return 0;
+        }
         List<Toleration> tolerations = state.read(PRE_SCORE_KEY);
         if (tolerations == null) {
             tolerations = preferNoScheduleTolerations(pod.pod().spec().tolerations());
         }
         long count = 0;
-        for (Taint taint : node.node().spec().taints()) {
+        for (Taint taint : taints) {
             if (TaintEffect.PREFER_NO_SCHEDULE.equals(taint.effect()) && !Tolerations.toleratedByAny(tolerations, taint)) {
                 count++;
             }

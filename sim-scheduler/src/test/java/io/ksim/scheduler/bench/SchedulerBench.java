@@ -34,9 +34,16 @@ import java.util.function.IntFunction;
  * delivery, scheduling cycles, binding writes and events included, pod creation excluded.
  *
  * <p>Run: {@code mvn -B -q -o -P bench -pl sim-scheduler -am verify -DskipTests}. Not a test: nothing
- * here asserts a time.
+ * here asserts a time. System properties: {@code bench.only} runs the one workload of that name,
+ * {@code bench.runs} (default 1) times each workload that many times and prints every run and their median.
+ * Beside the wall-clock rate it prints the rate per second of the harness thread's CPU time, which a machine
+ * shared with other work disturbs much less, and the bytes that thread allocated per measured pod, a
+ * structural figure no load changes.
  */
 public final class SchedulerBench {
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private SchedulerBench() {
     }
@@ -53,15 +60,36 @@ public final class SchedulerBench {
                 new Workload("TopologySpreading/500Nodes", 500, 3, 1000, 1000, i -> spreading("m-" + i)),
                 new Workload("TopologySpreading/5000Nodes", 5000, 3, 5000, 2000, i -> spreading("m-" + i)));
         String only = System.getProperty("bench.only", "");
-        System.out.printf("%-40s %8s %10s %12s%n", "workload", "pods", "seconds", "pods/s");
+        int runs = Integer.getInteger("bench.runs", 1);
+        System.out.printf("%-40s %8s %10s %12s %12s %14s%n", "workload", "pods", "seconds", "pods/s", "pods/cpu-s",
+                "bytes/pod");
         for (Workload w : workloads) {
             if (!only.isEmpty() && !w.name().equals(only)) {
                 continue;
             }
             run(w, true); // warm-up
-            double[] r = run(w, false);
-            System.out.printf("%-40s %8d %10.3f %12.0f%n", w.name(), w.measurePods(), r[0], w.measurePods() / r[0]);
+            double[] rates = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                double[] r = run(w, false);
+                rates[i] = w.measurePods() / r[0];
+                System.out.printf("%-40s %8d %10.3f %12.0f %12.0f %14.0f%n", w.name(), w.measurePods(), r[0], rates[i],
+                        w.measurePods() / r[2], r[1] / w.measurePods());
+            }
+            if (runs > 1) {
+                double[] sorted = rates.clone();
+                java.util.Arrays.sort(sorted);
+                System.out.printf("%-40s median %.0f pods/s (slowest %.0f, fastest %.0f)%n", w.name(),
+                        sorted[runs / 2], sorted[0], sorted[runs - 1]);
+            }
         }
+    }
+
+    /** Bytes allocated so far by the current thread (HotSpot's ThreadMXBean), or -1 where unsupported. */
+    private static long allocatedBytes() {
+        if (THREADS instanceof com.sun.management.ThreadMXBean hs) {
+            return hs.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
     }
 
     private static double[] run(Workload w, boolean warmup) {
@@ -85,9 +113,13 @@ public final class SchedulerBench {
             api.create(BuiltinResources.PODS, "default", p);
             names.add(p.metadata().name());
         }
+        long bytesBefore = allocatedBytes();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         kernel.advance(Duration.ofSeconds(1));
         long elapsed = System.nanoTime() - start;
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+        long allocated = allocatedBytes() - bytesBefore;
         int bound = 0;
         for (String n : names) {
             if (api.get(BuiltinResources.PODS, "default", n).spec().nodeName() != null) {
@@ -97,7 +129,7 @@ public final class SchedulerBench {
         if (bound != measured && !warmup) {
             System.out.println("  (" + w.name() + ": only " + bound + " of " + measured + " bound)");
         }
-        return new double[] {elapsed / 1e9};
+        return new double[] {elapsed / 1e9, allocated, cpu / 1e9};
     }
 
     private static Node node(String name, String zone) {
