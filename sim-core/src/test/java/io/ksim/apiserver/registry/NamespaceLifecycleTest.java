@@ -27,8 +27,9 @@ class NamespaceLifecycleTest {
     void aNewClusterHasTheSystemNamespaces() {
         assertEquals(List.of("default", "kube-node-lease", "kube-public", "kube-system"),
                 api.list(BuiltinResources.NAMESPACES, null).items().stream().map(n -> n.metadata().name()).toList());
+        // kube-apiserver's recommended order for the plugins ksim models (ResourceQuota last among them)
         assertEquals(List.of("NamespaceLifecycle", "LimitRanger", "ServiceAccount", "Priority", "DefaultTolerationSeconds",
-                "ResourceQuota"), api.admissionPlugins().stream().map(p -> p.name()).toList());
+                "DefaultStorageClass", "StorageObjectInUseProtection", "ResourceQuota"), api.admissionPlugins().stream().map(p -> p.name()).toList());
     }
 
     @Test
