@@ -14,6 +14,7 @@ import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.apiserver.registry.ScaleSubresource;
 import io.ksim.controller.TestCluster;
 import io.ksim.controller.garbagecollector.GarbageCollector;
+import io.ksim.controller.resourcequota.ResourceQuotaController;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,10 +98,14 @@ class ReplicationManagerTest {
 
     @Test
     void aQuotaRefusalSetsReplicaFailureUntilCreatingSucceeds() {
+        // Admission checks the quota's status, which the resource quota controller fills in.
+        cluster.manager.register(ResourceQuotaController.NAME, ResourceQuotaController::new);
+        cluster.manager.start(ResourceQuotaController.NAME);
         cluster.api.create(BuiltinResources.RESOURCE_QUOTAS, "default", new io.ksim.api.core.ResourceQuota(null, null,
                 ObjectMeta.of("default", "pods"), new io.ksim.api.core.ResourceQuota.ResourceQuotaSpec(
                         new TreeMap<>(Map.of("pods", io.ksim.api.resource.Quantity.parse("2"))), null, null),
                 null));
+        cluster.run(0);
         createRc("web", 4);
         cluster.run(1);
         assertEquals(2, activePods().size());

@@ -57,7 +57,7 @@ class ResourceQuotaProperties {
         return step.list().ofMinSize(1).ofMaxSize(12);
     }
 
-    @Property(tries = 60)
+    @Property
     void statusUsedIsWhatTheLivePodsUse(@ForAll("scenarios") List<Step> steps) {
         TestCluster cluster = new TestCluster(7, 2);
         cluster.manager.register(ResourceQuotaController.NAME, ResourceQuotaController::new);

@@ -33,7 +33,7 @@ import net.jqwik.api.constraints.Size;
  */
 class PersistentVolumeBindingProperties {
 
-    @Property(tries = 40)
+    @Property
     void bindingIsOneToOneAndSound(@ForAll @Size(max = 6) List<@IntRange(min = 1, max = 8) Integer> volumeGi,
             @ForAll @Size(max = 6) List<@IntRange(min = 1, max = 8) Integer> claimGi,
             @ForAll @IntRange(min = 0, max = 3) int crashAfterSeconds) {
