@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,10 +162,95 @@ final class ControlPlanePods {
     /** kubeadm's manifest of {@code component} for a node named {@code node} at {@code ip}. */
     static String manifest(String component, String node, String ip) {
         return switch (component) {
-            case "etcd" -> ETCD.formatted(ip, ip, ip, node, ip, ip, ip, node, ETCD_IMAGE);
-            case "kube-apiserver" -> APISERVER.formatted(ip, ip, VERSION, ip, ip, ip);
-            case "kube-controller-manager" -> CONTROLLER_MANAGER.formatted(VERSION);
-            case "kube-scheduler" -> SCHEDULER.formatted(VERSION);
+            case "etcd" -> staticPod(component, "kubeadm.kubernetes.io/etcd.advertise-client-urls: https://" + ip
+                    + ":2379", List.of("etcd",
+                    "--advertise-client-urls=https://" + ip + ":2379",
+                    "--cert-file=/etc/kubernetes/pki/etcd/server.crt",
+                    "--client-cert-auth=true",
+                    "--data-dir=/var/lib/etcd",
+                    "--experimental-initial-corrupt-check=true",
+                    "--experimental-watch-progress-notify-interval=5s",
+                    "--initial-advertise-peer-urls=https://" + ip + ":2380",
+                    "--initial-cluster=" + node + "=https://" + ip + ":2380",
+                    "--key-file=/etc/kubernetes/pki/etcd/server.key",
+                    "--listen-client-urls=https://127.0.0.1:2379,https://" + ip + ":2379",
+                    "--listen-metrics-urls=http://127.0.0.1:2381",
+                    "--listen-peer-urls=https://" + ip + ":2380",
+                    "--name=" + node,
+                    "--peer-cert-file=/etc/kubernetes/pki/etcd/peer.crt",
+                    "--peer-client-cert-auth=true",
+                    "--peer-key-file=/etc/kubernetes/pki/etcd/peer.key",
+                    "--peer-trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt",
+                    "--snapshot-count=10000",
+                    "--trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt"),
+                    ETCD_IMAGE, new Probes("127.0.0.1", 2381, "HTTP", "/livez", "/readyz", "/readyz"), "100m", "100Mi",
+                    List.of(new HostPath("etcd-data", "/var/lib/etcd", "DirectoryOrCreate", false),
+                            new HostPath("etcd-certs", "/etc/kubernetes/pki/etcd", "DirectoryOrCreate", false)));
+            case "kube-apiserver" -> staticPod(component, "kubeadm.kubernetes.io/kube-apiserver.advertise-address"
+                    + ".endpoint: " + ip + ":6443", List.of("kube-apiserver",
+                    "--advertise-address=" + ip,
+                    "--allow-privileged=true",
+                    "--authorization-mode=Node,RBAC",
+                    "--client-ca-file=/etc/kubernetes/pki/ca.crt",
+                    "--enable-admission-plugins=NodeRestriction",
+                    "--enable-bootstrap-token-auth=true",
+                    "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",
+                    "--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt",
+                    "--etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key",
+                    "--etcd-servers=https://127.0.0.1:2379",
+                    "--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt",
+                    "--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key",
+                    "--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname",
+                    "--proxy-client-cert-file=/etc/kubernetes/pki/front-proxy-client.crt",
+                    "--proxy-client-key-file=/etc/kubernetes/pki/front-proxy-client.key",
+                    "--requestheader-allowed-names=front-proxy-client",
+                    "--requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt",
+                    "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+                    "--requestheader-group-headers=X-Remote-Group",
+                    "--requestheader-username-headers=X-Remote-User",
+                    "--secure-port=6443",
+                    "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                    "--service-account-key-file=/etc/kubernetes/pki/sa.pub",
+                    "--service-account-signing-key-file=/etc/kubernetes/pki/sa.key",
+                    "--service-cluster-ip-range=10.96.0.0/12",
+                    "--tls-cert-file=/etc/kubernetes/pki/apiserver.crt",
+                    "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key"),
+                    "registry.k8s.io/kube-apiserver:" + VERSION,
+                    new Probes(ip, 6443, "HTTPS", "/livez", "/readyz", "/livez"), "250m", null,
+                    List.of(new HostPath("ca-certs", "/etc/ssl/certs", "DirectoryOrCreate", true),
+                            new HostPath("k8s-certs", "/etc/kubernetes/pki", "DirectoryOrCreate", true)));
+            case "kube-controller-manager" -> staticPod(component, null, List.of("kube-controller-manager",
+                    "--allocate-node-cidrs=true",
+                    "--authentication-kubeconfig=/etc/kubernetes/controller-manager.conf",
+                    "--authorization-kubeconfig=/etc/kubernetes/controller-manager.conf",
+                    "--bind-address=127.0.0.1",
+                    "--client-ca-file=/etc/kubernetes/pki/ca.crt",
+                    "--cluster-cidr=10.244.0.0/16",
+                    "--cluster-name=kubernetes",
+                    "--cluster-signing-cert-file=/etc/kubernetes/pki/ca.crt",
+                    "--cluster-signing-key-file=/etc/kubernetes/pki/ca.key",
+                    "--controllers=*,bootstrapsigner,tokencleaner",
+                    "--kubeconfig=/etc/kubernetes/controller-manager.conf",
+                    "--leader-elect=true",
+                    "--requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt",
+                    "--root-ca-file=/etc/kubernetes/pki/ca.crt",
+                    "--service-account-private-key-file=/etc/kubernetes/pki/sa.key",
+                    "--service-cluster-ip-range=10.96.0.0/12",
+                    "--use-service-account-credentials=true"),
+                    "registry.k8s.io/kube-controller-manager:" + VERSION,
+                    new Probes("127.0.0.1", 10257, "HTTPS", "/healthz", null, "/healthz"), "200m", null,
+                    List.of(new HostPath("k8s-certs", "/etc/kubernetes/pki", "DirectoryOrCreate", true),
+                            new HostPath("kubeconfig", "/etc/kubernetes/controller-manager.conf", "FileOrCreate",
+                                    true)));
+            case "kube-scheduler" -> staticPod(component, null, List.of("kube-scheduler",
+                    "--authentication-kubeconfig=/etc/kubernetes/scheduler.conf",
+                    "--authorization-kubeconfig=/etc/kubernetes/scheduler.conf",
+                    "--bind-address=127.0.0.1",
+                    "--kubeconfig=/etc/kubernetes/scheduler.conf",
+                    "--leader-elect=true"),
+                    "registry.k8s.io/kube-scheduler:" + VERSION,
+                    new Probes("127.0.0.1", 10259, "HTTPS", "/healthz", null, "/healthz"), "100m", null,
+                    List.of(new HostPath("kubeconfig", "/etc/kubernetes/scheduler.conf", "FileOrCreate", true)));
             default -> throw new IllegalArgumentException("no static pod " + component);
         };
     }
@@ -173,337 +259,76 @@ final class ControlPlanePods {
         return o.metadata().annotations().containsKey(MIRROR_ANNOTATION);
     }
 
-    private static final String ETCD = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              annotations:
-                kubeadm.kubernetes.io/etcd.advertise-client-urls: https://%s:2379
-              labels:
-                component: etcd
-                tier: control-plane
-              name: etcd
-              namespace: kube-system
-            spec:
-              containers:
-              - command:
-                - etcd
-                - --advertise-client-urls=https://%1$s:2379
-                - --cert-file=/etc/kubernetes/pki/etcd/server.crt
-                - --client-cert-auth=true
-                - --data-dir=/var/lib/etcd
-                - --experimental-initial-corrupt-check=true
-                - --experimental-watch-progress-notify-interval=5s
-                - --initial-advertise-peer-urls=https://%1$s:2380
-                - --initial-cluster=%4$s=https://%1$s:2380
-                - --key-file=/etc/kubernetes/pki/etcd/server.key
-                - --listen-client-urls=https://127.0.0.1:2379,https://%1$s:2379
-                - --listen-metrics-urls=http://127.0.0.1:2381
-                - --listen-peer-urls=https://%1$s:2380
-                - --name=%4$s
-                - --peer-cert-file=/etc/kubernetes/pki/etcd/peer.crt
-                - --peer-client-cert-auth=true
-                - --peer-key-file=/etc/kubernetes/pki/etcd/peer.key
-                - --peer-trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt
-                - --snapshot-count=10000
-                - --trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt
-                image: %9$s
-                imagePullPolicy: IfNotPresent
-                livenessProbe:
-                  failureThreshold: 8
-                  httpGet:
-                    host: 127.0.0.1
-                    path: /livez
-                    port: 2381
-                    scheme: HTTP
-                  initialDelaySeconds: 10
-                  periodSeconds: 10
-                  timeoutSeconds: 15
-                name: etcd
-                readinessProbe:
-                  failureThreshold: 3
-                  httpGet:
-                    host: 127.0.0.1
-                    path: /readyz
-                    port: 2381
-                    scheme: HTTP
-                  periodSeconds: 1
-                  timeoutSeconds: 15
-                resources:
-                  requests:
-                    cpu: 100m
-                    memory: 100Mi
-                startupProbe:
-                  failureThreshold: 24
-                  httpGet:
-                    host: 127.0.0.1
-                    path: /readyz
-                    port: 2381
-                    scheme: HTTP
-                  initialDelaySeconds: 10
-                  periodSeconds: 10
-                  timeoutSeconds: 15
-                volumeMounts:
-                - mountPath: /var/lib/etcd
-                  name: etcd-data
-                - mountPath: /etc/kubernetes/pki/etcd
-                  name: etcd-certs
-              hostNetwork: true
-              priority: 2000001000
-              priorityClassName: system-node-critical
-              securityContext:
-                seccompProfile:
-                  type: RuntimeDefault
-              volumes:
-              - hostPath:
-                  path: /etc/kubernetes/pki/etcd
-                  type: DirectoryOrCreate
-                name: etcd-certs
-              - hostPath:
-                  path: /var/lib/etcd
-                  type: DirectoryOrCreate
-                name: etcd-data
-            """;
+    /**
+     * Where a component's probes look (kubeadm's staticpodutil probes are HTTP GETs on one host, port and scheme).
+     *
+     * @param readiness the readiness path, or null for a component kubeadm gives no readiness probe
+     */
+    private record Probes(String host, int port, String scheme, String liveness, String readiness, String startup) {
+    }
 
-    private static final String APISERVER = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              annotations:
-                kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint: %s:6443
-              labels:
-                component: kube-apiserver
-                tier: control-plane
-              name: kube-apiserver
-              namespace: kube-system
-            spec:
-              containers:
-              - command:
-                - kube-apiserver
-                - --advertise-address=%1$s
-                - --allow-privileged=true
-                - --authorization-mode=Node,RBAC
-                - --client-ca-file=/etc/kubernetes/pki/ca.crt
-                - --enable-admission-plugins=NodeRestriction
-                - --enable-bootstrap-token-auth=true
-                - --etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt
-                - --etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt
-                - --etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key
-                - --etcd-servers=https://127.0.0.1:2379
-                - --kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt
-                - --kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key
-                - --kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname
-                - --proxy-client-cert-file=/etc/kubernetes/pki/front-proxy-client.crt
-                - --proxy-client-key-file=/etc/kubernetes/pki/front-proxy-client.key
-                - --requestheader-allowed-names=front-proxy-client
-                - --requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt
-                - --requestheader-extra-headers-prefix=X-Remote-Extra-
-                - --requestheader-group-headers=X-Remote-Group
-                - --requestheader-username-headers=X-Remote-User
-                - --secure-port=6443
-                - --service-account-issuer=https://kubernetes.default.svc.cluster.local
-                - --service-account-key-file=/etc/kubernetes/pki/sa.pub
-                - --service-account-signing-key-file=/etc/kubernetes/pki/sa.key
-                - --service-cluster-ip-range=10.96.0.0/12
-                - --tls-cert-file=/etc/kubernetes/pki/apiserver.crt
-                - --tls-private-key-file=/etc/kubernetes/pki/apiserver.key
-                image: registry.k8s.io/kube-apiserver:%3$s
-                imagePullPolicy: IfNotPresent
-                livenessProbe:
-                  failureThreshold: 8
-                  httpGet:
-                    host: %1$s
-                    path: /livez
-                    port: 6443
-                    scheme: HTTPS
-                  initialDelaySeconds: 10
-                  periodSeconds: 10
-                  timeoutSeconds: 15
-                name: kube-apiserver
-                readinessProbe:
-                  failureThreshold: 3
-                  httpGet:
-                    host: %1$s
-                    path: /readyz
-                    port: 6443
-                    scheme: HTTPS
-                  periodSeconds: 1
-                  timeoutSeconds: 15
-                resources:
-                  requests:
-                    cpu: 250m
-                startupProbe:
-                  failureThreshold: 24
-                  httpGet:
-                    host: %1$s
-                    path: /livez
-                    port: 6443
-                    scheme: HTTPS
-                  initialDelaySeconds: 10
-                  periodSeconds: 10
-                  timeoutSeconds: 15
-                volumeMounts:
-                - mountPath: /etc/ssl/certs
-                  name: ca-certs
-                  readOnly: true
-                - mountPath: /etc/kubernetes/pki
-                  name: k8s-certs
-                  readOnly: true
-              hostNetwork: true
-              priority: 2000001000
-              priorityClassName: system-node-critical
-              securityContext:
-                seccompProfile:
-                  type: RuntimeDefault
-              volumes:
-              - hostPath:
-                  path: /etc/ssl/certs
-                  type: DirectoryOrCreate
-                name: ca-certs
-              - hostPath:
-                  path: /etc/kubernetes/pki
-                  type: DirectoryOrCreate
-                name: k8s-certs
-            """;
+    /** A hostPath volume and its mount at the same path. */
+    private record HostPath(String name, String path, String type, boolean readOnly) {
+    }
 
-    private static final String CONTROLLER_MANAGER = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              labels:
-                component: kube-controller-manager
-                tier: control-plane
-              name: kube-controller-manager
-              namespace: kube-system
-            spec:
-              containers:
-              - command:
-                - kube-controller-manager
-                - --allocate-node-cidrs=true
-                - --authentication-kubeconfig=/etc/kubernetes/controller-manager.conf
-                - --authorization-kubeconfig=/etc/kubernetes/controller-manager.conf
-                - --bind-address=127.0.0.1
-                - --client-ca-file=/etc/kubernetes/pki/ca.crt
-                - --cluster-cidr=10.244.0.0/16
-                - --cluster-name=kubernetes
-                - --cluster-signing-cert-file=/etc/kubernetes/pki/ca.crt
-                - --cluster-signing-key-file=/etc/kubernetes/pki/ca.key
-                - --controllers=*,bootstrapsigner,tokencleaner
-                - --kubeconfig=/etc/kubernetes/controller-manager.conf
-                - --leader-elect=true
-                - --requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt
-                - --root-ca-file=/etc/kubernetes/pki/ca.crt
-                - --service-account-private-key-file=/etc/kubernetes/pki/sa.key
-                - --service-cluster-ip-range=10.96.0.0/12
-                - --use-service-account-credentials=true
-                image: registry.k8s.io/kube-controller-manager:%s
-                imagePullPolicy: IfNotPresent
-                livenessProbe:
-                  failureThreshold: 8
-                  httpGet:
-                    host: 127.0.0.1
-                    path: /healthz
-                    port: 10257
-                    scheme: HTTPS
-                  initialDelaySeconds: 10
-                  periodSeconds: 10
-                  timeoutSeconds: 15
-                name: kube-controller-manager
-                resources:
-                  requests:
-                    cpu: 200m
-                startupProbe:
-                  failureThreshold: 24
-                  httpGet:
-                    host: 127.0.0.1
-                    path: /healthz
-                    port: 10257
-                    scheme: HTTPS
-                  initialDelaySeconds: 10
-                  periodSeconds: 10
-                  timeoutSeconds: 15
-                volumeMounts:
-                - mountPath: /etc/kubernetes/pki
-                  name: k8s-certs
-                  readOnly: true
-                - mountPath: /etc/kubernetes/controller-manager.conf
-                  name: kubeconfig
-                  readOnly: true
-              hostNetwork: true
-              priority: 2000001000
-              priorityClassName: system-node-critical
-              securityContext:
-                seccompProfile:
-                  type: RuntimeDefault
-              volumes:
-              - hostPath:
-                  path: /etc/kubernetes/pki
-                  type: DirectoryOrCreate
-                name: k8s-certs
-              - hostPath:
-                  path: /etc/kubernetes/controller-manager.conf
-                  type: FileOrCreate
-                name: kubeconfig
-            """;
+    /**
+     * A static pod as kubeadm's staticpodutil.ComponentPod builds it and writes it out: one container named after
+     * the component, host network, system-node-critical priority, the runtime's default seccomp profile and
+     * hostPath volumes (listed by name; mounted in the order given). Keys come out sorted, as kubeadm's marshalling
+     * writes them.
+     */
+    private static String staticPod(String component, String annotation, List<String> command, String image,
+            Probes probes, String cpu, String memory, List<HostPath> volumes) {
+        StringBuilder y = new StringBuilder("apiVersion: v1\nkind: Pod\nmetadata:\n");
+        if (annotation != null) {
+            y.append("  annotations:\n    ").append(annotation).append('\n');
+        }
+        y.append("  labels:\n    component: ").append(component).append("\n    tier: control-plane\n");
+        y.append("  name: ").append(component).append("\n  namespace: kube-system\nspec:\n  containers:\n");
+        y.append("  - command:\n");
+        for (String arg : command) {
+            y.append("    - ").append(arg).append('\n');
+        }
+        y.append("    image: ").append(image).append("\n    imagePullPolicy: IfNotPresent\n");
+        probe(y, "livenessProbe", 8, probes, probes.liveness(), 10, 10);
+        y.append("    name: ").append(component).append('\n');
+        if (probes.readiness() != null) {
+            probe(y, "readinessProbe", 3, probes, probes.readiness(), 0, 1);
+        }
+        y.append("    resources:\n      requests:\n        cpu: ").append(cpu).append('\n');
+        if (memory != null) {
+            y.append("        memory: ").append(memory).append('\n');
+        }
+        probe(y, "startupProbe", 24, probes, probes.startup(), 10, 10);
+        y.append("    volumeMounts:\n");
+        for (HostPath v : volumes) {
+            y.append("    - mountPath: ").append(v.path()).append("\n      name: ").append(v.name()).append('\n');
+            if (v.readOnly()) {
+                y.append("      readOnly: true\n");
+            }
+        }
+        y.append("  hostNetwork: true\n  priority: 2000001000\n  priorityClassName: system-node-critical\n");
+        y.append("  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  volumes:\n");
+        for (HostPath v : volumes.stream().sorted(Comparator.comparing(HostPath::name)).toList()) {
+            y.append("  - hostPath:\n      path: ").append(v.path()).append("\n      type: ").append(v.type())
+                    .append("\n    name: ").append(v.name()).append('\n');
+        }
+        return y.toString();
+    }
 
-    private static final String SCHEDULER = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              labels:
-                component: kube-scheduler
-                tier: control-plane
-              name: kube-scheduler
-              namespace: kube-system
-            spec:
-              containers:
-              - command:
-                - kube-scheduler
-                - --authentication-kubeconfig=/etc/kubernetes/scheduler.conf
-                - --authorization-kubeconfig=/etc/kubernetes/scheduler.conf
-                - --bind-address=127.0.0.1
-                - --kubeconfig=/etc/kubernetes/scheduler.conf
-                - --leader-elect=true
-                image: registry.k8s.io/kube-scheduler:%s
-                imagePullPolicy: IfNotPresent
-                livenessProbe:
-                  failureThreshold: 8
-                  httpGet:
-                    host: 127.0.0.1
-                    path: /healthz
-                    port: 10259
-                    scheme: HTTPS
-                  initialDelaySeconds: 10
-                  periodSeconds: 10
-                  timeoutSeconds: 15
-                name: kube-scheduler
-                resources:
-                  requests:
-                    cpu: 100m
-                startupProbe:
-                  failureThreshold: 24
-                  httpGet:
-                    host: 127.0.0.1
-                    path: /healthz
-                    port: 10259
-                    scheme: HTTPS
-                  initialDelaySeconds: 10
-                  periodSeconds: 10
-                  timeoutSeconds: 15
-                volumeMounts:
-                - mountPath: /etc/kubernetes/scheduler.conf
-                  name: kubeconfig
-                  readOnly: true
-              hostNetwork: true
-              priority: 2000001000
-              priorityClassName: system-node-critical
-              securityContext:
-                seccompProfile:
-                  type: RuntimeDefault
-              volumes:
-              - hostPath:
-                  path: /etc/kubernetes/scheduler.conf
-                  type: FileOrCreate
-                name: kubeconfig
-            """;
+    /**
+     * One of staticpodutil's probes: liveness (8 failures, after 10 s, every 10 s), readiness (3 failures, every
+     * second) or startup (24 failures, after 10 s, every 10 s), each timing out after 15 s; a zero delay is left out.
+     */
+    private static void probe(StringBuilder y, String field, int failureThreshold, Probes probes, String path,
+            int initialDelaySeconds, int periodSeconds) {
+        y.append("    ").append(field).append(":\n      failureThreshold: ").append(failureThreshold).append('\n');
+        y.append("      httpGet:\n        host: ").append(probes.host()).append("\n        path: ").append(path)
+                .append("\n        port: ").append(probes.port()).append("\n        scheme: ").append(probes.scheme())
+                .append('\n');
+        if (initialDelaySeconds != 0) {
+            y.append("      initialDelaySeconds: ").append(initialDelaySeconds).append('\n');
+        }
+        y.append("      periodSeconds: ").append(periodSeconds).append("\n      timeoutSeconds: 15\n");
+    }
 }

@@ -50,6 +50,25 @@ class ControlPlaneTest {
                 .anyMatch(p -> "control-plane".equals(p.spec().nodeName())));
     }
 
+    /**
+     * The manifests' text is what the kubelet hashes into config.hash: these digests pin it byte for byte, so a change
+     * to how the text is put together cannot move the annotations unnoticed.
+     */
+    @Test
+    void theManifestTextIsPinnedByItsHash() {
+        Map<String, String> hashes = new java.util.TreeMap<>();
+        for (String component : ControlPlanePods.COMPONENTS) {
+            hashes.put(component, com.google.common.hash.Hashing.md5().hashString(
+                    ControlPlanePods.manifest(component, "control-plane", "172.18.0.2"),
+                    java.nio.charset.StandardCharsets.UTF_8).toString());
+        }
+        assertEquals(Map.of(
+                "etcd", "5a36f57778ac4e4843a028686e51f288",
+                "kube-apiserver", "2fd4e6be7fa9a046e15e31be0c02248b",
+                "kube-controller-manager", "355d247e29cf2b029e6c71f7776753bf",
+                "kube-scheduler", "cf9f1f1c109ac94eeff3d29c48eae8fa"), hashes);
+    }
+
     @Test
     void theStaticPodsRunAsMirrorPods() {
         Cluster c = cluster();

@@ -50,13 +50,8 @@ final class WorkloadDescribers {
                     Fmt.intOrString(ru.maxUnavailable()), Fmt.intOrString(ru.maxSurge()));
         }
         PodDescriber.podTemplate(spec.template(), w);
-        if (!status.conditions().isEmpty()) {
-            w.write(LEVEL_0, "Conditions:\n  Type\tStatus\tReason\n");
-            w.write(LEVEL_1, "----\t------\t------\n");
-            for (var c : status.conditions()) {
-                w.write(LEVEL_1, "%s \t%s\t%s\n", c.type(), c.status(), Fmt.nz(c.reason()));
-            }
-        }
+        conditions(w, status.conditions() == null ? List.of() : status.conditions().stream()
+                .map(c -> new ConditionRow(c.type(), c.status(), c.reason())).toList());
         List<ReplicaSet> owned = new ArrayList<>();
         for (ReplicaSet rs : ds.api().list(BuiltinResources.REPLICA_SETS, d.metadata().namespace()).items()) {
             if (controlledBy(rs.metadata().ownerReferences(), d.metadata().uid())) {
@@ -97,6 +92,22 @@ final class WorkloadDescribers {
         return parts.isEmpty() ? "<none>" : String.join(", ", parts);
     }
 
+    /** One row of the Type/Status/Reason table; the three workload kinds each have their own condition record. */
+    private record ConditionRow(String type, String status, String reason) {
+    }
+
+    /** The Conditions table kubectl prints for Deployments, ReplicaSets and ReplicationControllers; none if empty. */
+    private static void conditions(PrefixWriter w, List<ConditionRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        w.write(LEVEL_0, "Conditions:\n  Type\tStatus\tReason\n");
+        w.write(LEVEL_1, "----\t------\t------\n");
+        for (ConditionRow c : rows) {
+            w.write(LEVEL_1, "%s \t%s\t%s\n", c.type(), c.status(), Fmt.nz(c.reason()));
+        }
+    }
+
     private static void podsStatus(PrefixWriter w, int[] c) {
         w.write(LEVEL_0, "Pods Status:\t%d Running / %d Waiting / %d Succeeded / %d Failed\n", c[0], c[1], c[2], c[3]);
     }
@@ -116,13 +127,8 @@ final class WorkloadDescribers {
         w.write(LEVEL_0, "Replicas:\t%d current / %d desired\n", status.replicas(), Fmt.num(rs.spec().replicas()));
         podsStatus(w, ds.podStatus(rs.metadata().namespace(), rs.spec().selector(), rs.metadata().uid()));
         PodDescriber.podTemplate(rs.spec().template(), w);
-        if (status.conditions() != null && !status.conditions().isEmpty()) {
-            w.write(LEVEL_0, "Conditions:\n  Type\tStatus\tReason\n");
-            w.write(LEVEL_1, "----\t------\t------\n");
-            for (var c : status.conditions()) {
-                w.write(LEVEL_1, "%s \t%s\t%s\n", c.type(), c.status(), Fmt.nz(c.reason()));
-            }
-        }
+        conditions(w, status.conditions() == null ? List.of() : status.conditions().stream()
+                .map(c -> new ConditionRow(c.type(), c.status(), c.reason())).toList());
         Fmt.events(w, events, now);
         return w.text();
     }
@@ -148,13 +154,8 @@ final class WorkloadDescribers {
         } else {
             PodDescriber.podTemplate(rc.spec().template(), w);
         }
-        if (!status.conditions().isEmpty()) {
-            w.write(LEVEL_0, "Conditions:\n  Type\tStatus\tReason\n");
-            w.write(LEVEL_1, "----\t------\t------\n");
-            for (var c : status.conditions()) {
-                w.write(LEVEL_1, "%s \t%s\t%s\n", c.type(), c.status(), Fmt.nz(c.reason()));
-            }
-        }
+        conditions(w, status.conditions() == null ? List.of() : status.conditions().stream()
+                .map(c -> new ConditionRow(c.type(), c.status(), c.reason())).toList());
         Fmt.events(w, events, now);
         return w.text();
     }

@@ -154,28 +154,9 @@ public final class GoJson {
         return BigDecimal.valueOf(f).stripTrailingZeros().toPlainString();
     }
 
-    /** A string literal with Go's escapes. */
+    /** A string literal with encoding/json's escapes, the ones the controllers' revision data uses too. */
     static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        io.ksim.controller.hash.GoJson.quote(sb, s);
     }
 
     /** Go's {@code fmt.Sprint} of a decoded JSON scalar, as jsonpath prints one. */

@@ -151,6 +151,16 @@ class GoYamlTest {
                 .set("a", JsonNodeFactory.instance.arrayNode().add(1).add(JsonNodeFactory.instance.objectNode()))));
     }
 
+    /**
+     * kubectl v1.32 is built with Go 1.23, whose encoding/json writes backspace and form feed by their letters (since
+     * Go 1.22) and a lone surrogate, invalid UTF-8 in Go, as U+FFFD.
+     */
+    @Test
+    void jsonEscapesBackspaceAndFormFeedByTheirLetters() {
+        assertEquals("\"a\\bb\\fc\\u0007\\ufffd\"",
+                GoJson.compact(JsonNodeFactory.instance.textNode("a\bb\fc\u0007\uD800")));
+    }
+
     @Test
     void jsonOfAGoStructKeepsTheFieldOrder() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();

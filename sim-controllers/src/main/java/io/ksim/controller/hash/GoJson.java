@@ -168,7 +168,7 @@ public final class GoJson {
                 if (i > 0) {
                     out.append(',');
                 }
-                string(out, keys.get(i));
+                quote(out, keys.get(i));
                 out.append(':');
                 write(out, node.get(keys.get(i)));
             }
@@ -183,7 +183,7 @@ public final class GoJson {
             }
             out.append(']');
         } else if (node.isTextual()) {
-            string(out, node.asText());
+            quote(out, node.asText());
         } else if (node.isBoolean()) {
             out.append(node.asBoolean());
         } else if (node.isIntegralNumber()) {
@@ -196,10 +196,13 @@ public final class GoJson {
         }
     }
 
-    // encoding/json's string escaping (Go 1.22 and later): HTML-safe, backspace, form feed, newline, return and
-    // tab by their letters, other control characters, U+2028 and U+2029 as unicode escapes, lone surrogates
-    // (invalid UTF-8 in Go) as an escaped U+FFFD.
-    private static void string(StringBuilder out, String s) {
+    /**
+     * Appends {@code s} as encoding/json writes a string (Go 1.22 and later, which the Kubernetes v1.32 binaries are
+     * built with): HTML-safe, backspace, form feed, newline, return and tab by their letters, other control
+     * characters, U+2028 and U+2029 as unicode escapes, lone surrogates (invalid UTF-8 in Go) as an escaped U+FFFD.
+     * kubectl's JSON output uses the same escaping.
+     */
+    public static void quote(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

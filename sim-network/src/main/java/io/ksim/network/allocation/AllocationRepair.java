@@ -42,7 +42,10 @@ public final class AllocationRepair<V extends Comparable<V>> {
     /** Runs that must see a value unused before it is released. */
     public static final int REPAIRS_BEFORE_LEAK_CLEANUP = 3;
 
-    /** What differs between the cluster-IP and node-port repair. */
+    /**
+     * What differs between the cluster-IP and node-port repair: where values come from, and the words naming a
+     * value and the range in the texts, which both repair loops otherwise share.
+     */
     interface Range<V> {
         /** The values a Service uses, in spec order, without repeats. */
         List<V> used(Service svc);
@@ -55,20 +58,51 @@ public final class AllocationRepair<V extends Comparable<V>> {
 
         void release(V value);
 
-        String notAllocated(V value);
+        /** The event reason prefix ({@code ClusterIP}, {@code Port}). */
+        String kind();
 
-        String alreadyAllocated(V value);
+        /** The value as events name it ("Cluster IP [IPv4]:x", "Port x"). */
+        String eventSubject(V value);
 
-        String outOfRange(V value);
+        /** The value as the log lines name it; upstream words an out-of-range node port differently. */
+        String logSubject(V value, boolean outOfRange);
+
+        /** The value as the leak log lines name it ("the cluster IP x", "the node port x"). */
+        String leakSubject(V value);
+
+        /** The range a value must lie in ("the service CIDR c", "the port range r"). */
+        String rangeText();
+
+        default String notAllocated(V value) {
+            return eventSubject(value) + " is not allocated; repairing";
+        }
+
+        default String alreadyAllocated(V value) {
+            return eventSubject(value) + " was assigned to multiple services; please recreate service";
+        }
+
+        default String outOfRange(V value) {
+            return eventSubject(value) + " is not within " + rangeText() + "; please recreate service";
+        }
 
         /** The text upstream logs when a value of {@code svc} is in trouble ("the cluster IP [IPv4]:x for ..."). */
-        String log(V value, Service svc, String what);
+        default String log(V value, Service svc, String what) {
+            String head = logSubject(value, "out of range".equals(what)) + " for service " + svc.metadata().name()
+                    + "/" + svc.metadata().namespace();
+            return switch (what) {
+                case "out of range" -> head + " is not within " + rangeText() + "; please recreate";
+                case "duplicate" -> head + " was assigned to multiple services; please recreate";
+                default -> head + " is not allocated; repairing";
+            };
+        }
 
-        String leakFlagged(V value);
+        default String leakFlagged(V value) {
+            return leakSubject(value) + " may have leaked: flagging for later clean up";
+        }
 
-        String leakCleaned(V value);
-
-        String kind();
+        default String leakCleaned(V value) {
+            return leakSubject(value) + " appears to have leaked: cleaning up";
+        }
     }
 
     private final Kernel kernel;
@@ -196,45 +230,28 @@ public final class AllocationRepair<V extends Comparable<V>> {
         }
 
         @Override
-        public String notAllocated(String ip) {
-            return "Cluster IP [IPv4]:" + ip + " is not allocated; repairing";
-        }
-
-        @Override
-        public String alreadyAllocated(String ip) {
-            return "Cluster IP [IPv4]:" + ip + " was assigned to multiple services; please recreate service";
-        }
-
-        @Override
-        public String outOfRange(String ip) {
-            return "Cluster IP [IPv4]:" + ip + " is not within the service CIDR " + ips.cidr()
-                    + "; please recreate service";
-        }
-
-        @Override
-        public String log(String ip, Service svc, String what) {
-            String head = "the cluster IP [IPv4]:" + ip + " for service " + svc.metadata().name() + "/"
-                    + svc.metadata().namespace();
-            return switch (what) {
-                case "out of range" -> head + " is not within the service CIDR " + ips.cidr() + "; please recreate";
-                case "duplicate" -> head + " was assigned to multiple services; please recreate";
-                default -> head + " is not allocated; repairing";
-            };
-        }
-
-        @Override
-        public String leakFlagged(String ip) {
-            return "the cluster IP " + ip + " may have leaked: flagging for later clean up";
-        }
-
-        @Override
-        public String leakCleaned(String ip) {
-            return "the cluster IP " + ip + " appears to have leaked: cleaning up";
-        }
-
-        @Override
         public String kind() {
             return "ClusterIP";
+        }
+
+        @Override
+        public String eventSubject(String ip) {
+            return "Cluster IP [IPv4]:" + ip;
+        }
+
+        @Override
+        public String logSubject(String ip, boolean outOfRange) {
+            return "the cluster IP [IPv4]:" + ip;
+        }
+
+        @Override
+        public String leakSubject(String ip) {
+            return "the cluster IP " + ip;
+        }
+
+        @Override
+        public String rangeText() {
+            return "the service CIDR " + ips.cidr();
         }
     }
 
@@ -277,45 +294,28 @@ public final class AllocationRepair<V extends Comparable<V>> {
         }
 
         @Override
-        public String notAllocated(Integer port) {
-            return "Port " + port + " is not allocated; repairing";
-        }
-
-        @Override
-        public String alreadyAllocated(Integer port) {
-            return "Port " + port + " was assigned to multiple services; please recreate service";
-        }
-
-        @Override
-        public String outOfRange(Integer port) {
-            return "Port " + port + " is not within the port range " + ports.range() + "; please recreate service";
-        }
-
-        @Override
-        public String log(Integer port, Service svc, String what) {
-            String svcName = svc.metadata().name() + "/" + svc.metadata().namespace();
-            return switch (what) {
-                case "out of range" -> "the port " + port + " for service " + svcName + " is not within the port range "
-                        + ports.range() + "; please recreate";
-                case "duplicate" -> "the node port " + port + " for service " + svcName
-                        + " was assigned to multiple services; please recreate";
-                default -> "the node port " + port + " for service " + svcName + " is not allocated; repairing";
-            };
-        }
-
-        @Override
-        public String leakFlagged(Integer port) {
-            return "the node port " + port + " may have leaked: flagging for later clean up";
-        }
-
-        @Override
-        public String leakCleaned(Integer port) {
-            return "the node port " + port + " appears to have leaked: cleaning up";
-        }
-
-        @Override
         public String kind() {
             return "Port";
+        }
+
+        @Override
+        public String eventSubject(Integer port) {
+            return "Port " + port;
+        }
+
+        @Override
+        public String logSubject(Integer port, boolean outOfRange) {
+            return (outOfRange ? "the port " : "the node port ") + port;
+        }
+
+        @Override
+        public String leakSubject(Integer port) {
+            return "the node port " + port;
+        }
+
+        @Override
+        public String rangeText() {
+            return "the port range " + ports.range();
         }
     }
 }

@@ -90,6 +90,26 @@ class AllocationRepairTest {
     }
 
     @Test
+    void theNodePortRepairNamesNodePortsInItsEventsAndLogLines() {
+        nodePortService("web", "10.96.50.2", 30501);
+        ports.release(30501);
+        assertTrue(ports.allocate(31001).ok());
+        AllocationRepair<Integer> repair = AllocationRepair.nodePorts(c.api, ports);
+        for (int run = 0; run < AllocationRepair.REPAIRS_BEFORE_LEAK_CLEANUP; run++) {
+            repair.runOnce();
+        }
+        assertEquals(List.of("Warning web portallocator-repair-controller: Port 30501 is not allocated; repairing"),
+                events("PortNotAllocated"));
+        List<String> log = c.kernel.trace().events().stream()
+                .filter(e -> e.component().equals("portallocator-repair-controller")).map(e -> e.message()).toList();
+        // The event's own trace line, then the line upstream logs with HandleError.
+        assertEquals(List.of("Port 30501 is not allocated; repairing",
+                "the node port 30501 for service web/default is not allocated; repairing",
+                "the node port 31001 may have leaked: flagging for later clean up",
+                "the node port 31001 appears to have leaked: cleaning up"), log);
+    }
+
+    @Test
     void aServiceDeletedThroughItsFinalizersLeaksUntilTheRepairReclaimsIt() {
         Service held = c.api.create(BuiltinResources.SERVICES, "default", new Service(null, null,
                 io.ksim.api.meta.ObjectMeta.builder().namespace("default").name("held")

@@ -10,7 +10,6 @@ import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.TopologySelectorLabelRequirement;
 import io.ksim.api.core.TopologySelectorTerm;
-import io.ksim.api.core.Volume;
 import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.VolumeMatching;
 import io.ksim.apiserver.ApiException;
@@ -28,7 +27,6 @@ import io.ksim.scheduler.framework.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,42 +85,31 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
     record NodeDecision(Map<PersistentVolumeClaim, PersistentVolume> bindings, List<PersistentVolumeClaim> provisions) {
     }
 
-    static Set<String> claimNames(Pod pod) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Volume v : pod.spec().volumes()) {
-            if (v.persistentVolumeClaim() != null) {
-                names.add(v.persistentVolumeClaim().claimName());
-            }
+    /** podHasPVCs' checks of a claim that exists: it must not be Lost nor being deleted. */
+    private static Status usable(PersistentVolumeClaim claim) {
+        String name = claim.metadata().name();
+        if (PersistentVolumeClaim.PersistentVolumeClaimStatus.LOST.equals(claim.status().phase())) {
+            return Status.unresolvable("persistentvolumeclaim \"" + name + "\" bound to non-existent "
+                    + "persistentvolume \"" + claim.spec().volumeName() + "\"");
         }
-        return names;
+        if (claim.metadata().isBeingDeleted()) {
+            return Status.unresolvable("persistentvolumeclaim \"" + name + "\" is being deleted");
+        }
+        return Status.SUCCESS;
     }
 
     @Override
     public Status preFilter(CycleState state, PodInfo podInfo, Snapshot snapshot) {
         Pod pod = podInfo.pod();
-        Set<String> names = claimNames(pod);
-        if (names.isEmpty()) {
+        if (PodClaims.names(pod).isEmpty()) {
             return Status.SKIP;
         }
-        String ns = pod.metadata().namespace();
         // podHasPVCs: every claim must exist, not be Lost and not be terminating.
-        List<PersistentVolumeClaim> claims = new ArrayList<>();
-        for (String name : names) {
-            PersistentVolumeClaim claim;
-            try {
-                claim = api.get(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, ns, name);
-            } catch (ApiException notFound) {
-                return Status.unresolvable("persistentvolumeclaim \"" + name + "\" not found");
-            }
-            if (PersistentVolumeClaim.PersistentVolumeClaimStatus.LOST.equals(claim.status().phase())) {
-                return Status.unresolvable("persistentvolumeclaim \"" + name + "\" bound to non-existent "
-                        + "persistentvolume \"" + claim.spec().volumeName() + "\"");
-            }
-            if (claim.metadata().isBeingDeleted()) {
-                return Status.unresolvable("persistentvolumeclaim \"" + name + "\" is being deleted");
-            }
-            claims.add(claim);
+        PodClaims read = PodClaims.read(api, pod, VolumeBinding::usable);
+        if (!read.status().isSuccess()) {
+            return read.status();
         }
+        List<PersistentVolumeClaim> claims = read.claims();
         Map<String, PersistentVolume> bound = new TreeMap<>();
         List<PersistentVolumeClaim> delayed = new ArrayList<>();
         Map<String, StorageClass> classes = new HashMap<>();

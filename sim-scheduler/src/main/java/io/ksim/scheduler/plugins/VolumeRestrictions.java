@@ -6,9 +6,7 @@ import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.Volume;
 import io.ksim.api.meta.Opaque;
-import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
-import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.scheduler.framework.ClusterEvent;
 import io.ksim.scheduler.framework.CycleState;
 import io.ksim.scheduler.framework.FilterPlugin;
@@ -77,22 +75,15 @@ public final class VolumeRestrictions implements PreFilterPlugin, FilterPlugin {
     @Override
     public Status preFilter(CycleState state, PodInfo podInfo, Snapshot snapshot) {
         Pod pod = podInfo.pod();
-        boolean needsCheck = false;
+        boolean needsCheck = pod.spec().volumes().stream().anyMatch(VolumeRestrictions::isDiskConflictVolume);
+        PodClaims read = PodClaims.read(api, pod, claim -> Status.SUCCESS);
+        if (!read.status().isSuccess()) {
+            return read.status();
+        }
         Set<String> rwop = new LinkedHashSet<>();
-        for (Volume v : pod.spec().volumes()) {
-            needsCheck |= isDiskConflictVolume(v);
-            if (v.persistentVolumeClaim() == null) {
-                continue;
-            }
-            String name = v.persistentVolumeClaim().claimName();
-            PersistentVolumeClaim claim;
-            try {
-                claim = api.get(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, pod.metadata().namespace(), name);
-            } catch (ApiException notFound) {
-                return Status.unresolvable("persistentvolumeclaim \"" + name + "\" not found");
-            }
+        for (PersistentVolumeClaim claim : read.claims()) {
             if (claim.spec().accessModes().contains(PersistentVolume.READ_WRITE_ONCE_POD)) {
-                rwop.add(name);
+                rwop.add(claim.metadata().name());
             }
         }
         int conflicts = 0;
