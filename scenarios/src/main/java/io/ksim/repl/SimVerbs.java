@@ -8,6 +8,8 @@ import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.cluster.Cluster;
+import io.ksim.cluster.ClusterFaults;
+import io.ksim.kernel.Fault;
 import io.ksim.kernel.GoDuration;
 import io.ksim.kernel.TraceEvent;
 import io.ksim.kubectl.KubectlException;
@@ -34,6 +36,7 @@ import java.util.TreeMap;
  * <pre>
  * advance 30s                     run virtual time forward
  * fail node-2 / recover node-2    power a node off / on
+ * fault partition node-2          any fault a scenario's fault step injects (ClusterFaults)
  * explain pod NAME [-n NS]        the scheduler's last decision about a pod, node by node
  * iptables-save node-1 [-t nat]   the iptables rules kube-proxy keeps on a node (either mode), one table or both
  * ipvsadm node-1                  the node's IPVS table, as ipvsadm -Ln prints it
@@ -52,6 +55,9 @@ public final class SimVerbs {
             new Verb("advance", "advance DURATION", "run virtual time forward (30s, 1m30s, 500ms)", false),
             new Verb("fail", "fail NODE", "power a node off: its kubelet, kube-proxy and containers are gone", false),
             new Verb("recover", "recover NODE", "power a node on again", false),
+            new Verb("fault", "fault ACTION TARGET", "a fault as a scenario's fault step injects it:\npowerOff, powerOn, "
+                    + "stopKubelet, startKubelet, partition or\nheal a NODE; crash or restart kube-scheduler,\n"
+                    + "kube-controller-manager or one controller", false),
             new Verb("explain", "explain pod NAME [-n NS]", "the scheduler's last decision about a pod: per node the "
                     + "filter that\nrejected it, or the score table, ranked as the scheduler ranked them", true),
             new Verb("iptables-save", "iptables-save NODE", "the iptables rules kube-proxy keeps on a node; "
@@ -101,6 +107,7 @@ public final class SimVerbs {
                 case "advance" -> advance(args);
                 case "fail" -> power(args, false);
                 case "recover" -> power(args, true);
+                case "fault" -> fault(args);
                 case "explain" -> explain(words);
                 case "iptables-save" -> iptablesSave(args);
                 case "ipvsadm" -> ipvsadm(args);
@@ -157,6 +164,27 @@ public final class SimVerbs {
             cluster.powerOff(node);
         }
         return ReplResult.ok(node + " powered " + (on ? "on" : "off") + "\n");
+    }
+
+    private ReplResult fault(List<String> args) {
+        if (args.size() != 2) {
+            throw new IllegalArgumentException("fault takes an action and a target, e.g. fault partition "
+                    + (cluster.nodeNames().isEmpty() ? "node-1" : cluster.nodeNames().get(0)));
+        }
+        String action = args.get(0);
+        String target = args.get(1);
+        if (ClusterFaults.NODE_ACTIONS.contains(action)) {
+            oneNode(List.of(target), "fault " + action);
+        } else if (!ClusterFaults.COMPONENT_ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("unknown fault \"" + action + "\" (want one of "
+                    + String.join(", ", ClusterFaults.ACTIONS) + ")");
+        } else if (!ClusterFaults.COMPONENTS.contains(target)) {
+            throw new IllegalArgumentException("unknown component \"" + target + "\" (want one of "
+                    + String.join(", ", ClusterFaults.COMPONENTS) + ")");
+        }
+        Fault fault = ClusterFaults.of(cluster, action, target);
+        ClusterFaults.inject(cluster, fault);
+        return ReplResult.ok(target + ": " + fault.description() + "\n");
     }
 
     private String oneNode(List<String> args, String verb) {

@@ -1,24 +1,7 @@
 package io.ksim.scenario;
 
 import io.ksim.api.resource.Quantity;
-import io.ksim.controller.daemon.DaemonSetController;
-import io.ksim.controller.cronjob.CronJobController;
-import io.ksim.controller.deployment.DeploymentController;
-import io.ksim.controller.disruption.DisruptionController;
-import io.ksim.controller.garbagecollector.GarbageCollector;
-import io.ksim.controller.job.JobController;
-import io.ksim.controller.job.TtlAfterFinishedController;
-import io.ksim.controller.namespace.NamespaceController;
-import io.ksim.controller.nodelifecycle.NodeLifecycleController;
-import io.ksim.controller.podgc.PodGCController;
-import io.ksim.controller.replicaset.ReplicaSetController;
-import io.ksim.controller.resourcequota.ResourceQuotaController;
-import io.ksim.controller.replication.ReplicationManager;
-import io.ksim.controller.statefulset.StatefulSetController;
-import io.ksim.controller.tainteviction.TaintEvictionController;
-import io.ksim.controller.volume.PVCProtectionController;
-import io.ksim.controller.volume.PVProtectionController;
-import io.ksim.controller.volume.PersistentVolumeController;
+import io.ksim.cluster.ClusterFaults;
 import io.ksim.kernel.GoDuration;
 import io.ksim.node.ImageCatalog;
 import io.ksim.scenario.Scenario.Condition;
@@ -61,21 +44,13 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioParser {
 
-    /** The fault actions: on a node, on the node's network, or on a control-plane component. */
-    public static final Set<String> NODE_FAULTS = Set.of("powerOff", "powerOn", "stopKubelet", "startKubelet",
-            "partition", "heal");
-    public static final Set<String> COMPONENT_FAULTS = Set.of("crash", "restart");
-    static final List<String> FAULTS = List.of("powerOff", "powerOn", "stopKubelet", "startKubelet", "partition",
-            "heal", "crash", "restart");
+    /** The fault actions ({@link ClusterFaults}): on a node, on the node's network, or on a component. */
+    public static final Set<String> NODE_FAULTS = Set.copyOf(ClusterFaults.NODE_ACTIONS);
+    public static final Set<String> COMPONENT_FAULTS = Set.copyOf(ClusterFaults.COMPONENT_ACTIONS);
+    static final List<String> FAULTS = ClusterFaults.ACTIONS;
 
     /** Components a fault can crash or restart: the scheduler, the whole controller manager, or one controller. */
-    public static final List<String> COMPONENTS = List.of("kube-scheduler", "kube-controller-manager",
-            NamespaceController.NAME, GarbageCollector.NAME, ReplicaSetController.NAME, ReplicationManager.NAME,
-            DeploymentController.NAME,
-            StatefulSetController.NAME, DaemonSetController.NAME, JobController.NAME, CronJobController.NAME,
-            TtlAfterFinishedController.NAME, NodeLifecycleController.NAME, TaintEvictionController.NAME,
-            DisruptionController.NAME, PodGCController.NAME, ResourceQuotaController.NAME,
-            PersistentVolumeController.NAME, PVCProtectionController.NAME, PVProtectionController.NAME);
+    public static final List<String> COMPONENTS = ClusterFaults.COMPONENTS;
 
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
     private static final String DURATION_HINT = " (want e.g. 30s, 2m, 1h30m)";
@@ -269,7 +244,7 @@ public final class ScenarioParser {
         var verb = io.ksim.repl.SimVerbs.verb(words.get(0));
         if (verb.isPresent() && !verb.get().inspects()) {
             throw v.error("\"" + words.get(0) + "\" is not a kubectl command; a scenario "
-                    + (words.get(0).equals("advance") ? "moves time with an advance step" : "powers nodes with a fault step"));
+                    + (words.get(0).equals("advance") ? "moves time with an advance step" : "injects faults with a fault step"));
         }
         if (verb.isPresent() && kind.equals("kubectl") && !words.get(0).equals("explain")) {
             throw v.error("\"" + words.get(0) + "\" is a simulator verb, not a kubectl command: use a show step");

@@ -13,7 +13,7 @@ import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.cluster.Cluster;
-import io.ksim.controller.ControllerManager;
+import io.ksim.cluster.ClusterFaults;
 import io.ksim.controller.deployment.RolloutCommands;
 import io.ksim.kernel.GoDuration;
 import io.ksim.kernel.TraceEvent;
@@ -363,67 +363,7 @@ public final class ScenarioRunner {
     }
 
     private void fault(Scenario.Fault f) {
-        String t = f.target();
-        String description;
-        Runnable action;
-        ControllerManager kcm = cluster.controllerManager().manager();
-        switch (f.action()) {
-            case "powerOff" -> {
-                description = "the machine loses power: its containers, kubelet and kube-proxy stop";
-                action = () -> cluster.powerOff(t);
-            }
-            case "powerOn" -> {
-                description = "the machine powers on: its kubelet starts and registers again";
-                action = () -> cluster.powerOn(t);
-            }
-            case "stopKubelet" -> {
-                description = "the kubelet stops (containers keep running, no heartbeats)";
-                action = () -> cluster.stopKubelet(t);
-            }
-            case "startKubelet" -> {
-                description = "the kubelet starts again";
-                action = () -> cluster.startKubelet(t);
-            }
-            case "partition" -> {
-                description = "the node is cut off from the API server (its containers keep running)";
-                action = () -> cluster.partition(t);
-            }
-            case "heal" -> {
-                description = "the node's network partition heals";
-                action = () -> cluster.healPartition(t);
-            }
-            case "crash" -> {
-                if (t.equals("kube-scheduler")) {
-                    description = "kube-scheduler crashes: nothing is scheduled until it restarts";
-                    action = cluster::crashScheduler;
-                } else if (t.equals("kube-controller-manager")) {
-                    description = "kube-controller-manager crashes: every controller stops and loses its caches";
-                    action = () -> List.copyOf(kcm.controllers().keySet()).forEach(kcm::crash);
-                } else {
-                    description = "controller crashes and loses its caches";
-                    action = () -> kcm.crash(t);
-                }
-            }
-            default -> {
-                if (t.equals("kube-scheduler")) {
-                    description = "kube-scheduler starts again and lists pods and nodes";
-                    action = cluster::restartScheduler;
-                } else if (t.equals("kube-controller-manager")) {
-                    description = "kube-controller-manager starts again: every controller lists everything";
-                    action = () -> {
-                        List.copyOf(kcm.controllers().keySet()).forEach(kcm::stop);
-                        kcm.startAll();
-                    };
-                } else {
-                    description = "controller starts again and lists everything";
-                    action = () -> kcm.restart(t);
-                }
-            }
-        }
-        // As Kernel.injectFault records and applies a fault, now, before anything else due at this instant runs.
-        io.ksim.kernel.Fault fault = io.ksim.kernel.Fault.of(t, description, action);
-        cluster.trace().record("fault", "Fault", fault.target(), fault.description());
-        fault.inject(cluster.kernel());
+        ClusterFaults.inject(cluster, ClusterFaults.of(cluster, f.action(), f.target()));
     }
 
     private Pod source(String from) {

@@ -213,6 +213,24 @@ class ReplSessionTest {
     }
 
     @Test
+    void faultInjectsWhatAScenarioFaultStepInjectsAndTheTraceRecordsIt() {
+        ReplSession s = new ReplSession(cluster(KubeProxy.Mode.IPTABLES));
+        assertEquals("node-2: the node is cut off from the API server (its containers keep running)\n",
+                s.run("fault partition node-2").out());
+        String trace = s.run("trace 5").out();
+        assertTrue(trace.contains("Fault") && trace.contains("the node is cut off from the API server"), trace);
+        assertEquals("kube-scheduler: kube-scheduler crashes: nothing is scheduled until it restarts\n",
+                s.run("fault crash kube-scheduler").out());
+        assertEquals("error: unknown fault \"explode\" (want one of powerOff, powerOn, stopKubelet, startKubelet, "
+                + "partition, heal, crash, restart)\n", s.run("fault explode node-2").err());
+        assertTrue(s.run("fault crash etcd").err().startsWith("error: unknown component \"etcd\" (want one of "
+                + "kube-scheduler, kube-controller-manager, "));
+        assertEquals("error: no node \"node-9\" (nodes: node-1, node-2, node-3)\n",
+                s.run("fault powerOff node-9").err());
+        assertEquals(1, s.run("fault heal").exitCode());
+    }
+
+    @Test
     void thePromptShowsVirtualTime() {
         ReplSession s = new ReplSession(cluster(KubeProxy.Mode.IPTABLES));
         s.run("advance 1m29s");

@@ -161,7 +161,7 @@ class ScenarioParserTest {
     void showStepsTakeTheSimulatorsLookingVerbsOnly() {
         assertEquals("scenario.yaml:3:11: steps[0].show: \"advance\" is not a kubectl command; a scenario moves time "
                 + "with an advance step", error(HEAD + "  - show: advance 30s\n"));
-        assertEquals("scenario.yaml:3:11: steps[0].show: \"fail\" is not a kubectl command; a scenario powers nodes "
+        assertEquals("scenario.yaml:3:11: steps[0].show: \"fail\" is not a kubectl command; a scenario injects faults "
                 + "with a fault step", error(HEAD + "  - show: fail node-1\n"));
         assertEquals("scenario.yaml:3:14: steps[0].kubectl: \"ipvsadm\" is a simulator verb, not a kubectl command: "
                 + "use a show step", error(HEAD + "  - kubectl: ipvsadm node-1\n"));
