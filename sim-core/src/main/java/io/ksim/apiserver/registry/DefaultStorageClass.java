@@ -20,10 +20,11 @@ public final class DefaultStorageClass implements AdmissionPlugin {
     /** The claim annotation that named a class before {@code spec.storageClassName} existed. */
     public static final String BETA_STORAGE_CLASS = "volume.beta.kubernetes.io/storage-class";
 
-    private final ApiServer api;
+    /** The StorageClasses, as upstream's informer lister. */
+    private final WatchedObjects<StorageClass> classLister;
 
     public DefaultStorageClass(ApiServer api) {
-        this.api = api;
+        this.classLister = new WatchedObjects<>(api, BuiltinResources.STORAGE_CLASSES);
     }
 
     @Override
@@ -41,7 +42,7 @@ public final class DefaultStorageClass implements AdmissionPlugin {
         if (claim.spec().storageClassName() != null || claim.metadata().annotations().containsKey(BETA_STORAGE_CLASS)) {
             return obj;
         }
-        StorageClass def = StorageClass.defaultClass(api.list(BuiltinResources.STORAGE_CLASSES, null).items());
+        StorageClass def = StorageClass.defaultClass(classLister.all());
         if (def == null) {
             return obj;
         }

@@ -12,7 +12,6 @@ import io.ksim.apiserver.ApiErrors;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +37,11 @@ public final class LimitRanger implements AdmissionPlugin {
     /** The largest value upstream compares in milli-units without overflow (MaxInt64 / 1000). */
     private static final long MAX_MILLI_VALUE = Long.MAX_VALUE / 1000;
 
-    private final ApiServer api;
+    /** The LimitRanges, as upstream's informer lister. */
+    private final WatchedObjects<LimitRange> rangeLister;
 
     public LimitRanger(ApiServer api) {
-        this.api = api;
+        this.rangeLister = new WatchedObjects<>(api, BuiltinResources.LIMIT_RANGES);
     }
 
     @Override
@@ -55,11 +55,10 @@ public final class LimitRanger implements AdmissionPlugin {
         if (type != BuiltinResources.PODS || operation != Operation.CREATE) {
             return obj;
         }
-        List<LimitRange> ranges = new ArrayList<>(api.list(BuiltinResources.LIMIT_RANGES, namespace).items());
+        List<LimitRange> ranges = rangeLister.in(namespace);
         if (ranges.isEmpty()) {
             return obj;
         }
-        ranges.sort(Comparator.comparing(lr -> lr.metadata().name()));
         Pod pod = (Pod) obj;
         for (LimitRange lr : ranges) {
             pod = applyDefaults(lr, pod);

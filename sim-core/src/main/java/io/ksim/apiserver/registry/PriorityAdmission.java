@@ -10,9 +10,7 @@ import io.ksim.apiserver.ApiErrors;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
 import java.util.Comparator;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The Priority admission plugin (plugin/pkg/admission/priority): a new pod gets {@code spec.priority} (and
@@ -30,11 +28,12 @@ public final class PriorityAdmission implements AdmissionPlugin {
     public static final int DEFAULT_PRIORITY_WHEN_NO_DEFAULT_CLASS_EXISTS = 0;
 
     private final ApiServer api;
-    /** Null until first used, and after the watch keeping it failed. */
-    private NavigableMap<String, PriorityClass> classes;
+    /** The PriorityClasses, as upstream's informer lister. */
+    private final WatchedObjects<PriorityClass> classes;
 
     public PriorityAdmission(ApiServer api) {
         this.api = Objects.requireNonNull(api, "api");
+        this.classes = new WatchedObjects<>(api, BuiltinResources.PRIORITY_CLASSES);
     }
 
     @Override
@@ -68,7 +67,7 @@ public final class PriorityAdmission implements AdmissionPlugin {
         if (className == null || className.isEmpty()) {
             pc = globalDefault();
         } else {
-            pc = classes().get(className);
+            pc = classes.get(null, className);
             if (pc == null) {
                 throw ApiErrors.forbidden(type.groupResource(), name,
                         "no PriorityClass with name " + className + " was found");
@@ -98,35 +97,8 @@ public final class PriorityAdmission implements AdmissionPlugin {
 
     /** The globalDefault class; if several claim it (a race upstream tolerates), the lowest value wins. */
     private PriorityClass globalDefault() {
-        return classes().values().stream().filter(PriorityClass::isGlobalDefault)
+        return classes.all().stream().filter(PriorityClass::isGlobalDefault)
                 .min(Comparator.comparingInt(PriorityClass::value)).orElse(null);
-    }
-
-    /**
-     * The PriorityClasses by name, as upstream's informer lister: listed once, on first use, then kept by a
-     * watch. The store delivers watch events on the simulation thread right after each write, so the view is
-     * never behind a request that follows the write. A watch that ends with an error is replaced by a new list
-     * at the next use.
-     */
-    private NavigableMap<String, PriorityClass> classes() {
-        if (classes == null) {
-            TreeMap<String, PriorityClass> cache = new TreeMap<>();
-            classes = cache;
-            api.watch(BuiltinResources.PRIORITY_CLASSES, null, "", pc -> true, e -> {
-                switch (e.type()) {
-                    case ADDED, MODIFIED -> cache.put(e.object().metadata().name(), e.object());
-                    case DELETED -> cache.remove(e.object().metadata().name());
-                    case ERROR -> {
-                        if (classes == cache) {
-                            classes = null;
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            });
-        }
-        return classes;
     }
 
     private void checkSingleDefault(ResourceType<?> type, String name, PriorityClass pc) {

@@ -11,7 +11,6 @@ import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.ResourceType;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +41,14 @@ import java.util.TreeSet;
 public final class ResourceQuotaAdmission implements AdmissionPlugin {
 
     private final ApiServer api;
+    /** The ResourceQuotas, as upstream's informer lister. */
+    private final WatchedObjects<ResourceQuota> quotaLister;
     /** The quotas with the usage of the create being admitted, written when storage has the object. */
     private final List<ResourceQuota> charged = new ArrayList<>();
 
     public ResourceQuotaAdmission(ApiServer api) {
         this.api = api;
+        this.quotaLister = new WatchedObjects<>(api, BuiltinResources.RESOURCE_QUOTAS);
     }
 
     @Override
@@ -61,11 +63,10 @@ public final class ResourceQuotaAdmission implements AdmissionPlugin {
         if (!handles(operation, type) || !type.namespaced() || namespace == null || namespace.isEmpty()) {
             return obj;
         }
-        List<ResourceQuota> quotas = new ArrayList<>(api.list(BuiltinResources.RESOURCE_QUOTAS, namespace).items());
+        List<ResourceQuota> quotas = quotaLister.in(namespace);
         if (quotas.isEmpty()) {
             return obj;
         }
-        quotas.sort(Comparator.comparing(q -> q.metadata().name()));
         String who = LimitRanger.attributeName(name, obj);
         List<ResourceQuota> interesting = new ArrayList<>();
         for (ResourceQuota quota : quotas) {
