@@ -21,6 +21,7 @@ import io.ksim.controller.volume.PVProtectionController;
 import io.ksim.controller.volume.PersistentVolumeController;
 import io.ksim.kernel.Fault;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The faults a scenario's {@code fault} steps and the prompt's {@code fault} verb inject, by name: one table
@@ -35,8 +36,8 @@ public final class ClusterFaults {
     /** Faults on a control-plane component. */
     public static final List<String> COMPONENT_ACTIONS = List.of("crash", "restart");
     /** Every fault action, node faults first. */
-    public static final List<String> ACTIONS = List.of("powerOff", "powerOn", "stopKubelet", "startKubelet",
-            "partition", "heal", "crash", "restart");
+    public static final List<String> ACTIONS = Stream.concat(NODE_ACTIONS.stream(), COMPONENT_ACTIONS.stream())
+            .toList();
 
     /** Components a fault can crash or restart: the scheduler, the whole controller manager, or one controller. */
     public static final List<String> COMPONENTS = List.of("kube-scheduler", "kube-controller-manager",
