@@ -48,6 +48,10 @@ public final class SchedulingAlgorithm {
      * long as the number of feasible nodes stays the same): only their int copies are kept for explanations.
      */
     private long[] scratch = new long[0];
+    /** The filters' verdicts about the nodes of a cycle, indexed as the nodes; reused from cycle to cycle. */
+    private Status[] verdicts = new Status[0];
+    /** The smallest filter batch (see {@link #findFeasible}). */
+    private static final int MIN_BATCH = 32;
 
     public SchedulingAlgorithm(Framework framework, SplittableRandom random, int percentageOfNodesToScore) {
         this(framework, random, percentageOfNodesToScore, node -> List.of());
@@ -120,15 +124,16 @@ public final class SchedulingAlgorithm {
             // upstream evaluates the node preemption nominated first; its one-node search leaves the start
             // index at 0 (it is taken modulo the one-node list)
             Map<String, Status> first = new LinkedHashMap<>();
-            processed = findFeasible(state, pod, List.of(nominated), pre.skipped(), feasible, first);
+            processed = findFeasible(state, pod, new NodeInfo[] {nominated}, pre.skipped(), feasible, first, 1);
         }
         Map<String, Status> outside = Map.of();
         if (feasible.isEmpty()) {
-            List<NodeInfo> candidates = all;
+            NodeInfo[] candidates = snapshot.nodeArray();
             if (pre.nodeNames() != null) {
-                candidates = new ArrayList<>(pre.nodeNames().size());
+                List<NodeInfo> narrowed = new ArrayList<>(pre.nodeNames().size());
                 outside = new LinkedHashMap<>();
-                narrow(all, pre, candidates, outside);
+                narrow(all, pre, narrowed, outside);
+                candidates = narrowed.toArray(NodeInfo[]::new);
             }
             processed = findFeasible(state, pod, candidates, pre.skipped(), feasible, statuses, all.size());
         }
@@ -182,38 +187,53 @@ public final class SchedulingAlgorithm {
         return null;
     }
 
-    private int findFeasible(CycleState state, PodInfo pod, List<NodeInfo> all, Set<String> skipped,
-            List<NodeInfo> feasible, Map<String, Status> statuses) {
-        return findFeasible(state, pod, all, skipped, feasible, statuses, all.size());
-    }
-
-    /** Filters {@code all} from the start index; the index then moves on modulo {@code numAllNodes}. */
-    private int findFeasible(CycleState state, PodInfo pod, List<NodeInfo> all, Set<String> skipped,
+    /**
+     * Filters {@code all} from the start index; the index then moves on modulo {@code numAllNodes}.
+     *
+     * <p>The nodes are filtered in batches, plugin by plugin ({@link Framework#runFilterAll}), in the order
+     * upstream visits them one by one. A batch is a run of consecutive nodes (it ends where the rotation wraps
+     * around) as long as the number of feasible nodes still missing, but at least {@link #MIN_BATCH}; results
+     * past the last feasible node needed are dropped unseen, so what is processed, found feasible and rejected
+     * is exactly what the node-by-node search gives. A node with nominated pods is filtered again on its own
+     * with them ({@link Framework#runFilterWithNominatedPods}).
+     */
+    private int findFeasible(CycleState state, PodInfo pod, NodeInfo[] all, Set<String> skipped,
             List<NodeInfo> feasible, Map<String, Status> statuses, int numAllNodes) {
         FilterPlugin[] active = framework.filtersExcept(skipped);
-        int n = all.size();
+        int n = all.length;
+        if (n == 0) {
+            return 0;
+        }
+        if (verdicts.length < n) {
+            verdicts = new Status[n];
+        }
         int toFind = numFeasibleNodesToFind(percentageOfNodesToScore, n);
         int processed = 0;
-        // the node index wraps around by a subtraction: a division per visited node was measurable
+        int visited = 0;
         int index = nextStartNodeIndex % n;
-        for (int i = 0; i < n; i++) {
-            NodeInfo node = all.get(index);
-            index = index + 1 == n ? 0 : index + 1;
-            processed++;
-            Status s = framework.runFilterWithNominatedPods(state, pod, node, active, skipped,
-                    nominatedPods.apply(node.name()));
-            if (s.isSuccess()) {
-                feasible.add(node);
-                if (feasible.size() >= toFind) {
-                    break;
+        while (visited < n && feasible.size() < toFind) {
+            int from = index;
+            int to = Math.min(n, from + Math.min(n - visited, Math.max(toFind - feasible.size(), MIN_BATCH)));
+            visited += to - from;
+            index = to == n ? 0 : to;
+            framework.runFilterAll(state, pod, all, from, to, active, verdicts);
+            for (int i = from; i < to && feasible.size() < toFind; i++) {
+                NodeInfo node = all[i];
+                processed++;
+                Status s = verdicts[i];
+                List<PodInfo> nominated = nominatedPods.apply(node.name());
+                if (!nominated.isEmpty()) {
+                    s = framework.runFilterWithNominatedPods(state, pod, node, active, skipped, nominated);
+                    s = s.isSuccess() ? null : s;
                 }
-            } else {
-                statuses.put(node.name(), s);
+                if (s == null) {
+                    feasible.add(node);
+                } else {
+                    statuses.put(node.name(), s);
+                }
             }
         }
-        if (n > 0) {
-            nextStartNodeIndex = (nextStartNodeIndex + processed) % numAllNodes;
-        }
+        nextStartNodeIndex = (nextStartNodeIndex + processed) % numAllNodes;
         return processed;
     }
 
@@ -237,9 +257,7 @@ public final class SchedulingAlgorithm {
                 scratch = new long[n];
             }
             long[] scores = scratch;
-            for (int i = 0; i < n; i++) {
-                scores[i] = wp.plugin().score(state, pod, feasible.get(i));
-            }
+            wp.plugin().scoreAll(state, pod, feasible, scores);
             int[] raw = toInts(scores);
             wp.plugin().normalize(state, pod, feasible, scores);
             for (int i = 0; i < n; i++) {

@@ -186,6 +186,21 @@ public final class Framework {
     }
 
     /**
+     * Runs {@code active} (see {@link #filtersExcept}) on {@code nodes[from..to)} plugin by plugin: afterwards
+     * {@code verdicts[i]} is null where node i passed every filter, else the first rejection in profile order,
+     * attributed to its plugin, as {@link #runFilter} node by node would give. Plugin by plugin, each plugin
+     * reads the pod once for all the nodes and its own loop is compiled for it alone; the filters are
+     * independent of each other, as upstream's parallel Filter calls require.
+     */
+    public void runFilterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int from, int to, FilterPlugin[] active,
+            Status[] verdicts) {
+        java.util.Arrays.fill(verdicts, from, to, null);
+        for (FilterPlugin p : active) {
+            p.filterAll(state, pod, nodes, from, to, verdicts);
+        }
+    }
+
+    /**
      * upstream RunFilterPluginsWithNominatedPods: the pods nominated to the node with at least this pod's
      * priority count as if they were there (in the NodeInfo and, through the PreFilter plugins' AddPod, in
      * their state), so that a lower-priority pod does not take the room preemption freed for them; if some

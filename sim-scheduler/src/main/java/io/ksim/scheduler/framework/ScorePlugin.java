@@ -14,6 +14,17 @@ public interface ScorePlugin extends Plugin {
 
     long score(CycleState state, PodInfo pod, NodeInfo node);
 
+    /**
+     * Scores every node of {@code nodes} into {@code scores} (same index), equal to calling {@link #score}
+     * node by node, which the default does. Plugins that score every feasible node of every cycle override it
+     * to read the pod once per call instead of once per node.
+     */
+    default void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            scores[i] = score(state, pod, nodes.get(i));
+        }
+    }
+
     /** Normalizes {@code scores} (aligned with {@code nodes}); the default keeps raw scores. */
     default void normalize(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
     }

@@ -16,6 +16,8 @@ import java.util.function.IntSupplier;
 public final class Snapshot {
 
     private final List<NodeInfo> nodes;
+    /** The same nodes as an array, for the scheduling cycle's batched filters (never handed out to change). */
+    private final NodeInfo[] nodeArray;
     private final Map<String, NodeInfo> byName;
     private final Function<String, Map<String, String>> namespaceLabels;
     private final IntSupplier podsWithAffinity;
@@ -28,6 +30,7 @@ public final class Snapshot {
     public Snapshot(List<NodeInfo> nodes, Function<String, Map<String, String>> namespaceLabels,
             IntSupplier podsWithAffinity, IntSupplier podsWithRequiredAntiAffinity) {
         this.nodes = List.copyOf(nodes);
+        this.nodeArray = this.nodes.toArray(NodeInfo[]::new);
         this.byName = new HashMap<>();
         for (NodeInfo n : this.nodes) {
             byName.put(n.name(), n);
@@ -69,6 +72,11 @@ public final class Snapshot {
     /** All nodes in node-tree order. */
     public List<NodeInfo> nodes() {
         return nodes;
+    }
+
+    /** All nodes in node-tree order, as an array the caller must not change. */
+    public NodeInfo[] nodeArray() {
+        return nodeArray;
     }
 
     /** The node called {@code name}, or null. */

@@ -64,6 +64,14 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
     }
 
     @Override
+    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            NodeInfo node = nodes.get(i);
+            scores[i] = node.imageSizes().isEmpty() ? 0 : score(state, pod, node);
+        }
+    }
+
+    @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
         Map<String, Long> sizes = node.imageSizes();
         if (sizes.isEmpty()) {

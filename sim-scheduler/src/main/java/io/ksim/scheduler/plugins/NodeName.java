@@ -28,6 +28,14 @@ public final class NodeName implements FilterPlugin {
     }
 
     @Override
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int from, int to, Status[] verdicts) {
+        String wanted = pod.pod().spec().nodeName();
+        if (wanted != null && !wanted.isEmpty()) {
+            FilterPlugin.super.filterAll(state, pod, nodes, from, to, verdicts);
+        }
+    }
+
+    @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         String wanted = pod.pod().spec().nodeName();
         if (wanted == null || wanted.isEmpty() || wanted.equals(node.name())) {

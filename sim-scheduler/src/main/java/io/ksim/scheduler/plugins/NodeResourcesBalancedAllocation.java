@@ -24,8 +24,7 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
 
     public static final String NAME = "NodeResourcesBalancedAllocation";
 
-    private final List<ScoringStrategy.ResourceWeight> resources;
-    /** The same resources with their fields resolved. */
+    /** The scored resources with their fields resolved. */
     private final ScoredResource[] scored;
 
     public NodeResourcesBalancedAllocation() {
@@ -33,8 +32,7 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
     }
 
     public NodeResourcesBalancedAllocation(List<ScoringStrategy.ResourceWeight> resources) {
-        this.resources = List.copyOf(resources);
-        this.scored = ScoredResource.of(this.resources);
+        this.scored = ScoredResource.of(List.copyOf(resources));
     }
 
     @Override
@@ -49,8 +47,8 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
 
     @Override
     public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> feasible, Snapshot snapshot) {
-        for (ScoringStrategy.ResourceWeight rw : resources) {
-            if (pod.requests().get(rw.name()) != 0) {
+        for (ScoredResource r : scored) {
+            if (r.get(pod.requests()) != 0) {
                 return Status.SUCCESS;
             }
         }
@@ -59,14 +57,35 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        return score(podAmounts(pod), node);
+    }
+
+    @Override
+    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+        long[] amounts = podAmounts(pod);
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            scores[i] = score(amounts, nodes.get(i));
+        }
+    }
+
+    /** The pod's actual requests of each scored resource, in order. */
+    private long[] podAmounts(PodInfo pod) {
+        long[] out = new long[scored.length];
+        for (int k = 0; k < scored.length; k++) {
+            out[k] = scored[k].get(pod.requests());
+        }
+        return out;
+    }
+
+    private long score(long[] podAmounts, NodeInfo node) {
         // The first two fractions are kept in locals (the default profile scores just cpu and memory), so a
         // node costs no array; more resources take a second pass that computes the same fractions again.
         int n = 0;
         double sum = 0;
         double f0 = 0;
         double f1 = 0;
-        for (ScoredResource r : scored) {
-            double f = fraction(r, pod, node);
+        for (int k = 0; k < scored.length; k++) {
+            double f = fraction(scored[k], podAmounts[k], node);
             if (Double.isNaN(f)) {
                 continue;
             }
@@ -84,8 +103,8 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
         } else if (n > 2) {
             double mean = sum / n;
             double var = 0;
-            for (ScoredResource r : scored) {
-                double f = fraction(r, pod, node);
+            for (int k = 0; k < scored.length; k++) {
+                double f = fraction(scored[k], podAmounts[k], node);
                 if (!Double.isNaN(f)) {
                     var += (f - mean) * (f - mean);
                 }
@@ -96,16 +115,15 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
     }
 
     /** requested / allocatable of {@code r} capped at 1, or NaN when the resource does not take part. */
-    private static double fraction(ScoredResource r, PodInfo pod, NodeInfo node) {
-        long podRequest = r.get(pod.requests());
+    private static double fraction(ScoredResource r, long podRequest, NodeInfo node) {
         if (podRequest == 0 && r.scalar()) {
             return Double.NaN;
         }
-        long alloc = r.get(node.allocatable());
+        long alloc = r.allocatable(node);
         if (alloc == 0) {
             return Double.NaN;
         }
-        double f = (double) (r.get(node.requested()) + podRequest) / (double) alloc;
+        double f = (double) (r.requested(node) + podRequest) / (double) alloc;
         return Math.min(f, 1.0);
     }
 }

@@ -67,6 +67,27 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         return "Insufficient " + resource;
     }
 
+    /**
+     * Checks the pods, cpu, memory and ephemeral-storage room of each node from the node's own fields with the
+     * pod's requests read once; only a node that lacks room (or a pod with other resources) goes through
+     * {@link #filter} for its reasons.
+     */
+    @Override
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int from, int to, Status[] verdicts) {
+        Resource request = pod.requests();
+        if (!request.scalar.isEmpty()) {
+            FilterPlugin.super.filterAll(state, pod, nodes, from, to, verdicts);
+            return;
+        }
+        long cpu = request.milliCpu;
+        long memory = request.memory;
+        long ephemeral = request.ephemeralStorage;
+        filterWhere(state, pod, nodes, from, to, verdicts, node -> node.podCount() + 1 > node.allowedPodNumber()
+                || cpu > 0 && cpu > node.allocatableMilliCpu() - node.requestedMilliCpu()
+                || memory > 0 && memory > node.allocatableMemory() - node.requestedMemory()
+                || ephemeral > 0 && ephemeral > node.allocatableEphemeralStorage() - node.requestedEphemeralStorage());
+    }
+
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         List<String> reasons = insufficientResources(pod.requests(), node);
@@ -115,20 +136,50 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        return score(podAmounts(pod), node);
+    }
+
+    @Override
+    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+        long[] amounts = podAmounts(pod);
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            scores[i] = score(amounts, nodes.get(i));
+        }
+    }
+
+    /** The pod's amount of each scored resource, in the strategy's order: non-zero requests for cpu and memory. */
+    private long[] podAmounts(PodInfo pod) {
+        long[] out = new long[scored.length];
+        for (int k = 0; k < scored.length; k++) {
+            ScoredResource r = scored[k];
+            out[k] = r.get(r.cpuOrMemory() ? pod.nonZeroRequests() : pod.requests());
+        }
+        return out;
+    }
+
+    /**
+     * The weighted mean of the per-resource scores. RequestedToCapacityRatio leaves out resources that score 0
+     * (weight included) and rounds, as upstream's requested_to_capacity_ratio.go; the other strategies count
+     * every resource with allocatable and truncate.
+     */
+    private long score(long[] podAmounts, NodeInfo node) {
         long sum = 0;
         long weights = 0;
-        for (ScoredResource r : scored) {
-            boolean nonZero = r.cpuOrMemory();
-            long podRequest = r.get(nonZero ? pod.nonZeroRequests() : pod.requests());
+        for (int k = 0; k < scored.length; k++) {
+            ScoredResource r = scored[k];
+            long podRequest = podAmounts[k];
             if (podRequest == 0 && r.scalar()) {
                 continue;
             }
-            long alloc = r.get(node.allocatable());
+            long alloc = r.allocatable(node);
             if (alloc == 0) {
                 continue;
             }
-            long requested = r.get(nonZero ? node.nonZeroRequested() : node.requested()) + podRequest;
-            sum += resourceScore(requested, alloc) * r.weight();
+            long resourceScore = resourceScore(r.scoredRequested(node) + podRequest, alloc);
+            if (false) {
+                continue;
+            }
+            sum += resourceScore * r.weight();
             weights += r.weight();
         }
         if (weights == 0) {

@@ -33,6 +33,11 @@ public final class NodeUnschedulable implements FilterPlugin {
     }
 
     @Override
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int from, int to, Status[] verdicts) {
+        filterWhere(state, pod, nodes, from, to, verdicts, NodeInfo::unschedulable);
+    }
+
+    @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         if (!node.unschedulable()) {
             return Status.SUCCESS;

@@ -1,5 +1,6 @@
 package io.ksim.scheduler.plugins;
 
+import io.ksim.scheduler.framework.NodeInfo;
 import io.ksim.scheduler.framework.Resource;
 import java.util.List;
 
@@ -35,5 +36,20 @@ record ScoredResource(String name, int field, long weight) {
 
     long get(Resource r) {
         return r.get(field, name);
+    }
+
+    /** The node's allocatable amount of this resource. */
+    long allocatable(NodeInfo node) {
+        return node.allocatable(field, name);
+    }
+
+    /** What the node's pods request of this resource: their non-zero requests for cpu and memory. */
+    long scoredRequested(NodeInfo node) {
+        return cpuOrMemory() ? node.nonZeroRequested(field, name) : node.requested(field, name);
+    }
+
+    /** What the node's pods actually request of this resource. */
+    long requested(NodeInfo node) {
+        return node.requested(field, name);
     }
 }

@@ -45,6 +45,11 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
     }
 
     @Override
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int from, int to, Status[] verdicts) {
+        filterWhere(state, pod, nodes, from, to, verdicts, node -> !node.taints().isEmpty());
+    }
+
+    @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         List<Taint> taints = node.taints();
         if (taints.isEmpty()) {
@@ -70,6 +75,14 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
             }
         }
         return out;
+    }
+
+    @Override
+    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            NodeInfo node = nodes.get(i);
+            scores[i] = node.taints().isEmpty() ? 0 : score(state, pod, node);
+        }
     }
 
     @Override

@@ -35,7 +35,9 @@ import java.util.function.IntFunction;
  *
  * <p>Run: {@code mvn -B -q -o -P bench -pl sim-scheduler -am verify -DskipTests}. Not a test: nothing
  * here asserts a time. System properties: {@code bench.only} runs the one workload of that name,
- * {@code bench.runs} (default 1) times each workload that many times and prints every run and their median.
+ * {@code bench.runs} (default 1) times each workload that many times and prints every run and their median;
+ * {@code bench.warmups} (default 2) full untimed runs of the workload come first, so that the timed runs
+ * measure compiled code (the JIT needs a few thousand cycles to compile the filter and score loops).
  * Beside the wall-clock rate it prints the rate per second of the harness thread's CPU time, which a machine
  * shared with other work disturbs much less, and the bytes that thread allocated per measured pod, a
  * structural figure no load changes.
@@ -61,13 +63,16 @@ public final class SchedulerBench {
                 new Workload("TopologySpreading/5000Nodes", 5000, 3, 5000, 2000, i -> spreading("m-" + i)));
         String only = System.getProperty("bench.only", "");
         int runs = Integer.getInteger("bench.runs", 1);
+        int warmups = Integer.getInteger("bench.warmups", 2);
         System.out.printf("%-40s %8s %10s %12s %12s %14s%n", "workload", "pods", "seconds", "pods/s", "pods/cpu-s",
                 "bytes/pod");
         for (Workload w : workloads) {
             if (!only.isEmpty() && !w.name().equals(only)) {
                 continue;
             }
-            run(w, true); // warm-up
+            for (int i = 0; i < warmups; i++) {
+                run(w, true);
+            }
             double[] rates = new double[runs];
             for (int i = 0; i < runs; i++) {
                 double[] r = run(w, false);
@@ -106,7 +111,7 @@ public final class SchedulerBench {
             api.create(BuiltinResources.PODS, "default", basic("init-" + i));
         }
         kernel.advance(Duration.ofSeconds(1));
-        int measured = warmup ? Math.min(200, w.measurePods()) : w.measurePods();
+        int measured = w.measurePods();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < measured; i++) {
             Pod p = w.measured().apply(i);
