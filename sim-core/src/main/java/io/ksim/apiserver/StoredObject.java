@@ -1,7 +1,6 @@
 package io.ksim.apiserver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.ksim.api.KubeJson;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.store.Value;
 
@@ -36,7 +35,7 @@ final class StoredObject implements Value {
     private byte[] encoded() {
         if (encoded == null) {
             try {
-                encoded = KubeJson.json().writeValueAsBytes(object);
+                encoded = StorageEncoding.encode(object);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot encode " + object.kind() + " " + object.metadata().name(), e);
             }
