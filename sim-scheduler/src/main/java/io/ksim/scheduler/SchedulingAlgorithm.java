@@ -120,11 +120,13 @@ public final class SchedulingAlgorithm {
         int processed = 0;
         NodeInfo nominated = snapshot.get(pod.pod().status().nominatedNodeName() == null ? ""
                 : pod.pod().status().nominatedNodeName());
+        boolean nominatedRejected = false;
         if (nominated != null) {
-            // upstream evaluates the node preemption nominated first; its one-node search leaves the start
-            // index at 0 (it is taken modulo the one-node list)
+            // upstream evaluates the node preemption nominated first (evaluateNominatedNode), without moving the
+            // start index; if it fits, the search ends there
             Map<String, Status> first = new LinkedHashMap<>();
-            processed = findFeasible(state, pod, new NodeInfo[] {nominated}, pre.skipped(), feasible, first, 1);
+            processed = findFeasible(state, pod, new NodeInfo[] {nominated}, pre.skipped(), feasible, first);
+            nominatedRejected = !first.isEmpty();
         }
         Map<String, Status> outside = Map.of();
         if (feasible.isEmpty()) {
@@ -135,7 +137,12 @@ public final class SchedulingAlgorithm {
                 narrow(all, pre, narrowed, outside);
                 candidates = narrowed.toArray(NodeInfo[]::new);
             }
-            processed = findFeasible(state, pod, candidates, pre.skipped(), feasible, statuses, all.size());
+            processed = findFeasible(state, pod, candidates, pre.skipped(), feasible, statuses);
+            // upstream findNodesThatFitPod: the index moves by the feasible nodes plus the nodes with a status in
+            // the diagnosis, which still holds the nominated node's rejection if the search did not reach it
+            int counted = feasible.size() + statuses.size()
+                    + (nominatedRejected && !statuses.containsKey(nominated.name()) ? 1 : 0);
+            nextStartNodeIndex = (nextStartNodeIndex + counted) % all.size();
         }
         if (feasible.isEmpty()) {
             statuses.putAll(outside);
@@ -188,7 +195,7 @@ public final class SchedulingAlgorithm {
     }
 
     /**
-     * Filters {@code all} from the start index; the index then moves on modulo {@code numAllNodes}.
+     * Filters {@code all} from the start index (the caller moves the index on).
      *
      * <p>The nodes are filtered in batches, plugin by plugin ({@link Framework#runFilterAll}), in the order
      * upstream visits them one by one. A batch is a run of consecutive nodes (it ends where the rotation wraps
@@ -198,7 +205,7 @@ public final class SchedulingAlgorithm {
      * with them ({@link Framework#runFilterWithNominatedPods}).
      */
     private int findFeasible(CycleState state, PodInfo pod, NodeInfo[] all, Set<String> skipped,
-            List<NodeInfo> feasible, Map<String, Status> statuses, int numAllNodes) {
+            List<NodeInfo> feasible, Map<String, Status> statuses) {
         FilterPlugin[] active = framework.filtersExcept(skipped);
         int n = all.length;
         if (n == 0) {
@@ -233,7 +240,6 @@ public final class SchedulingAlgorithm {
                 }
             }
         }
-        nextStartNodeIndex = (nextStartNodeIndex + processed) % numAllNodes;
         return processed;
     }
 

@@ -48,6 +48,41 @@ class SchedulingAlgorithmTest {
         assertEquals("node-1", alg.schedule(higher, snapshot, 0, 1).node());
     }
 
+    /**
+     * upstream findNodesThatFitPod: trying the nominated node first does not move the start index; the search
+     * over all nodes moves it by the feasible nodes plus the nodes with a status in the diagnosis, which keeps
+     * the nominated node's rejection when the search stops before reaching it. 200 nodes, 100 to find, the
+     * cordoned node-050 the only one rejected.
+     */
+    @Test
+    void startIndexMovesAsUpstreamsAroundTheNominatedNode() {
+        java.util.List<io.ksim.scheduler.framework.NodeInfo> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            var b = TestObjects.node(String.format("node-%03d", i)).cpu("4").memory("8Gi");
+            nodes.add(new io.ksim.scheduler.framework.NodeInfo(i == 50 ? b.unschedulable().build() : b.build()));
+        }
+        var snapshot = io.ksim.scheduler.framework.Snapshot.of(nodes);
+        var fw = io.ksim.scheduler.plugins.DefaultProfile.build(new io.ksim.scheduler.plugins.DefaultProfile.Context(
+                null, () -> 200, img -> 0, p -> null, null), io.ksim.scheduler.plugins.ScoringStrategy.DEFAULT);
+        SchedulingAlgorithm alg = new SchedulingAlgorithm(fw, new SplittableRandom(1), 0);
+        alg.schedule(io.ksim.scheduler.framework.PodInfo.of(TestObjects.pod("plain").build()), snapshot, 0, 1);
+        // from node-000 to node-100: 100 feasible, node-050 (cordoned) rejected
+        assertEquals(101, alg.nextStartNodeIndex());
+        var fits = alg.schedule(nominatedTo("fits", "node-005"), snapshot, 0, 1);
+        assertEquals("node-005", fits.node());
+        assertEquals(101, alg.nextStartNodeIndex());
+        var cordoned = alg.schedule(nominatedTo("elsewhere", "node-050"), snapshot, 0, 1);
+        // from node-101 round to node-000: 100 feasible; node-050's rejection from the first try counts too
+        assertTrue(!cordoned.node().equals("node-050"), cordoned.node());
+        assertEquals((101 + 100 + 1) % 200, alg.nextStartNodeIndex());
+    }
+
+    private static io.ksim.scheduler.framework.PodInfo nominatedTo(String name, String node) {
+        var pod = TestObjects.pod(name).build();
+        return io.ksim.scheduler.framework.PodInfo.of(
+                pod.withStatus(pod.status().toBuilder().nominatedNodeName(node).build()));
+    }
+
     @Test
     void selectHostTakesTheUniqueMaximum() {
         assertEquals(2, SchedulingAlgorithm.selectHost(new long[] {1, 2, 3, 0}, new SplittableRandom(1)));

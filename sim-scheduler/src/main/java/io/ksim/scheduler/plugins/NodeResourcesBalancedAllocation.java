@@ -4,10 +4,7 @@ import io.ksim.scheduler.framework.ClusterEvent;
 import io.ksim.scheduler.framework.CycleState;
 import io.ksim.scheduler.framework.NodeInfo;
 import io.ksim.scheduler.framework.PodInfo;
-import io.ksim.scheduler.framework.PreScorePlugin;
-import io.ksim.scheduler.framework.Snapshot;
 import io.ksim.scheduler.framework.ScorePlugin;
-import io.ksim.scheduler.framework.Status;
 import java.util.List;
 import java.util.Set;
 
@@ -18,9 +15,9 @@ import java.util.Set;
  * 1), with the node's actual requests plus the pod's. With two resources the deviation is
  * |f1 - f2| / 2, with more the population standard deviation; score = (1 - deviation) * 100, truncated.
  * Example: fractions 0.75 and 0.5 give deviation 0.125 and score 87. A pod that requests nothing is
- * skipped at PreScore.
+ * scored by its node's own requests, as in v1.32 (the skip of such pods at PreScore came in v1.33).
  */
-public final class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
+public final class NodeResourcesBalancedAllocation implements ScorePlugin {
 
     public static final String NAME = "NodeResourcesBalancedAllocation";
 
@@ -43,16 +40,6 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
     @Override
     public Set<ClusterEvent> events() {
         return Set.of();
-    }
-
-    @Override
-    public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> feasible, Snapshot snapshot) {
-        for (ScoredResource r : scored) {
-            if (r.get(pod.requests()) != 0) {
-                return Status.SUCCESS;
-            }
-        }
-        return Status.SKIP;
     }
 
     @Override

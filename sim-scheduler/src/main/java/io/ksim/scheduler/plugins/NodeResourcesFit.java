@@ -176,7 +176,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
                 continue;
             }
             long resourceScore = resourceScore(r.scoredRequested(node) + podRequest, alloc);
-            if (false) {
+            if (requestedToCapacityRatio && resourceScore <= 0) {
                 continue;
             }
             sum += resourceScore * r.weight();

@@ -117,6 +117,21 @@ class NodeResourcesFitTest {
         assertEquals(expected, ResourceScorers.requestedToCapacityRatio(requested, capacity, shape));
     }
 
+    /**
+     * The weighted mean of RequestedToCapacityRatio leaves out resources that score 0, weight and all
+     * (requested_to_capacity_ratio.go adds a resource only when its score is above 0), and rounds. On n1
+     * the pod takes all the cpu (score 0, left out) and half the memory (50): 50, where counting the cpu
+     * would give 25. On n2: cpu 50, memory 500 of 4000 (utilization 12, score 88): round(69.0) = 69.
+     */
+    @org.junit.jupiter.api.Test
+    void requestedToCapacityRatioLeavesOutResourcesScoringZero() {
+        List<ScoringStrategy.ShapePoint> shape = List.of(new ScoringStrategy.ShapePoint(0, 10),
+                new ScoringStrategy.ShapePoint(100, 0));
+        NodeResourcesFit fit = new NodeResourcesFit(ScoringStrategy.requestedToCapacityRatio(shape));
+        assertArrayEquals(new long[] {50, 69}, scores(fit, p("x", 1000, 500),
+                List.of(nodeInfo(n("n1", 1000, 1000)), nodeInfo(n("n2", 2000, 4000)))));
+    }
+
     static Stream<Arguments> ratioCases() {
         return Stream.of(Arguments.of(0, 100, 100), Arguments.of(25, 100, 75), Arguments.of(50, 100, 50),
                 Arguments.of(150, 100, 0), Arguments.of(5, 0, 0));

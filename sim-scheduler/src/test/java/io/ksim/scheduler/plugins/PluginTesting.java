@@ -40,6 +40,10 @@ final class PluginTesting {
         for (int i = 0; i < nodes.size(); i++) {
             out[i] = plugin.score(state, pi, nodes.get(i));
         }
+        // the framework scores all feasible nodes in one call; it must give what node-by-node scoring gives
+        long[] all = new long[nodes.size()];
+        plugin.scoreAll(state, pi, nodes, all);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(out, all, plugin.name() + ": scoreAll against score");
         plugin.normalize(state, pi, nodes, out);
         return out;
     }
