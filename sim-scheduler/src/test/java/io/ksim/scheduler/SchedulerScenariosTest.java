@@ -32,7 +32,7 @@ class SchedulerScenariosTest {
         f.settle();
         String expected = "0/3 nodes are available: 1 node(s) had untolerated taint {key1: value1}, 2 Insufficient cpu. "
                 + "preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, "
-                + "2 No preemption victims found for incoming pod..";
+                + "2 No preemption victims found for incoming pod.";
         assertEquals(expected, PodConditions.getPodCondition(f.pod("web-1").status(), "PodScheduled").message());
         SchedulingDecision d = f.scheduler.explain("default", "web-1").orElseThrow();
         assertEquals("TaintToleration", d.verdict("node-1").rejection().plugin());
@@ -67,7 +67,7 @@ class SchedulerScenariosTest {
         f.settle();
         assertEquals("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. "
                 + "preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, "
-                + "2 Preemption is not helpful for scheduling..",
+                + "2 Preemption is not helpful for scheduling.",
                 PodConditions.getPodCondition(f.pod("big").status(), "PodScheduled").message());
         // names that conflict within a term are rejected at PreFilter
         f.addPod(pod("nowhere").spec(b -> b.affinity(new io.ksim.api.core.Affinity(new io.ksim.api.core.NodeAffinity(
@@ -77,7 +77,7 @@ class SchedulerScenariosTest {
                 null), null, null))).build());
         f.settle();
         assertEquals("0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: "
-                + "3 Preemption is not helpful for scheduling..",
+                + "3 Preemption is not helpful for scheduling.",
                 PodConditions.getPodCondition(f.pod("nowhere").status(), "PodScheduled").message());
     }
 
@@ -98,7 +98,7 @@ class SchedulerScenariosTest {
         assertEquals("node-1", f.nodeOf("new"));
         assertNull(f.nodeOf("same"));
         assertEquals("0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules. preemption: 0/1 nodes are "
-                + "available: 1 No preemption victims found for incoming pod..",
+                + "available: 1 No preemption victims found for incoming pod.",
                 PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
     }
 
@@ -306,7 +306,7 @@ class SchedulerScenariosTest {
                 "kubernetes.io/hostname", "node-1"))));
         f.advance(Duration.ofSeconds(2));
         assertEquals("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to a terminating pod "
-                + "on the nominated node..", PodConditions.getPodCondition(f.pod("high").status(), "PodScheduled").message());
+                + "on the nominated node.", PodConditions.getPodCondition(f.pod("high").status(), "PodScheduled").message());
         // no kubelet here: finish the graceful deletion as the kubelet would
         f.api.delete(BuiltinResources.PODS, "default", "low", io.ksim.apiserver.DeleteOptions.now());
         f.advance(Duration.ofSeconds(2));
@@ -363,7 +363,7 @@ class SchedulerScenariosTest {
         f.settle();
         assertEquals("0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and "
                 + "ReadWriteOncePod access mode. preemption: 0/2 nodes are available: 2 No preemption victims found "
-                + "for incoming pod..", PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
+                + "for incoming pod.", PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
         f.addPod(pod("high").spec(b -> b.volumes(vols).priorityClassName("high")).build());
         f.settle();
         assertEquals("node-1", f.pod("high").status().nominatedNodeName());
@@ -376,7 +376,7 @@ class SchedulerScenariosTest {
         f.addNode(node("node-1").cpu("1").memory("4Gi").build());
         f.addPod(pod("big").container("2", "100Mi").spec(b -> b.preemptionPolicy("Never")).build());
         f.settle();
-        assertEquals("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never..",
+        assertEquals("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.",
                 PodConditions.getPodCondition(f.pod("big").status(), "PodScheduled").message());
     }
 

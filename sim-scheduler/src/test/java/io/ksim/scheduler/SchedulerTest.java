@@ -57,7 +57,7 @@ class SchedulerTest {
         assertEquals("False", c.status());
         assertEquals("Unschedulable", c.reason());
         String expected = "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: "
-                + "3 No preemption victims found for incoming pod..";
+                + "3 No preemption victims found for incoming pod.";
         assertEquals(expected, c.message());
         assertEquals(expected, events(f, "FailedScheduling").get(0).message());
         assertEquals("Warning", events(f, "FailedScheduling").get(0).type());
