@@ -18,6 +18,7 @@ import io.ksim.scheduler.framework.Snapshot;
 import io.ksim.scheduler.framework.Status;
 import io.ksim.scheduler.plugins.DefaultPreemption;
 import io.ksim.scheduler.queue.QueuedPodInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +34,28 @@ final class SchedulingCycle {
     static String scheduledMessage(String namespace, String name, String node) {
         // concatenation rather than String.format: this runs once per bound pod
         return "Successfully assigned " + namespace + "/" + name + " to " + node;
+    }
+
+    /** upstream validation.NoteLengthLimit: the longest event note the API server takes, in bytes. */
+    static final int NOTE_LENGTH_LIMIT = 1024;
+
+    /**
+     * upstream truncateMessage: a note longer than {@link #NOTE_LENGTH_LIMIT} bytes keeps its first 1,020 bytes
+     * and ends in " ...". Go cuts bytes; here a character that would be split is left out whole, which only
+     * differs for non-ASCII text.
+     */
+    static String truncateMessage(String message) {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= NOTE_LENGTH_LIMIT) {
+            return message;
+        }
+        String suffix = " ...";
+        int keep = NOTE_LENGTH_LIMIT - suffix.length();
+        // back off to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx)
+        while (keep > 0 && (bytes[keep] & 0xC0) == 0x80) {
+            keep--;
+        }
+        return new String(bytes, 0, keep, StandardCharsets.UTF_8) + suffix;
     }
 
     private final Scheduler s;
@@ -137,7 +160,8 @@ final class SchedulingCycle {
     private void fail(QueuedPodInfo q, PodInfo pod, Status status, String msg, String nominated, long podCycle,
             Set<String> rejectors) {
         String reason = status.isRejected() ? PodCondition.REASON_UNSCHEDULABLE : PodCondition.REASON_SCHEDULER_ERROR;
-        s.recorder.warning(pod.pod(), "FailedScheduling", msg);
+        // the event's note is cut to what the API server takes; the condition below keeps the whole message
+        s.recorder.warning(pod.pod(), "FailedScheduling", truncateMessage(msg));
         q.setUnschedulablePlugins(rejectors);
         s.queue.addUnschedulable(q, podCycle, s.kernel.nanos());
         updatePodStatus(pod.pod(), reason, msg, nominated);
