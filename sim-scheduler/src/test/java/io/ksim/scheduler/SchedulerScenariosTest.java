@@ -256,6 +256,35 @@ class SchedulerScenariosTest {
         assertTrue(!f.nodeOf("web-0").equals(f.nodeOf("web-1")), "the second replica goes to the other node");
     }
 
+    /** helper.DefaultSelector merges the selector of an owning ReplicationController too (a plain label map). */
+    @Test
+    void podsOfAReplicationControllerAreScoredByTheDefaultSpreading() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("4").memory("4Gi").build());
+        f.addNode(node("node-2").cpu("4").memory("4Gi").build());
+        var template = new io.ksim.api.core.PodTemplateSpec(io.ksim.api.meta.ObjectMeta.builder()
+                .labels(Map.of("app", "legacy")).build(), io.ksim.api.core.PodSpec.of(io.ksim.api.core.Container.of("c", "nginx:1.25")));
+        var rc = f.api.create(BuiltinResources.REPLICATION_CONTROLLERS, "default", new io.ksim.api.core.ReplicationController(
+                io.ksim.api.meta.ObjectMeta.of("default", "legacy"),
+                new io.ksim.api.core.ReplicationController.ReplicationControllerSpec(2, null,
+                        new TreeMap<>(Map.of("app", "legacy")), template)));
+        var owner = new io.ksim.api.meta.OwnerReference("v1", "ReplicationController", "legacy", rc.metadata().uid(), true,
+                true);
+        for (int i = 0; i < 2; i++) {
+            Pod p = pod("legacy-" + i).label("app", "legacy").build();
+            f.addPod(p.withMetadata(p.metadata().toBuilder().ownerReferences(List.of(owner)).build()));
+            f.settle();
+        }
+        SchedulingDecision d = f.scheduler.explain("default", "legacy-1").orElseThrow();
+        assertTrue(d.verdict("node-1").scores().stream().anyMatch(s -> s.plugin().equals("PodTopologySpread")),
+                d.format());
+        assertTrue(!f.nodeOf("legacy-0").equals(f.nodeOf("legacy-1")), "the second replica goes to the other node");
+        DefaultSpreadSelector spread = new DefaultSpreadSelector(f.scheduler.services.indexer(),
+                f.scheduler.replicationControllers.indexer(), f.scheduler.replicaSets.indexer(),
+                f.scheduler.statefulSets.indexer());
+        assertEquals("app=legacy", spread.of(f.pod("legacy-0")).toString());
+    }
+
     @Test
     void aStoppedSchedulerSchedulesNothingAndARestartedOneCatchesUp() {
         SchedulerFixture f = new SchedulerFixture(1);
