@@ -81,6 +81,31 @@ class SchedulerScenariosTest {
                 PodConditions.getPodCondition(f.pod("nowhere").status(), "PodScheduled").message());
     }
 
+    /** A volume {@code name} pinned to {@code node} by hostname, and claim {@code name} bound to it. */
+    private static void boundLocalVolume(SchedulerFixture f, String name, String node) {
+        var onNode = new io.ksim.api.core.NodeSelectorTerm(List.of(new io.ksim.api.core.NodeSelectorRequirement(
+                "kubernetes.io/hostname", "In", List.of(node))), null);
+        f.api.create(BuiltinResources.PERSISTENT_VOLUMES, null, new io.ksim.api.core.PersistentVolume(null, null,
+                ObjectMeta.builder().name(name).build(), io.ksim.api.core.PersistentVolume.PersistentVolumeSpec.builder()
+                        .capacity(new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("5Gi"))))
+                        .accessModes(List.of(io.ksim.api.core.PersistentVolume.READ_WRITE_ONCE)).storageClassName("local")
+                        .nodeAffinity(new io.ksim.api.core.VolumeNodeAffinity(new io.ksim.api.core.NodeSelector(
+                                List.of(onNode)))).build(), null));
+        f.api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", new io.ksim.api.core.PersistentVolumeClaim(
+                null, null, ObjectMeta.builder().namespace("default").name(name)
+                        .annotations(Map.of(io.ksim.api.storage.VolumeMatching.ANN_BIND_COMPLETED, "yes")).build(),
+                new io.ksim.api.core.PersistentVolumeClaim.PersistentVolumeClaimSpec(
+                        List.of(io.ksim.api.core.PersistentVolume.READ_WRITE_ONCE), null,
+                        new io.ksim.api.core.PersistentVolumeClaim.VolumeResourceRequirements(null,
+                                new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("1Gi")))),
+                        name, "local", null, null, null, null), null));
+    }
+
+    private static Pod usingClaim(String name, String cpu, String claim) {
+        List<io.ksim.api.core.Volume> vols = List.of(io.ksim.api.core.Volume.persistentVolumeClaim("data", claim));
+        return pod(name).container(cpu, "100Mi").spec(b -> b.volumes(vols)).build();
+    }
+
     /** A claim bound to a local volume: VolumeBinding's PreFilterResult leaves out the other nodes. */
     @Test
     void aPodWithABoundLocalVolumeIsFilteredOnlyOnItsNode() {
@@ -88,36 +113,36 @@ class SchedulerScenariosTest {
         for (int i = 1; i <= 3; i++) {
             f.addNode(node("node-" + i).cpu("1").memory("4Gi").build());
         }
-        var onNode1 = new io.ksim.api.core.NodeSelectorTerm(List.of(new io.ksim.api.core.NodeSelectorRequirement(
-                "kubernetes.io/hostname", "In", List.of("node-1"))), null);
-        f.api.create(BuiltinResources.PERSISTENT_VOLUMES, null, new io.ksim.api.core.PersistentVolume(null, null,
-                ObjectMeta.builder().name("local-1").build(), io.ksim.api.core.PersistentVolume.PersistentVolumeSpec.builder()
-                        .capacity(new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("5Gi"))))
-                        .accessModes(List.of(io.ksim.api.core.PersistentVolume.READ_WRITE_ONCE)).storageClassName("local")
-                        .nodeAffinity(new io.ksim.api.core.VolumeNodeAffinity(new io.ksim.api.core.NodeSelector(
-                                List.of(onNode1)))).build(), null));
-        f.api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", new io.ksim.api.core.PersistentVolumeClaim(
-                null, null, ObjectMeta.builder().namespace("default").name("data")
-                        .annotations(Map.of(io.ksim.api.storage.VolumeMatching.ANN_BIND_COMPLETED, "yes")).build(),
-                new io.ksim.api.core.PersistentVolumeClaim.PersistentVolumeClaimSpec(
-                        List.of(io.ksim.api.core.PersistentVolume.READ_WRITE_ONCE), null,
-                        new io.ksim.api.core.PersistentVolumeClaim.VolumeResourceRequirements(null,
-                                new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("1Gi")))),
-                        "local-1", "local", null, null, null, null), null));
-        List<io.ksim.api.core.Volume> vols = List.of(io.ksim.api.core.Volume.persistentVolumeClaim("data", "data"));
-        f.addPod(pod("db").container("500m", "100Mi").spec(b -> b.volumes(vols)).build());
+        boundLocalVolume(f, "data", "node-1");
+        f.addPod(usingClaim("db", "500m", "data"));
         f.settle();
         assertEquals("node-1", f.nodeOf("db"));
         SchedulingDecision d = f.scheduler.explain("default", "db").orElseThrow();
         assertEquals("only feasible node of 1 examined", d.message());
         assertEquals("VolumeBinding", d.verdict("node-2").rejection().plugin());
         assertEquals(List.of("node(s) didn't satisfy plugin(s) [VolumeBinding]"), d.verdict("node-3").rejection().reasons());
-        f.addPod(pod("db-2").container("1", "100Mi").spec(b -> b.volumes(vols)).build());
+        f.addPod(usingClaim("db-2", "1", "data"));
         f.settle();
         assertEquals("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [VolumeBinding]. "
                 + "preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, "
                 + "2 Preemption is not helpful for scheduling.",
                 PodConditions.getPodCondition(f.pod("db-2").status(), "PodScheduled").message());
+    }
+
+    /** The volume's node is gone: upstream filters no node and counts all of them as left out by VolumeBinding. */
+    @Test
+    void aPodWhoseLocalVolumeIsOnAMissingNodeFitsNowhere() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        for (int i = 1; i <= 3; i++) {
+            f.addNode(node("node-" + i).cpu("1").memory("4Gi").build());
+        }
+        boundLocalVolume(f, "data", "node-9");
+        f.addPod(usingClaim("db", "500m", "data"));
+        f.settle();
+        assertNull(f.nodeOf("db"));
+        assertEquals("0/3 nodes are available: 3 node(s) didn't satisfy plugin(s) [VolumeBinding]. preemption: 0/3 nodes "
+                + "are available: 3 Preemption is not helpful for scheduling.",
+                PodConditions.getPodCondition(f.pod("db").status(), "PodScheduled").message());
     }
 
     @Test

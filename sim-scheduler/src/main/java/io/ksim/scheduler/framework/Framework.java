@@ -173,8 +173,27 @@ public final class Framework {
             }
         }
         state.write(NARROWED_BY_KEY, narrowedBy);
+        if (unschedulable == null && nodeNames != null && noneIn(nodeNames, snapshot)) {
+            // Upstream drops the names that are not in the snapshot (a local volume's node that was deleted),
+            // filters no node at all and counts every node as absent, so its message is the one histogram line
+            // "N node(s) didn't satisfy plugin(s) [X]". ksim's search needs a node to filter: PreFilter reports
+            // that same line itself, unresolvable as upstream's absent nodes are.
+            String reason = snapshot.nodes().size() + " node(s) didn't satisfy plugin(s) [" + String.join(" ", narrowedBy)
+                    + "]";
+            return new PreFilterOutcome(Status.unresolvable(reason).withPlugin(narrowedBy.first()), skipped, nodeNames,
+                    narrowedBy);
+        }
         return new PreFilterOutcome(unschedulable == null ? Status.SUCCESS : unschedulable, skipped, nodeNames,
                 narrowedBy);
+    }
+
+    private static boolean noneIn(Set<String> nodeNames, Snapshot snapshot) {
+        for (String n : nodeNames) {
+            if (snapshot.get(n) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
