@@ -58,6 +58,13 @@ final class SchedulingCycle {
         return new String(bytes, 0, keep, StandardCharsets.UTF_8) + suffix;
     }
 
+    /**
+     * The nomination a failed attempt leaves (upstream NominatingInfo): null keeps the pod's nomination as it is
+     * (ModeNoop), this value clears it (upstream's clearNominatedNode: ModeOverride with no node), any other
+     * value nominates that node.
+     */
+    static final String CLEAR_NOMINATION = "";
+
     private final Scheduler s;
 
     SchedulingCycle(Scheduler scheduler) {
@@ -96,7 +103,7 @@ final class SchedulingCycle {
         if (!st.isSuccess()) {
             s.framework.runUnreserve(state, pod, node);
             s.cache.forgetPod(pod.key());
-            fail(q, pod, st, st.message(), null, podCycle, Set.of(st.plugin()));
+            fail(q, pod, st, st.message(), CLEAR_NOMINATION, podCycle, Set.of(st.plugin()));
             return;
         }
         // upstream binds in a goroutine; here the binding cycle is the next event at the same instant
@@ -115,7 +122,7 @@ final class SchedulingCycle {
             String msg = "binding rejected: running Bind plugin \"" + st.plugin() + "\": " + st.message();
             // the forgotten assumption freed room: as upstream, treat it as an assigned pod's deletion
             s.moveAll(io.ksim.scheduler.framework.ClusterEvent.ASSIGNED_POD_DELETE);
-            fail(q, pod, Status.error(msg), msg, null, podCycle, Set.of());
+            fail(q, pod, Status.error(msg), msg, CLEAR_NOMINATION, podCycle, Set.of());
             s.armCycle();
             return;
         }
@@ -135,18 +142,16 @@ final class SchedulingCycle {
             long podCycle) {
         if (r.fitError() == null) {
             s.recordDecision(r.decision());
-            fail(q, pod, r.error(), r.error().message(), null, podCycle, Set.of());
+            fail(q, pod, r.error(), r.error().message(), CLEAR_NOMINATION, podCycle, Set.of());
             return;
         }
         FitError fit = r.fitError();
-        String nominated = null;
+        // without PostFilter plugins upstream clears the nomination; with them it takes what they decided
+        String nominated = CLEAR_NOMINATION;
         if (s.framework.hasPostFilterPlugins()) {
             PostFilterPlugin.Result pf = s.framework.runPostFilter(r.state(), pod, snapshot, fit.nodeStatuses());
             nominated = pf.nominatedNodeName();
             fit = fit.withPostFilterMsg(pf.status().message());
-            if (nominated != null) {
-                s.nominator.nominate(pod, nominated);
-            }
         }
         String msg = fit.message();
         s.recordDecision(r.decision().withMessage(msg));
@@ -156,11 +161,17 @@ final class SchedulingCycle {
     }
 
     /**
-     * upstream handleSchedulingFailure: the FailedScheduling event, the pod back into the queue, and the
-     * PodScheduled=False condition (Unschedulable, or SchedulerError for errors) with nominatedNodeName.
+     * upstream handleSchedulingFailure: the FailedScheduling event, the pod back into the queue, its nomination
+     * in the nominator, and the PodScheduled=False condition (Unschedulable, or SchedulerError for errors) with
+     * status.nominatedNodeName; {@code nominated} as {@link #CLEAR_NOMINATION} says.
      */
     private void fail(QueuedPodInfo q, PodInfo pod, Status status, String msg, String nominated, long podCycle,
             Set<String> rejectors) {
+        if (CLEAR_NOMINATION.equals(nominated)) {
+            s.nominator.clear(pod.key());
+        } else if (nominated != null) {
+            s.nominator.nominate(pod, nominated);
+        }
         String reason = status.isRejected() ? PodCondition.REASON_UNSCHEDULABLE : PodCondition.REASON_SCHEDULER_ERROR;
         // the event's note is cut to what the API server takes; the condition below keeps the whole message
         s.recorder.warning(pod.pod(), "FailedScheduling", truncateMessage(msg));
@@ -185,7 +196,8 @@ final class SchedulingCycle {
             PodStatus updated = PodConditions.updatePodCondition(current.status(), cond,
                     s.kernel.instant().truncatedTo(ChronoUnit.SECONDS));
             if (nominated != null) {
-                updated = updated.toBuilder().nominatedNodeName(nominated).build();
+                // cleared is absent, as the empty string upstream writes is omitted
+                updated = updated.toBuilder().nominatedNodeName(nominated.isEmpty() ? null : nominated).build();
             }
             if (Objects.equals(updated, current.status())) {
                 return;

@@ -406,6 +406,34 @@ class SchedulerScenariosTest {
         assertEquals("node-1", f.nodeOf("high"));
     }
 
+    /**
+     * upstream Preempt returns a result with no nominated node when no candidate is found, and
+     * handleSchedulingFailure takes the nomination back from the nominator and from status.nominatedNodeName.
+     */
+    @Test
+    void aNominationIsTakenBackWhenPreemptionFindsNoCandidate() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.api.create(BuiltinResources.PRIORITY_CLASSES, null, new PriorityClass(null, null, ObjectMeta.of(null, "high"),
+                1000, null, null, null));
+        f.addNode(node("node-1").cpu("1").memory("4Gi").build());
+        f.addPod(pod("low").container("800m", "100Mi").build());
+        f.settle();
+        f.addPod(pod("high").container("800m", "100Mi").spec(b -> b.priorityClassName("high")).build());
+        f.settle();
+        assertEquals("node-1", f.pod("high").status().nominatedNodeName());
+        assertEquals(1, f.scheduler.nominator.nominatedTo("node-1").size());
+        // the nominated node becomes unresolvable for the pod: preemption is eligible again and finds nothing
+        var n = f.api.get(BuiltinResources.NODES, null, "node-1");
+        f.api.update(BuiltinResources.NODES, n.withSpec(n.spec().withTaints(List.of(
+                new io.ksim.api.core.Taint("dedicated", "infra", "NoSchedule", null)))));
+        f.advance(Duration.ofSeconds(2));
+        assertEquals("0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: infra}. preemption: 0/1 nodes "
+                + "are available: 1 Preemption is not helpful for scheduling.",
+                PodConditions.getPodCondition(f.pod("high").status(), "PodScheduled").message());
+        assertNull(f.pod("high").status().nominatedNodeName());
+        assertEquals(List.of(), f.scheduler.nominator.nominatedTo("node-1"));
+    }
+
     @Test
     void preemptionSparesAPodWhoseBudgetAllowsNoDisruption() {
         SchedulerFixture f = new SchedulerFixture(1);

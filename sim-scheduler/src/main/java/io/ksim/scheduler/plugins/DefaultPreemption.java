@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  *
  * <p>When nothing can be done, the status message is {@code preemption: } followed by a FitError message
  * over the preemption statuses, e.g. {@code preemption: 0/3 nodes are available: 3 No preemption victims
- * found for incoming pod.}.
+ * found for incoming pod.}, and the pod's nomination is taken back; a pod not eligible to preempt keeps it.
  */
 public final class DefaultPreemption implements PostFilterPlugin {
 
@@ -120,8 +120,10 @@ public final class DefaultPreemption implements PostFilterPlugin {
                     h::nominatedPods, preemptionStatuses);
         }
         if (candidates.isEmpty()) {
+            // upstream returns a result with no nominated node, which takes back an earlier nomination of the pod
+            // (and findCandidates clears status.nominatedNodeName when no node is even worth a dry run)
             FitError fit = new FitError(snapshot.nodes().size(), preemptionStatuses, "", "");
-            return new Result(null, Status.unschedulable("preemption: " + fit.message()));
+            return new Result("", Status.unschedulable("preemption: " + fit.message()));
         }
         Candidate best = pick(candidates);
         for (PodInfo victim : best.victims()) {
