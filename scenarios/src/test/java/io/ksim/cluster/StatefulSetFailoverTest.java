@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * the Node object is deleted; PodGC then force-deletes it after its 40 s quarantine (pkg/controller/podgc/
  * gc_controller.go gcCheckPeriod 20 s, quarantineTime 40 s) and it comes back with the same name and PVC. The claim's
  * volume came from kind's local-path provisioner and is pinned to the lost node, so the new pod stays Pending
- * with VolumeBinding's "node(s) had volume node affinity conflict", as on kind, until the claim is deleted.
+ * with "node(s) didn't satisfy plugin(s) [VolumeBinding]" (VolumeBinding narrows the nodes to the volume's, which is
+ * gone), until the claim is deleted.
  */
 class StatefulSetFailoverTest {
 
@@ -105,6 +106,6 @@ class StatefulSetFailoverTest {
         assertEquals(null, back.spec().nodeName(), "Pending: its volume is on the deleted node");
         assertTrue(c.api().list(BuiltinResources.EVENTS, "default").items().stream()
                 .anyMatch(e -> e.involvedObject().name().equals("db-1") && "FailedScheduling".equals(e.reason())
-                        && e.message().contains("node(s) had volume node affinity conflict")));
+                        && e.message().contains("node(s) didn't satisfy plugin(s) [VolumeBinding]")));
     }
 }

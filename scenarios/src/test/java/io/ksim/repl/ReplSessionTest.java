@@ -64,7 +64,7 @@ class ReplSessionTest {
                 advanced 10s to 00:00:11: 58 trace events (trace 58 shows them)
                 ksim [00:00:11]> explain pod big
                 Pod default/big, attempt 4 at 8.000s: unschedulable
-                  0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod..
+                  0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.
 
                 Rejected nodes (3 of 3):
                   node-1: NodeResourcesFit: Insufficient cpu

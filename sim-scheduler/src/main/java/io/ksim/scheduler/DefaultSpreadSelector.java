@@ -3,6 +3,7 @@ package io.ksim.scheduler;
 import io.ksim.api.apps.ReplicaSet;
 import io.ksim.api.apps.StatefulSet;
 import io.ksim.api.core.Pod;
+import io.ksim.api.core.ReplicationController;
 import io.ksim.api.core.Service;
 import io.ksim.api.meta.OwnerReference;
 import io.ksim.api.selector.LabelSelector;
@@ -14,16 +15,21 @@ import java.util.TreeMap;
 /**
  * The selector of the workloads a pod belongs to (upstream helper.DefaultSelector), which the system
  * default topology spread constraints count: the selectors of the Services that select the pod merged,
- * plus the selector of its controlling ReplicaSet or StatefulSet. Empty when the pod belongs to none.
+ * then the selector of its controlling ReplicationController merged in as well (it is a label map like a
+ * Service's), or the requirements of its controlling ReplicaSet or StatefulSet added. Empty when the pod
+ * belongs to none.
  */
 final class DefaultSpreadSelector {
 
     private final Indexer<Service> services;
+    private final Indexer<ReplicationController> replicationControllers;
     private final Indexer<ReplicaSet> replicaSets;
     private final Indexer<StatefulSet> statefulSets;
 
-    DefaultSpreadSelector(Indexer<Service> services, Indexer<ReplicaSet> replicaSets, Indexer<StatefulSet> statefulSets) {
+    DefaultSpreadSelector(Indexer<Service> services, Indexer<ReplicationController> replicationControllers,
+            Indexer<ReplicaSet> replicaSets, Indexer<StatefulSet> statefulSets) {
         this.services = services;
+        this.replicationControllers = replicationControllers;
         this.replicaSets = replicaSets;
         this.statefulSets = statefulSets;
     }
@@ -43,7 +49,13 @@ final class DefaultSpreadSelector {
             return selector;
         }
         io.ksim.api.meta.LabelSelector ownerSelector = null;
-        if ("ReplicaSet".equals(owner.kind()) && "apps/v1".equals(owner.apiVersion())) {
+        if ("ReplicationController".equals(owner.kind()) && "v1".equals(owner.apiVersion())) {
+            ReplicationController rc = replicationControllers.get(ns, owner.name());
+            if (rc != null) {
+                merged.putAll(rc.spec().selector());
+                selector = LabelSelector.fromSet(merged);
+            }
+        } else if ("ReplicaSet".equals(owner.kind()) && "apps/v1".equals(owner.apiVersion())) {
             ReplicaSet rs = replicaSets.get(ns, owner.name());
             ownerSelector = rs == null ? null : rs.spec().selector();
         } else if ("StatefulSet".equals(owner.kind()) && "apps/v1".equals(owner.apiVersion())) {

@@ -5,6 +5,7 @@ import io.ksim.api.apps.StatefulSet;
 import io.ksim.api.core.Namespace;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.Pod;
+import io.ksim.api.core.ReplicationController;
 import io.ksim.api.core.Service;
 import io.ksim.api.scheduling.PriorityClass;
 import io.ksim.apiserver.ApiServer;
@@ -63,6 +64,7 @@ public final class Scheduler {
     final Informer<Service> services;
     final Informer<ReplicaSet> replicaSets;
     final Informer<StatefulSet> statefulSets;
+    final Informer<ReplicationController> replicationControllers;
     /** Watched only to retry pods VolumeBinding turned away (upstream's PVC/PV/StorageClass cluster events). */
     final Informer<io.ksim.api.core.PersistentVolumeClaim> claims;
     final Informer<io.ksim.api.core.PersistentVolume> volumes;
@@ -94,6 +96,7 @@ public final class Scheduler {
         this.services = informer(BuiltinResources.SERVICES);
         this.replicaSets = informer(BuiltinResources.REPLICA_SETS);
         this.statefulSets = informer(BuiltinResources.STATEFUL_SETS);
+        this.replicationControllers = informer(BuiltinResources.REPLICATION_CONTROLLERS);
         this.claims = informer(BuiltinResources.PERSISTENT_VOLUME_CLAIMS);
         this.volumes = informer(BuiltinResources.PERSISTENT_VOLUMES);
         this.storageClasses = informer(BuiltinResources.STORAGE_CLASSES);
@@ -102,8 +105,8 @@ public final class Scheduler {
             Namespace n = namespaces.indexer().get(ns);
             return n == null ? Map.of() : n.metadata().labels();
         };
-        DefaultSpreadSelector spread = new DefaultSpreadSelector(services.indexer(), replicaSets.indexer(),
-                statefulSets.indexer());
+        DefaultSpreadSelector spread = new DefaultSpreadSelector(services.indexer(), replicationControllers.indexer(),
+                replicaSets.indexer(), statefulSets.indexer());
         DefaultPreemption preemption = b.preemption ? new DefaultPreemption(this::preemptionHandle) : null;
         this.framework = DefaultProfile.build(new DefaultProfile.Context(api, cache::nodeCount, cache::nodesWithImage,
                 spread::of, preemption), b.strategy);
@@ -133,7 +136,7 @@ public final class Scheduler {
         volumes.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.PV_ADD, ClusterEvent.PV_UPDATE));
         storageClasses.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.STORAGE_CLASS_ADD, null));
         for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, podDisruptionBudgets, namespaces,
-                priorityClasses, services, replicaSets, statefulSets, nodes, pods}) {
+                priorityClasses, services, replicationControllers, replicaSets, statefulSets, nodes, pods}) {
             i.start();
         }
     }
@@ -148,7 +151,7 @@ public final class Scheduler {
             leftoverTimer.cancel();
         }
         for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, podDisruptionBudgets, namespaces,
-                priorityClasses, services, replicaSets, statefulSets, nodes, pods}) {
+                priorityClasses, services, replicationControllers, replicaSets, statefulSets, nodes, pods}) {
             i.stop();
         }
     }

@@ -18,6 +18,7 @@ import io.ksim.scheduler.framework.Snapshot;
 import io.ksim.scheduler.framework.Status;
 import io.ksim.scheduler.plugins.DefaultPreemption;
 import io.ksim.scheduler.queue.QueuedPodInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
@@ -34,6 +35,35 @@ final class SchedulingCycle {
         // concatenation rather than String.format: this runs once per bound pod
         return "Successfully assigned " + namespace + "/" + name + " to " + node;
     }
+
+    /** upstream validation.NoteLengthLimit: the longest event note the API server takes, in bytes. */
+    static final int NOTE_LENGTH_LIMIT = 1024;
+
+    /**
+     * upstream truncateMessage: a note longer than {@link #NOTE_LENGTH_LIMIT} bytes keeps its first 1,020 bytes
+     * and ends in " ...". Go cuts bytes; here a character that would be split is left out whole, which only
+     * differs for non-ASCII text.
+     */
+    static String truncateMessage(String message) {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= NOTE_LENGTH_LIMIT) {
+            return message;
+        }
+        String suffix = " ...";
+        int keep = NOTE_LENGTH_LIMIT - suffix.length();
+        // back off to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx)
+        while (keep > 0 && (bytes[keep] & 0xC0) == 0x80) {
+            keep--;
+        }
+        return new String(bytes, 0, keep, StandardCharsets.UTF_8) + suffix;
+    }
+
+    /**
+     * The nomination a failed attempt leaves (upstream NominatingInfo): null keeps the pod's nomination as it is
+     * (ModeNoop), this value clears it (upstream's clearNominatedNode: ModeOverride with no node), any other
+     * value nominates that node.
+     */
+    static final String CLEAR_NOMINATION = "";
 
     private final Scheduler s;
 
@@ -73,7 +103,7 @@ final class SchedulingCycle {
         if (!st.isSuccess()) {
             s.framework.runUnreserve(state, pod, node);
             s.cache.forgetPod(pod.key());
-            fail(q, pod, st, st.message(), null, podCycle, Set.of(st.plugin()));
+            fail(q, pod, st, st.message(), CLEAR_NOMINATION, podCycle, Set.of(st.plugin()));
             return;
         }
         // upstream binds in a goroutine; here the binding cycle is the next event at the same instant
@@ -92,7 +122,7 @@ final class SchedulingCycle {
             String msg = "binding rejected: running Bind plugin \"" + st.plugin() + "\": " + st.message();
             // the forgotten assumption freed room: as upstream, treat it as an assigned pod's deletion
             s.moveAll(io.ksim.scheduler.framework.ClusterEvent.ASSIGNED_POD_DELETE);
-            fail(q, pod, Status.error(msg), msg, null, podCycle, Set.of());
+            fail(q, pod, Status.error(msg), msg, CLEAR_NOMINATION, podCycle, Set.of());
             s.armCycle();
             return;
         }
@@ -112,32 +142,39 @@ final class SchedulingCycle {
             long podCycle) {
         if (r.fitError() == null) {
             s.recordDecision(r.decision());
-            fail(q, pod, r.error(), r.error().message(), null, podCycle, Set.of());
+            fail(q, pod, r.error(), r.error().message(), CLEAR_NOMINATION, podCycle, Set.of());
             return;
         }
         FitError fit = r.fitError();
-        String nominated = null;
+        // without PostFilter plugins upstream clears the nomination; with them it takes what they decided
+        String nominated = CLEAR_NOMINATION;
         if (s.framework.hasPostFilterPlugins()) {
             PostFilterPlugin.Result pf = s.framework.runPostFilter(r.state(), pod, snapshot, fit.nodeStatuses());
             nominated = pf.nominatedNodeName();
             fit = fit.withPostFilterMsg(pf.status().message());
-            if (nominated != null) {
-                s.nominator.nominate(pod, nominated);
-            }
         }
         String msg = fit.message();
         s.recordDecision(r.decision().withMessage(msg));
-        fail(q, pod, Status.unschedulable(msg), msg, nominated, podCycle, fit.unschedulablePlugins());
+        java.util.SortedSet<String> rejectors = new java.util.TreeSet<>(fit.unschedulablePlugins());
+        rejectors.addAll(Framework.preFilterRejectors(r.state()));
+        fail(q, pod, Status.unschedulable(msg), msg, nominated, podCycle, rejectors);
     }
 
     /**
-     * upstream handleSchedulingFailure: the FailedScheduling event, the pod back into the queue, and the
-     * PodScheduled=False condition (Unschedulable, or SchedulerError for errors) with nominatedNodeName.
+     * upstream handleSchedulingFailure: the FailedScheduling event, the pod back into the queue, its nomination
+     * in the nominator, and the PodScheduled=False condition (Unschedulable, or SchedulerError for errors) with
+     * status.nominatedNodeName; {@code nominated} as {@link #CLEAR_NOMINATION} says.
      */
     private void fail(QueuedPodInfo q, PodInfo pod, Status status, String msg, String nominated, long podCycle,
             Set<String> rejectors) {
+        if (CLEAR_NOMINATION.equals(nominated)) {
+            s.nominator.clear(pod.key());
+        } else if (nominated != null) {
+            s.nominator.nominate(pod, nominated);
+        }
         String reason = status.isRejected() ? PodCondition.REASON_UNSCHEDULABLE : PodCondition.REASON_SCHEDULER_ERROR;
-        s.recorder.warning(pod.pod(), "FailedScheduling", msg);
+        // the event's note is cut to what the API server takes; the condition below keeps the whole message
+        s.recorder.warning(pod.pod(), "FailedScheduling", truncateMessage(msg));
         q.setUnschedulablePlugins(rejectors);
         s.queue.addUnschedulable(q, podCycle, s.kernel.nanos());
         updatePodStatus(pod.pod(), reason, msg, nominated);
@@ -159,7 +196,8 @@ final class SchedulingCycle {
             PodStatus updated = PodConditions.updatePodCondition(current.status(), cond,
                     s.kernel.instant().truncatedTo(ChronoUnit.SECONDS));
             if (nominated != null) {
-                updated = updated.toBuilder().nominatedNodeName(nominated).build();
+                // cleared is absent, as the empty string upstream writes is omitted
+                updated = updated.toBuilder().nominatedNodeName(nominated.isEmpty() ? null : nominated).build();
             }
             if (Objects.equals(updated, current.status())) {
                 return;

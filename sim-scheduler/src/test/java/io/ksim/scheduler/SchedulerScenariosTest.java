@@ -32,7 +32,7 @@ class SchedulerScenariosTest {
         f.settle();
         String expected = "0/3 nodes are available: 1 node(s) had untolerated taint {key1: value1}, 2 Insufficient cpu. "
                 + "preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, "
-                + "2 No preemption victims found for incoming pod..";
+                + "2 No preemption victims found for incoming pod.";
         assertEquals(expected, PodConditions.getPodCondition(f.pod("web-1").status(), "PodScheduled").message());
         SchedulingDecision d = f.scheduler.explain("default", "web-1").orElseThrow();
         assertEquals("TaintToleration", d.verdict("node-1").rejection().plugin());
@@ -67,7 +67,7 @@ class SchedulerScenariosTest {
         f.settle();
         assertEquals("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. "
                 + "preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, "
-                + "2 Preemption is not helpful for scheduling..",
+                + "2 Preemption is not helpful for scheduling.",
                 PodConditions.getPodCondition(f.pod("big").status(), "PodScheduled").message());
         // names that conflict within a term are rejected at PreFilter
         f.addPod(pod("nowhere").spec(b -> b.affinity(new io.ksim.api.core.Affinity(new io.ksim.api.core.NodeAffinity(
@@ -77,8 +77,72 @@ class SchedulerScenariosTest {
                 null), null, null))).build());
         f.settle();
         assertEquals("0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: "
-                + "3 Preemption is not helpful for scheduling..",
+                + "3 Preemption is not helpful for scheduling.",
                 PodConditions.getPodCondition(f.pod("nowhere").status(), "PodScheduled").message());
+    }
+
+    /** A volume {@code name} pinned to {@code node} by hostname, and claim {@code name} bound to it. */
+    private static void boundLocalVolume(SchedulerFixture f, String name, String node) {
+        var onNode = new io.ksim.api.core.NodeSelectorTerm(List.of(new io.ksim.api.core.NodeSelectorRequirement(
+                "kubernetes.io/hostname", "In", List.of(node))), null);
+        f.api.create(BuiltinResources.PERSISTENT_VOLUMES, null, new io.ksim.api.core.PersistentVolume(null, null,
+                ObjectMeta.builder().name(name).build(), io.ksim.api.core.PersistentVolume.PersistentVolumeSpec.builder()
+                        .capacity(new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("5Gi"))))
+                        .accessModes(List.of(io.ksim.api.core.PersistentVolume.READ_WRITE_ONCE)).storageClassName("local")
+                        .nodeAffinity(new io.ksim.api.core.VolumeNodeAffinity(new io.ksim.api.core.NodeSelector(
+                                List.of(onNode)))).build(), null));
+        f.api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", new io.ksim.api.core.PersistentVolumeClaim(
+                null, null, ObjectMeta.builder().namespace("default").name(name)
+                        .annotations(Map.of(io.ksim.api.storage.VolumeMatching.ANN_BIND_COMPLETED, "yes")).build(),
+                new io.ksim.api.core.PersistentVolumeClaim.PersistentVolumeClaimSpec(
+                        List.of(io.ksim.api.core.PersistentVolume.READ_WRITE_ONCE), null,
+                        new io.ksim.api.core.PersistentVolumeClaim.VolumeResourceRequirements(null,
+                                new TreeMap<>(Map.of("storage", io.ksim.api.resource.Quantity.parse("1Gi")))),
+                        name, "local", null, null, null, null), null));
+    }
+
+    private static Pod usingClaim(String name, String cpu, String claim) {
+        List<io.ksim.api.core.Volume> vols = List.of(io.ksim.api.core.Volume.persistentVolumeClaim("data", claim));
+        return pod(name).container(cpu, "100Mi").spec(b -> b.volumes(vols)).build();
+    }
+
+    /** A claim bound to a local volume: VolumeBinding's PreFilterResult leaves out the other nodes. */
+    @Test
+    void aPodWithABoundLocalVolumeIsFilteredOnlyOnItsNode() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        for (int i = 1; i <= 3; i++) {
+            f.addNode(node("node-" + i).cpu("1").memory("4Gi").build());
+        }
+        boundLocalVolume(f, "data", "node-1");
+        f.addPod(usingClaim("db", "500m", "data"));
+        f.settle();
+        assertEquals("node-1", f.nodeOf("db"));
+        SchedulingDecision d = f.scheduler.explain("default", "db").orElseThrow();
+        assertEquals("only feasible node of 1 examined", d.message());
+        assertEquals("VolumeBinding", d.verdict("node-2").rejection().plugin());
+        assertEquals(List.of("node(s) didn't satisfy plugin(s) [VolumeBinding]"), d.verdict("node-3").rejection().reasons());
+        f.addPod(usingClaim("db-2", "1", "data"));
+        f.settle();
+        assertEquals("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [VolumeBinding]. "
+                + "preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, "
+                + "2 Preemption is not helpful for scheduling.",
+                PodConditions.getPodCondition(f.pod("db-2").status(), "PodScheduled").message());
+    }
+
+    /** The volume's node is gone: upstream filters no node and counts all of them as left out by VolumeBinding. */
+    @Test
+    void aPodWhoseLocalVolumeIsOnAMissingNodeFitsNowhere() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        for (int i = 1; i <= 3; i++) {
+            f.addNode(node("node-" + i).cpu("1").memory("4Gi").build());
+        }
+        boundLocalVolume(f, "data", "node-9");
+        f.addPod(usingClaim("db", "500m", "data"));
+        f.settle();
+        assertNull(f.nodeOf("db"));
+        assertEquals("0/3 nodes are available: 3 node(s) didn't satisfy plugin(s) [VolumeBinding]. preemption: 0/3 nodes "
+                + "are available: 3 Preemption is not helpful for scheduling.",
+                PodConditions.getPodCondition(f.pod("db").status(), "PodScheduled").message());
     }
 
     @Test
@@ -98,7 +162,7 @@ class SchedulerScenariosTest {
         assertEquals("node-1", f.nodeOf("new"));
         assertNull(f.nodeOf("same"));
         assertEquals("0/1 nodes are available: 1 node(s) didn't match pod anti-affinity rules. preemption: 0/1 nodes are "
-                + "available: 1 No preemption victims found for incoming pod..",
+                + "available: 1 No preemption victims found for incoming pod.",
                 PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
     }
 
@@ -256,6 +320,35 @@ class SchedulerScenariosTest {
         assertTrue(!f.nodeOf("web-0").equals(f.nodeOf("web-1")), "the second replica goes to the other node");
     }
 
+    /** helper.DefaultSelector merges the selector of an owning ReplicationController too (a plain label map). */
+    @Test
+    void podsOfAReplicationControllerAreScoredByTheDefaultSpreading() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.addNode(node("node-1").cpu("4").memory("4Gi").build());
+        f.addNode(node("node-2").cpu("4").memory("4Gi").build());
+        var template = new io.ksim.api.core.PodTemplateSpec(io.ksim.api.meta.ObjectMeta.builder()
+                .labels(Map.of("app", "legacy")).build(), io.ksim.api.core.PodSpec.of(io.ksim.api.core.Container.of("c", "nginx:1.25")));
+        var rc = f.api.create(BuiltinResources.REPLICATION_CONTROLLERS, "default", new io.ksim.api.core.ReplicationController(
+                io.ksim.api.meta.ObjectMeta.of("default", "legacy"),
+                new io.ksim.api.core.ReplicationController.ReplicationControllerSpec(2, null,
+                        new TreeMap<>(Map.of("app", "legacy")), template)));
+        var owner = new io.ksim.api.meta.OwnerReference("v1", "ReplicationController", "legacy", rc.metadata().uid(), true,
+                true);
+        for (int i = 0; i < 2; i++) {
+            Pod p = pod("legacy-" + i).label("app", "legacy").build();
+            f.addPod(p.withMetadata(p.metadata().toBuilder().ownerReferences(List.of(owner)).build()));
+            f.settle();
+        }
+        SchedulingDecision d = f.scheduler.explain("default", "legacy-1").orElseThrow();
+        assertTrue(d.verdict("node-1").scores().stream().anyMatch(s -> s.plugin().equals("PodTopologySpread")),
+                d.format());
+        assertTrue(!f.nodeOf("legacy-0").equals(f.nodeOf("legacy-1")), "the second replica goes to the other node");
+        DefaultSpreadSelector spread = new DefaultSpreadSelector(f.scheduler.services.indexer(),
+                f.scheduler.replicationControllers.indexer(), f.scheduler.replicaSets.indexer(),
+                f.scheduler.statefulSets.indexer());
+        assertEquals("app=legacy", spread.of(f.pod("legacy-0")).toString());
+    }
+
     @Test
     void aStoppedSchedulerSchedulesNothingAndARestartedOneCatchesUp() {
         SchedulerFixture f = new SchedulerFixture(1);
@@ -306,11 +399,39 @@ class SchedulerScenariosTest {
                 "kubernetes.io/hostname", "node-1"))));
         f.advance(Duration.ofSeconds(2));
         assertEquals("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to a terminating pod "
-                + "on the nominated node..", PodConditions.getPodCondition(f.pod("high").status(), "PodScheduled").message());
+                + "on the nominated node.", PodConditions.getPodCondition(f.pod("high").status(), "PodScheduled").message());
         // no kubelet here: finish the graceful deletion as the kubelet would
         f.api.delete(BuiltinResources.PODS, "default", "low", io.ksim.apiserver.DeleteOptions.now());
         f.advance(Duration.ofSeconds(2));
         assertEquals("node-1", f.nodeOf("high"));
+    }
+
+    /**
+     * upstream Preempt returns a result with no nominated node when no candidate is found, and
+     * handleSchedulingFailure takes the nomination back from the nominator and from status.nominatedNodeName.
+     */
+    @Test
+    void aNominationIsTakenBackWhenPreemptionFindsNoCandidate() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        f.api.create(BuiltinResources.PRIORITY_CLASSES, null, new PriorityClass(null, null, ObjectMeta.of(null, "high"),
+                1000, null, null, null));
+        f.addNode(node("node-1").cpu("1").memory("4Gi").build());
+        f.addPod(pod("low").container("800m", "100Mi").build());
+        f.settle();
+        f.addPod(pod("high").container("800m", "100Mi").spec(b -> b.priorityClassName("high")).build());
+        f.settle();
+        assertEquals("node-1", f.pod("high").status().nominatedNodeName());
+        assertEquals(1, f.scheduler.nominator.nominatedTo("node-1").size());
+        // the nominated node becomes unresolvable for the pod: preemption is eligible again and finds nothing
+        var n = f.api.get(BuiltinResources.NODES, null, "node-1");
+        f.api.update(BuiltinResources.NODES, n.withSpec(n.spec().withTaints(List.of(
+                new io.ksim.api.core.Taint("dedicated", "infra", "NoSchedule", null)))));
+        f.advance(Duration.ofSeconds(2));
+        assertEquals("0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: infra}. preemption: 0/1 nodes "
+                + "are available: 1 Preemption is not helpful for scheduling.",
+                PodConditions.getPodCondition(f.pod("high").status(), "PodScheduled").message());
+        assertNull(f.pod("high").status().nominatedNodeName());
+        assertEquals(List.of(), f.scheduler.nominator.nominatedTo("node-1"));
     }
 
     @Test
@@ -363,7 +484,7 @@ class SchedulerScenariosTest {
         f.settle();
         assertEquals("0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and "
                 + "ReadWriteOncePod access mode. preemption: 0/2 nodes are available: 2 No preemption victims found "
-                + "for incoming pod..", PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
+                + "for incoming pod.", PodConditions.getPodCondition(f.pod("same").status(), "PodScheduled").message());
         f.addPod(pod("high").spec(b -> b.volumes(vols).priorityClassName("high")).build());
         f.settle();
         assertEquals("node-1", f.pod("high").status().nominatedNodeName());
@@ -376,7 +497,7 @@ class SchedulerScenariosTest {
         f.addNode(node("node-1").cpu("1").memory("4Gi").build());
         f.addPod(pod("big").container("2", "100Mi").spec(b -> b.preemptionPolicy("Never")).build());
         f.settle();
-        assertEquals("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never..",
+        assertEquals("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.",
                 PodConditions.getPodCondition(f.pod("big").status(), "PodScheduled").message());
     }
 

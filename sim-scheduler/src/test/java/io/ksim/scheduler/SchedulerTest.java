@@ -57,7 +57,7 @@ class SchedulerTest {
         assertEquals("False", c.status());
         assertEquals("Unschedulable", c.reason());
         String expected = "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: "
-                + "3 No preemption victims found for incoming pod..";
+                + "3 No preemption victims found for incoming pod.";
         assertEquals(expected, c.message());
         assertEquals(expected, events(f, "FailedScheduling").get(0).message());
         assertEquals("Warning", events(f, "FailedScheduling").get(0).type());
@@ -100,5 +100,32 @@ class SchedulerTest {
         f.settle();
         assertTrue(f.scheduler.explain("default", "web-1").isEmpty());
         assertEquals(0, f.scheduler.cache().node("node-1").podCount());
+    }
+
+    /** upstream truncateMessage: the event note stops at 1,024 bytes ending in " ...", the condition keeps it all. */
+    @Test
+    void longFailedSchedulingNoteIsCutButTheConditionKeepsTheWholeMessage() {
+        SchedulerFixture f = new SchedulerFixture(1);
+        for (int i = 10; i < 50; i++) {
+            f.addNode(node("node-" + i).cpu("1").memory("1Gi").taint("dedicated-team-" + i, "x", "NoSchedule").build());
+        }
+        f.addPod(pod("web").container("100m", "100Mi").build());
+        f.settle();
+        String full = PodConditions.getPodCondition(f.pod("web").status(), "PodScheduled").message();
+        assertTrue(full.length() > 1024, full);
+        assertTrue(full.endsWith("40 Preemption is not helpful for scheduling."), full);
+        String note = events(f, "FailedScheduling").get(0).message();
+        assertEquals(1024, note.length());
+        assertEquals(full.substring(0, 1020) + " ...", note);
+    }
+
+    @Test
+    void truncateMessageKeepsShortNotesAndCutsOnACharacter() {
+        String exact = "x".repeat(1024);
+        assertEquals(exact, SchedulingCycle.truncateMessage(exact));
+        assertEquals("x".repeat(1020) + " ...", SchedulingCycle.truncateMessage(exact + "y"));
+        // a two-byte character across byte 1020 is left out whole
+        String wide = "x".repeat(1019) + "\u00e9" + "x".repeat(10);
+        assertEquals("x".repeat(1019) + " ...", SchedulingCycle.truncateMessage(wide));
     }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
  * (n1, n3) and b (n2), the list is n1, n2, n3. Zones keep the order they first appeared in, nodes the
  * order they were added, so consecutive indices alternate zones as upstream's snapshot does.
  *
- * <p>A zone is upstream's key: region and zone labels joined by ":\u0000:", both possibly empty.
+ * <p>A zone is upstream's key (component-helpers GetZoneKey): region and zone joined by ":\u0000:", each read
+ * from the deprecated failure-domain.beta.kubernetes.io label when the node has it, else from the
+ * topology.kubernetes.io one; "" when both are empty.
  */
 final class NodeTree {
 
@@ -19,10 +21,21 @@ final class NodeTree {
     private final java.util.Set<String> names = new java.util.HashSet<>();
     private int size;
 
+    static final String LABEL_FAILURE_DOMAIN_BETA_ZONE = "failure-domain.beta.kubernetes.io/zone";
+    static final String LABEL_FAILURE_DOMAIN_BETA_REGION = "failure-domain.beta.kubernetes.io/region";
+    static final String LABEL_TOPOLOGY_ZONE = "topology.kubernetes.io/zone";
+    static final String LABEL_TOPOLOGY_REGION = "topology.kubernetes.io/region";
+
     static String zoneKey(Node node) {
         Map<String, String> labels = node.metadata().labels();
-        String region = labels.getOrDefault("topology.kubernetes.io/region", "");
-        String zone = labels.getOrDefault("topology.kubernetes.io/zone", "");
+        // the beta label wins whenever present, even empty, as upstream's map lookup does
+        String zone = labels.containsKey(LABEL_FAILURE_DOMAIN_BETA_ZONE) ? labels.get(LABEL_FAILURE_DOMAIN_BETA_ZONE)
+                : labels.getOrDefault(LABEL_TOPOLOGY_ZONE, "");
+        String region = labels.containsKey(LABEL_FAILURE_DOMAIN_BETA_REGION)
+                ? labels.get(LABEL_FAILURE_DOMAIN_BETA_REGION) : labels.getOrDefault(LABEL_TOPOLOGY_REGION, "");
+        if (region.isEmpty() && zone.isEmpty()) {
+            return "";
+        }
         return region + ":\u0000:" + zone;
     }
 

@@ -13,10 +13,11 @@ import java.util.TreeMap;
  *
  * <p>The message: {@code "0/<all nodes> nodes are available:"}, then either the PreFilter rejection or
  * the histogram of every node's reasons ({@code "<count> <reason>"} strings sorted bytewise, so "10 ..."
- * sorts before "2 ...", joined by ", "), each followed by "."; then the PostFilter message and ".".
- * DefaultPreemption's message is itself such a message, which is why real events end in "..".
- * Example: {@code 0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No
- * preemption victims found for incoming pod..}
+ * sorts before "2 ...", joined by ", "), each followed by "." (no histogram at all when no node has a
+ * reason); then a space and the PostFilter message as it is. DefaultPreemption's message is itself such a
+ * message and brings its own final "." (releases before 1.28 added another one, hence the ".." of older
+ * clusters' events). Example: {@code 0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are
+ * available: 3 No preemption victims found for incoming pod.}
  *
  * @param numAllNodes   nodes in the snapshot
  * @param nodeStatuses  the rejecting status of each examined node, in the order examined
@@ -58,10 +59,14 @@ public record FitError(int numAllNodes, Map<String, Status> nodeStatuses, String
         if (!preFilterMsg.isEmpty()) {
             msg.append(' ').append(preFilterMsg).append('.');
         } else {
-            msg.append(' ').append(String.join(", ", histogram())).append('.');
+            List<String> histogram = histogram();
+            if (!histogram.isEmpty()) {
+                msg.append(' ').append(String.join(", ", histogram)).append('.');
+            }
         }
         if (!postFilterMsg.isEmpty()) {
-            msg.append(' ').append(postFilterMsg).append('.');
+            // no separator of its own: the PostFilter message ends in "." already
+            msg.append(' ').append(postFilterMsg);
         }
         return msg.toString();
     }

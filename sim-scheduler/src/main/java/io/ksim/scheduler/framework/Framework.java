@@ -13,8 +13,8 @@ import java.util.Set;
  * implements, in registration order, and a Score plugin carries its weight.
  *
  * <p>The run methods call the plugins of one extension point in order and stop at the first one that
- * does not succeed, attributing its status to it; Skip results are collected so the matching Filter or
- * Score is not called.
+ * does not succeed, attributing its status to it (PreFilter goes on past an Unschedulable one, as upstream);
+ * Skip results are collected so the matching Filter or Score is not called.
  */
 public final class Framework {
 
@@ -108,7 +108,7 @@ public final class Framework {
     }
 
     /**
-     * The result of PreFilter: the first rejection (or success), the plugins that asked to be skipped, and
+     * The result of PreFilter: the rejection (or success), the plugins that asked to be skipped, and
      * the nodes worth filtering (null for all) with the plugins that narrowed them, sorted (upstream's
      * PreFilterResult and the plugins "with nodes").
      */
@@ -119,17 +119,39 @@ public final class Framework {
         }
     }
 
+    /** Where {@link #runPreFilter} leaves the plugins that narrowed the nodes, for {@link #preFilterRejectors}. */
+    private static final String NARROWED_BY_KEY = "PreFilterNarrowedBy";
+
+    /**
+     * upstream RunPreFilterPlugins (1.30 and later). Every plugin runs unless one is UnschedulableAndUnresolvable,
+     * which ends PreFilter at once (preemption cannot help); an Unschedulable one is remembered and the next
+     * plugins still run, so that their state is there for preemption's dry run, and the last Unschedulable
+     * status is the result. An error ends PreFilter as {@code running PreFilter plugin "X": ...}. Plugins that
+     * return node names narrow the nodes; if nothing is left the result is UnschedulableAndUnresolvable
+     * {@code node(s) didn't satisfy plugin X} (or {@code plugin(s) [X Y] simultaneously}).
+     */
     public PreFilterOutcome runPreFilter(CycleState state, PodInfo pod, Snapshot snapshot) {
         Set<String> skipped = new java.util.HashSet<>();
         Set<String> nodeNames = null;
         java.util.SortedSet<String> narrowedBy = new java.util.TreeSet<>();
+        Status unschedulable = null;
         for (PreFilterPlugin p : preFilters) {
             Status s = p.preFilter(state, pod, snapshot);
             if (s.isSkip()) {
                 skipped.add(p.name());
                 continue;
             } else if (!s.isSuccess()) {
-                return new PreFilterOutcome(s.withPlugin(p.name()), skipped);
+                if (s.code() == Code.UNSCHEDULABLE_AND_UNRESOLVABLE) {
+                    // upstream names only this plugin in the diagnosis then, not the ones that narrowed before it
+                    state.write(NARROWED_BY_KEY, java.util.Collections.emptySortedSet());
+                    return new PreFilterOutcome(s.withPlugin(p.name()), skipped);
+                }
+                if (s.code() == Code.UNSCHEDULABLE) {
+                    unschedulable = s.withPlugin(p.name());
+                    continue;
+                }
+                return new PreFilterOutcome(Status.error("running PreFilter plugin \"" + p.name() + "\": "
+                        + s.message()).withPlugin(p.name()), skipped);
             }
             Set<String> names = p.preFilterNodeNames(state);
             if (names == null) {
@@ -145,11 +167,43 @@ public final class Framework {
                 // upstream: "node(s) didn't satisfy plugin X", or "plugin(s) [X Y] simultaneously" for several
                 String msg = narrowedBy.size() == 1 ? "node(s) didn't satisfy plugin " + narrowedBy.first()
                         : "node(s) didn't satisfy plugin(s) [" + String.join(" ", narrowedBy) + "] simultaneously";
+                state.write(NARROWED_BY_KEY, narrowedBy);
                 return new PreFilterOutcome(Status.unresolvable(msg).withPlugin(p.name()), skipped, nodeNames,
                         narrowedBy);
             }
         }
-        return new PreFilterOutcome(Status.SUCCESS, skipped, nodeNames, narrowedBy);
+        state.write(NARROWED_BY_KEY, narrowedBy);
+        if (unschedulable == null && nodeNames != null && noneIn(nodeNames, snapshot)) {
+            // Upstream drops the names that are not in the snapshot (a local volume's node that was deleted),
+            // filters no node at all and counts every node as absent, so its message is the one histogram line
+            // "N node(s) didn't satisfy plugin(s) [X]". ksim's search needs a node to filter: PreFilter reports
+            // that same line itself, unresolvable as upstream's absent nodes are.
+            String reason = snapshot.nodes().size() + " node(s) didn't satisfy plugin(s) [" + String.join(" ", narrowedBy)
+                    + "]";
+            return new PreFilterOutcome(Status.unresolvable(reason).withPlugin(narrowedBy.first()), skipped, nodeNames,
+                    narrowedBy);
+        }
+        return new PreFilterOutcome(unschedulable == null ? Status.SUCCESS : unschedulable, skipped, nodeNames,
+                narrowedBy);
+    }
+
+    private static boolean noneIn(Set<String> nodeNames, Snapshot snapshot) {
+        for (String n : nodeNames) {
+            if (snapshot.get(n) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The plugins PreFilter names in upstream's diagnosis (UnschedulablePlugins) besides the one whose status
+     * rejected the pod: those that narrowed the nodes, so that their events retry the pod. Empty before
+     * {@link #runPreFilter} ran on {@code state}.
+     */
+    public static java.util.SortedSet<String> preFilterRejectors(CycleState state) {
+        java.util.SortedSet<String> narrowed = state.read(NARROWED_BY_KEY);
+        return narrowed == null ? java.util.Collections.emptySortedSet() : narrowed;
     }
 
     /** Runs the filters on one node; the first rejection wins, attributed to its plugin. */

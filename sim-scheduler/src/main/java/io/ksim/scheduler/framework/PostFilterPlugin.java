@@ -8,8 +8,9 @@ import java.util.Map;
 public interface PostFilterPlugin extends Plugin {
 
     /**
-     * The outcome of a PostFilter: a node nominated for the pod (or null) and a status whose message ends
-     * up after the FailedScheduling histogram.
+     * The outcome of a PostFilter (upstream PostFilterResult): the node nominated for the pod, "" to clear the
+     * pod's nomination (upstream's result with an empty nominated node, ModeOverride), or null to leave it as
+     * it is (no result, ModeNoop); and a status whose message ends up after the FailedScheduling histogram.
      */
     record Result(String nominatedNodeName, Status status) {
     }

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  *
  * <p>When nothing can be done, the status message is {@code preemption: } followed by a FitError message
  * over the preemption statuses, e.g. {@code preemption: 0/3 nodes are available: 3 No preemption victims
- * found for incoming pod.}.
+ * found for incoming pod.}, and the pod's nomination is taken back; a pod not eligible to preempt keeps it.
  */
 public final class DefaultPreemption implements PostFilterPlugin {
 
@@ -120,8 +120,10 @@ public final class DefaultPreemption implements PostFilterPlugin {
                     h::nominatedPods, preemptionStatuses);
         }
         if (candidates.isEmpty()) {
+            // upstream returns a result with no nominated node, which takes back an earlier nomination of the pod
+            // (and findCandidates clears status.nominatedNodeName when no node is even worth a dry run)
             FitError fit = new FitError(snapshot.nodes().size(), preemptionStatuses, "", "");
-            return new Result(null, Status.unschedulable("preemption: " + fit.message()));
+            return new Result("", Status.unschedulable("preemption: " + fit.message()));
         }
         Candidate best = pick(candidates);
         for (PodInfo victim : best.victims()) {
@@ -260,18 +262,25 @@ public final class DefaultPreemption implements PostFilterPlugin {
                 nominated);
     }
 
-    /** upstream MoreImportantPod: higher priority first, then the one that started earlier. */
+    /**
+     * Orders start times as upstream's GetPodStartTime does, where a pod without status.startTime (assumed or
+     * bound, not yet started by its kubelet) counts as starting now: null sorts after every start time, since
+     * ksim's start times are never later than its clock.
+     */
+    private static final Comparator<Instant> START_TIME = Comparator.nullsLast(Comparator.naturalOrder());
+
+    /**
+     * upstream MoreImportantPod: higher priority first, then the one that started earlier (a pod not yet
+     * started last); ties, which upstream leaves to its unstable sort and its clock, go by key.
+     */
     static final Comparator<PodInfo> MORE_IMPORTANT = Comparator
             .comparingInt((PodInfo p) -> -p.priority())
-            .thenComparing(DefaultPreemption::startTime)
+            .thenComparing(DefaultPreemption::startTime, START_TIME)
             .thenComparing(PodInfo::key);
 
+    /** status.startTime, or null for "now" (see {@link #START_TIME}). */
     static Instant startTime(PodInfo p) {
-        Instant t = p.pod().status().startTime();
-        if (t == null) {
-            t = p.pod().metadata().creationTimestamp();
-        }
-        return t == null ? Instant.EPOCH : t;
+        return p.pod().status().startTime();
     }
 
     /** upstream pickOneNodeForPreemption with its default criteria; ties go to the earlier candidate. */
@@ -281,7 +290,7 @@ public final class DefaultPreemption implements PostFilterPlugin {
                 .thenComparingLong(DefaultPreemption::highestPriority)
                 .thenComparingLong(DefaultPreemption::prioritySum)
                 .thenComparingInt(c -> c.victims().size())
-                .thenComparing(DefaultPreemption::earliestStartOfMostImportant, Comparator.reverseOrder());
+                .thenComparing(DefaultPreemption::earliestStartOfMostImportant, START_TIME.reversed());
         Candidate best = candidates.get(0);
         for (Candidate c : candidates) {
             if (order.compare(c, best) < 0) {
@@ -304,14 +313,18 @@ public final class DefaultPreemption implements PostFilterPlugin {
         return sum;
     }
 
+    /**
+     * upstream GetEarliestPodStartTime: the earliest start among the victims of the highest priority, null
+     * ("now") when none of them has started, or when there are no victims.
+     */
     private static Instant earliestStartOfMostImportant(Candidate c) {
         if (c.victims().isEmpty()) {
-            return Instant.MAX;
+            return null;
         }
         long top = c.victims().get(0).priority();
-        Instant earliest = Instant.MAX;
+        Instant earliest = null;
         for (PodInfo v : c.victims()) {
-            if (v.priority() == top && startTime(v).isBefore(earliest)) {
+            if (v.priority() == top && START_TIME.compare(startTime(v), earliest) < 0) {
                 earliest = startTime(v);
             }
         }

@@ -254,8 +254,10 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         if (state.read(PRE_SCORE_KEY) == null) {
             return;
         }
-        long max = 0;
-        long min = 0;
+        // upstream starts from the extremes, so the range is the scores' own (raw {5, 10} -> {0, 100}); equal
+        // scores leave no range and all become 0
+        long max = Long.MIN_VALUE;
+        long min = Long.MAX_VALUE;
         for (long s : scores) {
             max = Math.max(max, s);
             min = Math.min(min, s);

@@ -35,7 +35,8 @@ import java.util.TreeMap;
 /**
  * The VolumeBinding plugin (pkg/scheduler/framework/plugins/volumebinding, binder.go). PreFilter reads the pod's
  * claims: a missing one, one being deleted, or an unbound claim of an Immediate class makes the pod
- * UnschedulableAndUnresolvable. Filter checks, per node, that bound claims' volumes admit the node by their node
+ * UnschedulableAndUnresolvable; bound local volumes (node affinity on {@code kubernetes.io/hostname In}, as a
+ * local-path volume has) narrow the nodes to filter to theirs. Filter checks, per node, that bound claims' volumes admit the node by their node
  * affinity and that each WaitForFirstConsumer claim either finds an available volume on the node or can be
  * provisioned there (a class with a provisioner other than kubernetes.io/no-provisioner, whose
  * allowedTopologies admit the node). PreBind writes what was decided for the chosen node: a matched volume gets
@@ -56,6 +57,7 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
     public static final String ERR_PV_NOT_EXIST = "node(s) unavailable due to one or more pvc(s) bound to "
             + "non-existent pv(s)";
     static final String NO_PROVISIONER = "kubernetes.io/no-provisioner";
+    static final String LABEL_HOSTNAME = "kubernetes.io/hostname";
 
     private static final String STATE_KEY = "PreFilter" + NAME;
 
@@ -139,6 +141,65 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
                 : api.list(BuiltinResources.PERSISTENT_VOLUMES, null).items();
         state.write(STATE_KEY, new PodVolumes(bound, delayed, classes, all, new HashMap<>()));
         return Status.SUCCESS;
+    }
+
+    /**
+     * upstream GetEligibleNodes: the nodes the pod's bound local volumes pin it to, intersected over the
+     * volumes, so that only those are filtered (the others count as {@code node(s) didn't satisfy plugin(s)
+     * [VolumeBinding]}); null, for all nodes, when no bound volume pins a node or one of them is missing.
+     * Node names are the volumes' {@code kubernetes.io/hostname} values, as upstream takes them.
+     */
+    @Override
+    public Set<String> preFilterNodeNames(CycleState state) {
+        PodVolumes volumes = state.read(STATE_KEY);
+        if (volumes == null) {
+            return null;
+        }
+        Set<String> eligible = null;
+        for (PersistentVolume pv : volumes.bound().values()) {
+            if (pv == null) {
+                // upstream gives up narrowing when a volume cannot be read
+                return null;
+            }
+            Set<String> names = localVolumeNodeNames(pv);
+            if (names.isEmpty()) {
+                continue;
+            }
+            if (eligible == null) {
+                eligible = new java.util.TreeSet<>(names);
+            } else {
+                eligible.retainAll(names);
+            }
+        }
+        return eligible;
+    }
+
+    /**
+     * upstream GetLocalPersistentVolumeNodeNames: per required node selector term, the intersection of the
+     * values of its {@code kubernetes.io/hostname In} expressions; the union over the terms. A local-path
+     * volume (one term, one such expression) gives its node.
+     */
+    static Set<String> localVolumeNodeNames(PersistentVolume pv) {
+        if (pv.spec().nodeAffinity() == null || pv.spec().nodeAffinity().required() == null) {
+            return Set.of();
+        }
+        Set<String> result = new java.util.TreeSet<>();
+        for (io.ksim.api.core.NodeSelectorTerm term : pv.spec().nodeAffinity().required().nodeSelectorTerms()) {
+            Set<String> nodes = null;
+            for (io.ksim.api.core.NodeSelectorRequirement e : term.matchExpressions()) {
+                if (LABEL_HOSTNAME.equals(e.key()) && "In".equals(e.operator())) {
+                    if (nodes == null) {
+                        nodes = new HashSet<>(e.values());
+                    } else {
+                        nodes.retainAll(e.values());
+                    }
+                }
+            }
+            if (nodes != null) {
+                result.addAll(nodes);
+            }
+        }
+        return result;
     }
 
     private PersistentVolume volume(String name) {

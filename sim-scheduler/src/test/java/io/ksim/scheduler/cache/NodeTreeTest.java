@@ -26,4 +26,28 @@ class NodeTreeTest {
         t.add(node("a1").zone("a").build());
         assertEquals(5, t.size());
     }
+
+    /** component-helpers GetZoneKey: deprecated failure-domain labels first, "" without region and zone. */
+    @Test
+    void zoneKeyReadsTheBetaLabelsFirstAndIsEmptyWithoutZoneOrRegion() {
+        assertEquals("", NodeTree.zoneKey(node("n").build()));
+        assertEquals("", NodeTree.zoneKey(node("n").label("topology.kubernetes.io/zone", "").build()));
+        assertEquals(":\u0000:a", NodeTree.zoneKey(node("n").zone("a").build()));
+        assertEquals("r1:\u0000:old", NodeTree.zoneKey(node("n").label("topology.kubernetes.io/zone", "a")
+                .label("failure-domain.beta.kubernetes.io/zone", "old")
+                .label("failure-domain.beta.kubernetes.io/region", "r1").build()));
+        // present but empty, the beta label still wins
+        assertEquals("r:\u0000:", NodeTree.zoneKey(node("n").label("topology.kubernetes.io/zone", "a")
+                .label("failure-domain.beta.kubernetes.io/zone", "").label("topology.kubernetes.io/region", "r").build()));
+    }
+
+    /** Nodes labelled only with the beta zone label are grouped by it, so the list alternates those zones too. */
+    @Test
+    void nodesWithOnlyBetaZoneLabelsAreGroupedByThem() {
+        NodeTree t = new NodeTree();
+        t.add(node("a1").label("failure-domain.beta.kubernetes.io/zone", "a").build());
+        t.add(node("a2").label("failure-domain.beta.kubernetes.io/zone", "a").build());
+        t.add(node("b1").label("failure-domain.beta.kubernetes.io/zone", "b").build());
+        assertEquals(List.of("a1", "b1", "a2"), t.list());
+    }
 }

@@ -47,6 +47,25 @@ class FitErrorTest {
         outer.put("n3", Status.unresolvable("node(s) didn't match Pod's node affinity/selector"));
         assertEquals("0/3 nodes are available: 1 node(s) had untolerated taint {test-unschedulable: true}, "
                 + "2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: "
-                + "3 Preemption is not helpful for scheduling..", new FitError(3, outer, "", "preemption: " + inner).message());
+                + "3 Preemption is not helpful for scheduling.", new FitError(3, outer, "", "preemption: " + inner).message());
+    }
+
+    /** upstream adds the histogram only when some node has a reason: no " ." for an empty one. */
+    @Test
+    void noNodeStatusesMeansNoHistogram() {
+        assertEquals("0/0 nodes are available:", new FitError(0, Map.of(), "", "").message());
+        assertEquals("0/2 nodes are available: preemption: not eligible due to preemptionPolicy=Never.",
+                new FitError(2, Map.of(), "", "preemption: not eligible due to preemptionPolicy=Never.").message());
+    }
+
+    /** Since 1.28 the PostFilter message is appended as it is: one final "." where older releases wrote "..". */
+    @Test
+    void postFilterMessageGetsNoSecondPeriod() {
+        Map<String, Status> statuses = Map.of("n1", Status.unschedulable("Insufficient cpu"));
+        String inner = new FitError(1, Map.of("n1", Status.unresolvable("No preemption victims found for incoming pod")),
+                "", "").message();
+        assertEquals("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: "
+                + "1 No preemption victims found for incoming pod.", new FitError(1, statuses, "", "preemption: " + inner)
+                .message());
     }
 }

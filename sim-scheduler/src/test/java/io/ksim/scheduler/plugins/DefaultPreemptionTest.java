@@ -86,6 +86,32 @@ class DefaultPreemptionTest {
         return new DefaultPreemption.Candidate(node, List.of(victims));
     }
 
+    /** A pod its kubelet has not started yet (no status.startTime), created at {@code createdSecond}. */
+    private static PodInfo notStarted(String name, int priority, long createdSecond) {
+        Pod pod = pod(name).container("1m", "1Mi").build();
+        pod = pod.withMetadata(pod.metadata().toBuilder().creationTimestamp(Instant.ofEpochSecond(createdSecond)).build());
+        return PodInfo.of(pod.withStatus(pod.status().toBuilder().startTime(null).build()), priority);
+    }
+
+    /** util.GetPodStartTime: no status.startTime means now, so such a pod is the least important of its priority. */
+    @Test
+    void aPodNotYetStartedIsLessImportantThanAStartedOneOfItsPriority() {
+        List<PodInfo> pods = new java.util.ArrayList<>(List.of(notStarted("early-created", 5, 0), p("started", 5, "1m",
+                100), p("low", 1, "1m", 0)));
+        pods.sort(DefaultPreemption.MORE_IMPORTANT);
+        assertEquals(List.of("started", "early-created", "low"), pods.stream().map(x -> x.pod().metadata().name()).toList());
+    }
+
+    /** pickOneNodeForPreemption's "latest start time": a most important victim not yet started counts as now. */
+    @Test
+    void pickPrefersTheCandidateWhoseMostImportantVictimHasNotStarted() {
+        assertEquals("n2", DefaultPreemption.pick(List.of(cand("n1", p("a", 10, "1m", 50)),
+                cand("n2", notStarted("b", 10, 0)))).node());
+        // among its most important victims the earliest start counts: a started one beats "now"
+        assertEquals("n2", DefaultPreemption.pick(List.of(cand("n1", p("a", 10, "1m", 50), notStarted("b", 10, 0)),
+                cand("n2", p("c", 10, "1m", 60), notStarted("d", 10, 0)))).node());
+    }
+
     @Test
     void pickPrefersLowestHighestVictimPriorityThenSumThenCountThenLatestStart() {
         assertEquals("n2", DefaultPreemption.pick(List.of(cand("n1", p("a", 10, "1m", 0)),

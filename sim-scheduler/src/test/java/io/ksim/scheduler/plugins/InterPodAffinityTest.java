@@ -130,4 +130,41 @@ class InterPodAffinityTest {
                 list(nodeInfo(node("n1").build(), existing), nodeInfo(node("n2").build())));
         assertArrayEquals(new long[] {100, 0}, got);
     }
+    private static Pod preferring(int weight, boolean anti) {
+        List<WeightedPodAffinityTerm> terms = List.of(new WeightedPodAffinityTerm(weight, term("app", "db", ZONE)));
+        Affinity a = new Affinity(null, anti ? null : new PodAffinity(null, terms), anti ? new PodAntiAffinity(null, terms)
+                : null);
+        return pod("in").spec(s -> s.affinity(a)).build();
+    }
+
+    /** {@code counts[i]} pods labelled app=db on node n{i}, each node in its own zone. */
+    private static List<NodeInfo> zonesWithDbPods(int... counts) {
+        List<NodeInfo> out = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            List<Pod> pods = new ArrayList<>();
+            for (int j = 0; j < counts[i]; j++) {
+                pods.add(pod("db-" + i + "-" + j).label("app", "db").build());
+            }
+            out.add(nodeInfo(node("n" + i).zone("z" + i).build(), pods.toArray(Pod[]::new)));
+        }
+        return out;
+    }
+
+    /** upstream scoring.go starts min at MaxInt64 and max at MinInt64: raw {5, 10} spans 0..100, not 50..100. */
+    @Test
+    void normalizeSpansTheLowestToTheHighestPositiveScore() {
+        assertArrayEquals(new long[] {0, 100}, scores(new InterPodAffinity(), preferring(5, false), zonesWithDbPods(1, 2)));
+    }
+
+    /** raw {-3, -1} spans 0..100 too (a zero start for max would give 0 and 66). */
+    @Test
+    void normalizeSpansTheLowestToTheHighestNegativeScore() {
+        assertArrayEquals(new long[] {0, 100}, scores(new InterPodAffinity(), preferring(1, true), zonesWithDbPods(3, 1)));
+    }
+
+    /** max == min: every node gets 0, as upstream does when maxMinDiff is 0 (not 100). */
+    @Test
+    void equalRawScoresNormalizeToZero() {
+        assertArrayEquals(new long[] {0, 0}, scores(new InterPodAffinity(), preferring(4, false), zonesWithDbPods(1, 1)));
+    }
 }

@@ -196,4 +196,54 @@ class VolumeBindingTest {
         assertTrue(r.node1().isSuccess());
         assertEquals(List.of(VolumeBinding.ERR_NODE_CONFLICT, VolumeBinding.ERR_BIND_CONFLICT), r.node2().reasons());
     }
+
+    /** volume_binding.go PreFilter returns GetEligibleNodes as its PreFilterResult. */
+    @Test
+    void boundLocalVolumesNarrowTheNodesToTheirs() {
+        localVolume("local-1", "local", "node-1");
+        localVolume("local-2", "local", "node-2");
+        claim("one", "local", "local-1");
+        claim("two", "local", "local-2");
+        Run r = run(podWith("one"));
+        assertEquals(java.util.Set.of("node-1"), plugin.preFilterNodeNames(r.state()));
+        // two volumes on different nodes: nothing is left, which the framework reports as unresolvable
+        assertEquals(java.util.Set.of(), plugin.preFilterNodeNames(run(podWith("one", "two")).state()));
+        // a volume that cannot be read stops the narrowing
+        claim("lost", "local", "ghost");
+        assertEquals(null, plugin.preFilterNodeNames(run(podWith("one", "lost")).state()));
+    }
+
+    @Test
+    void volumesWithoutHostnameAffinityAndWaitingClaimsDoNotNarrow() {
+        api.create(BuiltinResources.PERSISTENT_VOLUMES, null, new PersistentVolume(null, null,
+                ObjectMeta.builder().name("nfs").build(), PersistentVolume.PersistentVolumeSpec.builder()
+                        .capacity(new TreeMap<>(Map.of("storage", Quantity.parse("5Gi"))))
+                        .accessModes(List.of(PersistentVolume.READ_WRITE_ONCE)).storageClassName("nfs").build(), null));
+        claim("shared", "nfs", "nfs");
+        assertEquals(null, plugin.preFilterNodeNames(run(podWith("shared")).state()));
+        storageClass("wait", StorageClass.BINDING_WAIT_FOR_FIRST_CONSUMER, "rancher.io/local-path");
+        claim("later", "wait", null);
+        assertEquals(null, plugin.preFilterNodeNames(run(podWith("later")).state()));
+    }
+
+    /** GetLocalPersistentVolumeNodeNames: hostname In values intersected within a term, united across terms. */
+    @Test
+    void localVolumeNodeNamesFollowUpstreamsTermRules() {
+        NodeSelectorTerm ab = new NodeSelectorTerm(List.of(
+                new NodeSelectorRequirement("kubernetes.io/hostname", "In", List.of("a", "b")),
+                new NodeSelectorRequirement("kubernetes.io/hostname", "In", List.of("b", "c"))), null);
+        NodeSelectorTerm zone = new NodeSelectorTerm(List.of(
+                new NodeSelectorRequirement("topology.kubernetes.io/zone", "In", List.of("z"))), null);
+        NodeSelectorTerm notIn = new NodeSelectorTerm(List.of(
+                new NodeSelectorRequirement("kubernetes.io/hostname", "NotIn", List.of("e"))), null);
+        NodeSelectorTerm d = new NodeSelectorTerm(List.of(
+                new NodeSelectorRequirement("kubernetes.io/hostname", "In", List.of("d"))), null);
+        PersistentVolume pv = new PersistentVolume(null, null, ObjectMeta.builder().name("pv").build(),
+                PersistentVolume.PersistentVolumeSpec.builder().nodeAffinity(new VolumeNodeAffinity(new NodeSelector(
+                        List.of(ab, zone, notIn, d)))).build(), null);
+        assertEquals(java.util.Set.of("b", "d"), VolumeBinding.localVolumeNodeNames(pv));
+        PersistentVolume none = new PersistentVolume(null, null, ObjectMeta.builder().name("pv").build(),
+                PersistentVolume.PersistentVolumeSpec.builder().build(), null);
+        assertEquals(java.util.Set.of(), VolumeBinding.localVolumeNodeNames(none));
+    }
 }
