@@ -13,9 +13,9 @@ import java.util.function.ToIntFunction;
  * The "default-scheduler" profile: upstream v1.32's default plugins in upstream's order with upstream's
  * score weights (pkg/scheduler/apis/config/v1/default_plugins.go): NodeUnschedulable, NodeName,
  * TaintToleration (3), NodeAffinity (2), NodePorts, NodeResourcesFit (1), VolumeRestrictions, VolumeBinding,
- * PodTopologySpread (2), InterPodAffinity (2), DefaultPreemption, NodeResourcesBalancedAllocation (1),
- * ImageLocality (1), DefaultBinder. PrioritySort is the queue's order. Of the volume plugins NodeVolumeLimits
- * and VolumeZone are not modeled.
+ * VolumeZone, PodTopologySpread (2), InterPodAffinity (2), DefaultPreemption, NodeResourcesBalancedAllocation (1),
+ * ImageLocality (1), DefaultBinder. PrioritySort is the queue's order. Of the volume plugins NodeVolumeLimits is not
+ * modeled.
  */
 public final class DefaultProfile {
 
@@ -39,6 +39,7 @@ public final class DefaultProfile {
         f.add(new NodeResourcesFit(strategy), 1);
         f.add(new VolumeRestrictions(ctx.api()));
         f.add(new VolumeBinding(ctx.api()));
+        f.add(new VolumeZone(ctx.api()));
         f.add(new PodTopologySpread(ctx.defaultSpreadSelector()), 2);
         f.add(new InterPodAffinity(), 2);
         if (ctx.preemption() != null) {
