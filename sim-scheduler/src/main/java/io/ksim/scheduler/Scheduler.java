@@ -67,6 +67,8 @@ public final class Scheduler {
     final Informer<io.ksim.api.core.PersistentVolumeClaim> claims;
     final Informer<io.ksim.api.core.PersistentVolume> volumes;
     final Informer<io.ksim.api.storage.StorageClass> storageClasses;
+    /** Watched to retry pods NodeVolumeLimits turned away when a node's CSINode appears. */
+    final Informer<io.ksim.api.storage.CSINode> csiNodes;
     /** Read by DefaultPreemption, which prefers victims whose eviction keeps their budgets. */
     final Informer<io.ksim.api.policy.PodDisruptionBudget> podDisruptionBudgets;
     final Function<String, Map<String, String>> namespaceLabels;
@@ -97,6 +99,7 @@ public final class Scheduler {
         this.claims = informer(BuiltinResources.PERSISTENT_VOLUME_CLAIMS);
         this.volumes = informer(BuiltinResources.PERSISTENT_VOLUMES);
         this.storageClasses = informer(BuiltinResources.STORAGE_CLASSES);
+        this.csiNodes = informer(BuiltinResources.CSI_NODES);
         this.podDisruptionBudgets = informer(BuiltinResources.POD_DISRUPTION_BUDGETS);
         this.namespaceLabels = ns -> {
             Namespace n = namespaces.indexer().get(ns);
@@ -132,8 +135,9 @@ public final class Scheduler {
         claims.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.PVC_ADD, ClusterEvent.PVC_UPDATE));
         volumes.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.PV_ADD, ClusterEvent.PV_UPDATE));
         storageClasses.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.STORAGE_CLASS_ADD, null));
-        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, podDisruptionBudgets, namespaces,
-                priorityClasses, services, replicaSets, statefulSets, nodes, pods}) {
+        csiNodes.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.CSI_NODE_ADD, null));
+        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, csiNodes, podDisruptionBudgets,
+                namespaces, priorityClasses, services, replicaSets, statefulSets, nodes, pods}) {
             i.start();
         }
     }

@@ -16,6 +16,7 @@ import io.ksim.api.core.Volume;
 import io.ksim.api.meta.LabelSelector;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.resource.Quantity;
+import io.ksim.api.storage.CSINode;
 import io.ksim.api.storage.VolumeMatching;
 import io.ksim.apiserver.registry.BuiltinResources;
 import java.io.IOException;
@@ -80,6 +81,10 @@ class FailedSchedulingGoldenTest {
                                 Quantity.parse("1Gi")))), volume, null, null, null, null, null), null));
     }
 
+    static CSIPersistentVolumeSource csi(String driver, String handle) {
+        return new CSIPersistentVolumeSource(driver, handle, null, null, null, null, null, null, null, null);
+    }
+
     @Test
     void messagesMatchTheGoldenFile() throws IOException {
         Map<String, String> actual = new LinkedHashMap<>();
@@ -119,6 +124,15 @@ class FailedSchedulingGoldenTest {
             boundClaim(f, "data", "pv-a", Map.of("topology.kubernetes.io/zone", "zone-a"), null);
         }, pod("x").container("2", "100Mi").spec(b -> b.volumes(List.of(Volume.persistentVolumeClaim("data",
                 "data"))))));
+        actual.put("node-volume-limits", message(f -> {
+            f.addNode(node("node-1").cpu("4").memory("1Gi").build());
+            f.api.create(BuiltinResources.CSI_NODES, null, new CSINode(null, null, ObjectMeta.builder().name("node-1")
+                    .build(), new CSINode.CSINodeSpec(List.of(new CSINode.CSINodeDriver("ebs.csi.aws.com", "i-1", null,
+                            new CSINode.VolumeNodeResources(1))))));
+            boundClaim(f, "a", "pv-a", Map.of(), csi("ebs.csi.aws.com", "vol-a"));
+            boundClaim(f, "b", "pv-b", Map.of(), csi("ebs.csi.aws.com", "vol-b"));
+            f.addPod(pod("holder").spec(b -> b.volumes(List.of(Volume.persistentVolumeClaim("data", "a")))).build());
+        }, pod("x").spec(b -> b.volumes(List.of(Volume.persistentVolumeClaim("data", "b"))))));
         assertEquals(golden(), actual);
     }
 }

@@ -12,10 +12,10 @@ import java.util.function.ToIntFunction;
 /**
  * The "default-scheduler" profile: upstream v1.32's default plugins in upstream's order with upstream's
  * score weights (pkg/scheduler/apis/config/v1/default_plugins.go): NodeUnschedulable, NodeName,
- * TaintToleration (3), NodeAffinity (2), NodePorts, NodeResourcesFit (1), VolumeRestrictions, VolumeBinding,
- * VolumeZone, PodTopologySpread (2), InterPodAffinity (2), DefaultPreemption, NodeResourcesBalancedAllocation (1),
- * ImageLocality (1), DefaultBinder. PrioritySort is the queue's order. Of the volume plugins NodeVolumeLimits is not
- * modeled.
+ * TaintToleration (3), NodeAffinity (2), NodePorts, NodeResourcesFit (1), VolumeRestrictions, NodeVolumeLimits,
+ * VolumeBinding, VolumeZone, PodTopologySpread (2), InterPodAffinity (2), DefaultPreemption,
+ * NodeResourcesBalancedAllocation (1), ImageLocality (1), DefaultBinder. PrioritySort is the queue's order; every
+ * volume plugin of v1.32's profile is there (the in-tree EBS, GCE PD and Azure Disk limit plugins no longer are).
  */
 public final class DefaultProfile {
 
@@ -38,6 +38,7 @@ public final class DefaultProfile {
         f.add(new NodePorts());
         f.add(new NodeResourcesFit(strategy), 1);
         f.add(new VolumeRestrictions(ctx.api()));
+        f.add(new NodeVolumeLimits(ctx.api()));
         f.add(new VolumeBinding(ctx.api()));
         f.add(new VolumeZone(ctx.api()));
         f.add(new PodTopologySpread(ctx.defaultSpreadSelector()), 2);
