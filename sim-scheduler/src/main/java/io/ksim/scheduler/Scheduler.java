@@ -67,7 +67,7 @@ public final class Scheduler {
     final Informer<io.ksim.api.core.PersistentVolumeClaim> claims;
     final Informer<io.ksim.api.core.PersistentVolume> volumes;
     final Informer<io.ksim.api.storage.StorageClass> storageClasses;
-    /** Watched to retry pods NodeVolumeLimits turned away when a node's CSINode appears. */
+    /** NodeVolumeLimits' lister of CSINodes; their arrival retries the pods it turned away. */
     final Informer<io.ksim.api.storage.CSINode> csiNodes;
     /** Read by DefaultPreemption, which prefers victims whose eviction keeps their budgets. */
     final Informer<io.ksim.api.policy.PodDisruptionBudget> podDisruptionBudgets;
@@ -109,7 +109,7 @@ public final class Scheduler {
                 statefulSets.indexer());
         DefaultPreemption preemption = b.preemption ? new DefaultPreemption(this::preemptionHandle) : null;
         this.framework = DefaultProfile.build(new DefaultProfile.Context(api, cache::nodeCount, cache::nodesWithImage,
-                spread::of, preemption), b.strategy);
+                spread::of, preemption, name -> csiNodes.indexer().get(name)), b.strategy);
         this.algorithm = new SchedulingAlgorithm(framework, kernel.random(COMPONENT), b.percentageOfNodesToScore,
                 nominator::nominatedTo);
         this.cycle = new SchedulingCycle(this);

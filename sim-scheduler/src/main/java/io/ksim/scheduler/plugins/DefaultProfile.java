@@ -2,6 +2,7 @@ package io.ksim.scheduler.plugins;
 
 import io.ksim.api.core.Pod;
 import io.ksim.api.selector.LabelSelector;
+import io.ksim.api.storage.CSINode;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.scheduler.framework.Framework;
 import io.ksim.scheduler.framework.PostFilterPlugin;
@@ -24,9 +25,18 @@ public final class DefaultProfile {
     private DefaultProfile() {
     }
 
-    /** What the plugins need from the scheduler around them. */
+    /**
+     * What the plugins need from the scheduler around them. {@code csiNodes} finds a node's CSINode in the
+     * scheduler's informer cache (null: NodeVolumeLimits asks the API server).
+     */
     public record Context(ApiServer api, IntSupplier totalNodes, ToIntFunction<String> nodesWithImage,
-            Function<Pod, LabelSelector> defaultSpreadSelector, PostFilterPlugin preemption) {
+            Function<Pod, LabelSelector> defaultSpreadSelector, PostFilterPlugin preemption,
+            Function<String, CSINode> csiNodes) {
+
+        public Context(ApiServer api, IntSupplier totalNodes, ToIntFunction<String> nodesWithImage,
+                Function<Pod, LabelSelector> defaultSpreadSelector, PostFilterPlugin preemption) {
+            this(api, totalNodes, nodesWithImage, defaultSpreadSelector, preemption, null);
+        }
     }
 
     public static Framework build(Context ctx, ScoringStrategy strategy) {
@@ -38,7 +48,7 @@ public final class DefaultProfile {
         f.add(new NodePorts());
         f.add(new NodeResourcesFit(strategy), 1);
         f.add(new VolumeRestrictions(ctx.api()));
-        f.add(new NodeVolumeLimits(ctx.api()));
+        f.add(new NodeVolumeLimits(ctx.api(), ctx.csiNodes()));
         f.add(new VolumeBinding(ctx.api()));
         f.add(new VolumeZone(ctx.api()));
         f.add(new PodTopologySpread(ctx.defaultSpreadSelector()), 2);

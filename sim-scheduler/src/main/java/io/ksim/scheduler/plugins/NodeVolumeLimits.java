@@ -43,8 +43,8 @@ import java.util.TreeMap;
  * (Unschedulable: evicting pods frees attachments). A claim of the pod that does not exist is UnschedulableAndUnresolvable
  * {@code looking up PVC ns/x: persistentvolumeclaim "x" not found}; an existing pod's missing claim is not counted.
  *
- * <p>Claims, volumes, classes and CSINodes are read from the API server (upstream reads informer caches); the
- * pod's own are read once, at PreFilter. Not modeled: in-tree volume sources translated to CSI (inline or in a
+ * <p>CSINodes are read from the scheduler's informer cache, as upstream's lister; claims, volumes and classes from
+ * the API server (the pod's own once, at PreFilter), as VolumeBinding reads them. Not modeled: in-tree volume sources translated to CSI (inline or in a
  * PersistentVolume) and generic ephemeral volumes.
  */
 public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
@@ -85,8 +85,17 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
      */
     private String randomVolumeIdPrefix;
 
+    /** Node name to CSINode, or null to read them from the API server. */
+    private final java.util.function.Function<String, CSINode> csiNodes;
+
     public NodeVolumeLimits(ApiServer api) {
+        this(api, null);
+    }
+
+    /** Reads CSINodes through {@code csiNodes} (the scheduler's informer cache, as upstream's lister) if not null. */
+    public NodeVolumeLimits(ApiServer api, java.util.function.Function<String, CSINode> csiNodes) {
         this.api = api;
+        this.csiNodes = csiNodes;
     }
 
     @Override
@@ -171,7 +180,8 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
         if (!mine.failure().isSuccess()) {
             return mine.failure();
         }
-        CSINode csiNode = get(BuiltinResources.CSI_NODES, null, nodeInfo.name());
+        CSINode csiNode = csiNodes != null ? csiNodes.apply(nodeInfo.name())
+                : get(BuiltinResources.CSI_NODES, null, nodeInfo.name());
         Map<String, String> newVolumes = new HashMap<>();
         attachable(mine.claims(), csiNode, newVolumes);
         if (newVolumes.isEmpty()) {
