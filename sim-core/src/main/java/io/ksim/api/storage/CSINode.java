@@ -3,6 +3,7 @@ package io.ksim.api.storage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.ObjectMeta;
+import io.ksim.api.meta.PatchStrategy;
 import java.util.List;
 
 /**
@@ -41,8 +42,9 @@ public record CSINode(String apiVersion, String kind, ObjectMeta metadata, CSINo
         return new CSINode(apiVersion, kind, metadata, newSpec);
     }
 
-    /** storage/v1 CSINodeSpec. */
-    public record CSINodeSpec(@JsonInclude(JsonInclude.Include.ALWAYS) List<CSINodeDriver> drivers) {
+    /** storage/v1 CSINodeSpec; a strategic merge patch merges drivers by name. */
+    public record CSINodeSpec(
+            @JsonInclude(JsonInclude.Include.ALWAYS) @PatchStrategy(mergeKey = "name") List<CSINodeDriver> drivers) {
 
         public CSINodeSpec {
             drivers = drivers == null || drivers.isEmpty() ? null : List.copyOf(drivers);
