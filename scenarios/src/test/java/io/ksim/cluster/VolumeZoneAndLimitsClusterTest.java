@@ -104,8 +104,26 @@ class VolumeZoneAndLimitsClusterTest {
         c.create(volumeAndClaim("vol-b", "", csi.formatted("vol-b")));
         // The kubelet's CSINode has no drivers; give it one that attaches a single volume.
         KubectlResult patch = c.kubectl("patch csinode node-1 -p "
-                + "'{\"spec\":{\"drivers\":[{\"name\":\"ebs.csi.aws.com\",\"nodeID\":\"i-1\",\"allocatable\":{\"count\":1}}]}}'");
+                + "'{\"spec\":{\"drivers\":[{\"name\":\"ebs.csi.aws.com\",\"nodeID\":\"i-1\",\"allocatable\":{\"count\":1},"
+                + "\"topologyKeys\":[\"topology.ebs.csi.aws.com/zone\"]}]}}'");
         assertEquals(0, patch.exitCode(), patch.err());
+        // kubectl's describeCSINode with a driver: the Allocatables line has no cell, so Count, Topology Keys and
+        // Events align as one tabwriter block.
+        assertEquals("""
+                Name:               node-1
+                Labels:             <none>
+                Annotations:        storage.alpha.kubernetes.io/migrated-plugins:
+                                      kubernetes.io/aws-ebs,kubernetes.io/azure-disk,kubernetes.io/azure-file,kubernetes.io/cinder,kubernetes.io/gce-pd,kubernetes.io/portworx-v...
+                CreationTimestamp:  Wed, 01 Jan 2025 00:00:00 +0000
+                Spec:
+                  Drivers:
+                    ebs.csi.aws.com:
+                      Node ID:  i-1
+                      Allocatables:
+                        Count:        1
+                      Topology Keys:  [topology.ebs.csi.aws.com/zone]
+                Events:               <none>
+                """, c.kubectl("describe csinode node-1").out());
         c.advance(Duration.ofSeconds(2));
         c.create(pod("first", "vol-a"));
         c.advance(Duration.ofSeconds(5));
