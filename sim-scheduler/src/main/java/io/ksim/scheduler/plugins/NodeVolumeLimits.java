@@ -78,6 +78,13 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
     record PodClaimVolumes(List<ClaimVolume> claims, Status failure) {
     }
 
+    /** A volume as the limit counts it: its CSI driver and handle ({@code driver/handle} names it uniquely). */
+    record DriverVolume(String driver, String handle) {
+        String uniqueName() {
+            return driver + "/" + handle;
+        }
+    }
+
     private final ApiServer api;
     /**
      * Prefixes the made-up handle of a volume not provisioned yet, so that it cannot be taken for a real one
@@ -218,16 +225,15 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
     /** upstream filterAttachableVolumes: adds "driver/handle" to limit key for each claim that counts. */
     private void attachable(List<ClaimVolume> claims, CSINode csiNode, Map<String, String> result) {
         for (ClaimVolume c : claims) {
-            String[] info = driverInfo(c, csiNode);
-            if (info == null) {
-                continue;
+            DriverVolume v = driverInfo(c, csiNode);
+            if (v != null) {
+                result.put(v.uniqueName(), csiAttachLimitKey(v.driver()));
             }
-            result.put(info[0] + "/" + info[1], csiAttachLimitKey(info[0]));
         }
     }
 
-    /** upstream getCSIDriverInfo: {driver, volume handle}, or null when the claim's volume does not count. */
-    private String[] driverInfo(ClaimVolume c, CSINode csiNode) {
+    /** upstream getCSIDriverInfo: the claim's driver and volume handle, or null when its volume does not count. */
+    private DriverVolume driverInfo(ClaimVolume c, CSINode csiNode) {
         String pvName = c.claim().spec().volumeName();
         if (pvName == null || pvName.isEmpty() || c.pv() == null) {
             // Not bound yet, or bound to a volume that is gone or not created yet: count by the class.
@@ -238,11 +244,11 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
         }
         String driver = c.pv().spec().csi().driver();
         String handle = c.pv().spec().csi().volumeHandle();
-        return empty(driver) || empty(handle) ? null : new String[] {driver, handle};
+        return empty(driver) || empty(handle) ? null : new DriverVolume(driver, handle);
     }
 
     /** upstream getCSIDriverInfoFromSC: the class's provisioner and a handle made up for the claim. */
-    private String[] driverInfoFromClass(ClaimVolume c, CSINode csiNode) {
+    private DriverVolume driverInfoFromClass(ClaimVolume c, CSINode csiNode) {
         StorageClass sc = c.storageClass();
         if (sc == null || empty(sc.provisioner())) {
             return null; // no class: an Immediate claim, bound before it is scheduled
@@ -256,9 +262,9 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
         String provisioner = sc.provisioner();
         String migrated = MIGRATED_DRIVERS.get(provisioner);
         if (migrated != null) {
-            return isCsiMigrationOn(csiNode, provisioner) ? new String[] {migrated, handle} : null;
+            return isCsiMigrationOn(csiNode, provisioner) ? new DriverVolume(migrated, handle) : null;
         }
-        return new String[] {provisioner, handle};
+        return new DriverVolume(provisioner, handle);
     }
 
     /**
