@@ -116,7 +116,10 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
         return Set.of(ClusterEvent.CSI_NODE_ADD, ClusterEvent.ASSIGNED_POD_DELETE, ClusterEvent.PVC_ADD);
     }
 
-    /** Skips pods without claims (upstream also lets through in-tree inline volumes and ephemeral ones). */
+    /**
+     * Skips a pod with no claim, generic ephemeral volume or in-tree inline volume CSI migration could count, as
+     * upstream does (ksim then counts only the claims); reads the pod's claims for Filter.
+     */
     @Override
     public Status preFilter(CycleState state, PodInfo podInfo, Snapshot snapshot) {
         Pod pod = podInfo.pod();
