@@ -342,6 +342,23 @@ class DescribeCommandTest {
             """, out("describe node node-1"));
     }
 
+    /**
+     * kubectl's describeCSINode for the CSINode the kubelet publishes: no drivers, so no Drivers block, and the
+     * cell-less "Spec:" line ends the tabwriter's column block, so Events aligns on its own.
+     */
+    @Test
+    void describesACSINode() {
+        assertLines("""
+            Name:               node-1
+            Labels:             <none>
+            Annotations:        storage.alpha.kubernetes.io/migrated-plugins:
+                                  kubernetes.io/aws-ebs,kubernetes.io/azure-disk,kubernetes.io/azure-file,kubernetes.io/cinder,kubernetes.io/gce-pd,kubernetes.io/portworx-v...
+            CreationTimestamp:  Wed, 01 Jan 2025 00:00:00 +0000
+            Spec:
+            Events:  <none>
+            """, out("describe csinode node-1"));
+    }
+
     @Test
     void aNameThatIsNotFoundIsAPrefix() {
         String both = out("describe pods web-");

@@ -343,6 +343,17 @@ class GetCommandTest {
         assertEquals("Healthy", ok("get componentstatus etcd-0 -o jsonpath={.conditions[0].type}").out());
     }
 
+    /** printers.go's CSINode columns; the kubelet's CSINode has no drivers. */
+    @Test
+    void getCsiNodePrintsNameDriversAndAge() {
+        assertEquals("""
+                NAME     DRIVERS   AGE
+                node-1   0         10s
+                """, ok("get csinode").out());
+        assertEquals("v1/Node/node-1", ok("get csinodes node-1 -o jsonpath={.metadata.ownerReferences[0].apiVersion}/"
+                + "{.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}").out());
+    }
+
     @Test
     void apiResourcesListsWhatTheServerServes() {
         String out = ok("api-resources").out();
@@ -353,6 +364,8 @@ class GetCommandTest {
                 "pods                     po           v1                             true         Pod"), out);
         assertTrue(lines.contains(
                 "deployments              deploy       apps/v1                        true         Deployment"), out);
+        assertTrue(lines.contains(
+                "csinodes                              storage.k8s.io/v1              false        CSINode"), out);
         assertEquals("""
                 controllerrevisions.apps
                 daemonsets.apps

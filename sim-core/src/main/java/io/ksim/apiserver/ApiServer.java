@@ -106,7 +106,9 @@ public final class ApiServer {
         if (stores.containsKey(key)) {
             throw new IllegalArgumentException(key + " is already registered");
         }
-        stores.put(key, new RegistryStore<>(type, etcd, kernel, names));
+        NameGenerator generator = type.nameStream() == null ? names
+                : new NameGenerator(kernel.random(type.nameStream()));
+        stores.put(key, new RegistryStore<>(type, etcd, kernel, generator));
         scheme.register(type);
     }
 

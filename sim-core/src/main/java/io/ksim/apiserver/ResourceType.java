@@ -30,6 +30,7 @@ public final class ResourceType<T extends KubeObject> {
     private final Strategy<T> strategy;
     private final boolean hasStatus;
     private final NameValidator nameValidator;
+    private final String nameStream;
 
     private ResourceType(Builder<T> b) {
         this.group = b.group;
@@ -46,6 +47,7 @@ public final class ResourceType<T extends KubeObject> {
         this.strategy = b.strategy;
         this.hasStatus = b.hasStatus;
         this.nameValidator = b.nameValidator;
+        this.nameStream = b.nameStream;
     }
 
     public static <T extends KubeObject> Builder<T> builder(Class<T> type, String group, String version, String kind,
@@ -102,6 +104,14 @@ public final class ResourceType<T extends KubeObject> {
     }
 
     /** The rule object names must follow (an RFC 1123 subdomain unless the resource says otherwise). */
+    /**
+     * The random stream this resource's uids and generated names come from, or null for the API server's shared
+     * one.
+     */
+    public String nameStream() {
+        return nameStream;
+    }
+
     public NameValidator nameValidator() {
         return nameValidator;
     }
@@ -162,6 +172,7 @@ public final class ResourceType<T extends KubeObject> {
         private Strategy<T> strategy = new Strategy<>() { };
         private boolean hasStatus;
         private NameValidator nameValidator = NameValidator.DNS1123_SUBDOMAIN;
+        private String nameStream;
 
         private Builder(Class<T> type, String group, String version, String kind, String resource) {
             this.type = Objects.requireNonNull(type);
@@ -209,6 +220,16 @@ public final class ResourceType<T extends KubeObject> {
         /** The name rule, e.g. {@link NameValidator#DNS1123_LABEL} for namespaces. */
         public Builder<T> names(NameValidator v) {
             nameValidator = v;
+            return this;
+        }
+
+        /**
+         * Draws this resource's uids and generated names from the kernel's stream {@code v} instead of the API
+         * server's shared one: objects of a resource ksim began to write later (every kubelet's CSINode) then move
+         * none of the names and uids the other resources get for a seed.
+         */
+        public Builder<T> nameStream(String v) {
+            nameStream = v;
             return this;
         }
 

@@ -23,7 +23,8 @@ import java.util.TreeMap;
 /**
  * The kubelet of one simulated node, running as kernel component {@code kubelet/<node>}. On {@link #start()}
  * it registers its Node (Ready, no pressure) and keeps its status current ({@link NodeStatusUpdater}: checked
- * every 10 s, posted on change or every 5 minutes), keeps its Lease in kube-node-lease renewed every 10 s
+ * every 10 s, posted on change or every 5 minutes), makes sure the node's CSINode exists
+ * ({@link CSINodeInitializer}), keeps its Lease in kube-node-lease renewed every 10 s
  * ({@link NodeLeaseRenewer}), and runs the pods bound to it, which it watches with the field selector
  * {@code spec.nodeName=<node>}.
  *
@@ -137,6 +138,7 @@ public final class Kubelet {
      */
     private void connect() {
         nodeStatus.start();
+        new CSINodeInitializer(api, config.name()).initialize();
         lease.start();
         informer = Informer.builder(kernel, api, BuiltinResources.PODS).component(component)
                 .selectors(ListOptions.fields("spec.nodeName=" + config.name())).build();

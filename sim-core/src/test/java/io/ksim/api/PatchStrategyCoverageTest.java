@@ -25,7 +25,8 @@ class PatchStrategyCoverageTest {
             "^\\| (\\w+) \\| `(\\w+)` \\| `[^`]*` \\| [^|]* \\| [^|]* \\| `@PatchStrategy(?:\\((.*)\\))?` \\|$");
     private static final Set<String> NOT_MODELED = Set.of("ComponentStatus");
     private static final List<String> PACKAGES = List.of("io.ksim.api.core.", "io.ksim.api.apps.", "io.ksim.api.batch.",
-            "io.ksim.api.policy.", "io.ksim.api.meta.", "io.ksim.api.rbac.", "io.ksim.api.discovery.");
+            "io.ksim.api.policy.", "io.ksim.api.meta.", "io.ksim.api.rbac.", "io.ksim.api.discovery.",
+            "io.ksim.api.storage.");
 
     @Test
     void annotationsMatchUpstreamTags() throws IOException {

@@ -69,6 +69,8 @@ public final class Scheduler {
     final Informer<io.ksim.api.core.PersistentVolumeClaim> claims;
     final Informer<io.ksim.api.core.PersistentVolume> volumes;
     final Informer<io.ksim.api.storage.StorageClass> storageClasses;
+    /** NodeVolumeLimits' lister of CSINodes; their arrival retries the pods it turned away. */
+    final Informer<io.ksim.api.storage.CSINode> csiNodes;
     /** Read by DefaultPreemption, which prefers victims whose eviction keeps their budgets. */
     final Informer<io.ksim.api.policy.PodDisruptionBudget> podDisruptionBudgets;
     final Function<String, Map<String, String>> namespaceLabels;
@@ -100,6 +102,7 @@ public final class Scheduler {
         this.claims = informer(BuiltinResources.PERSISTENT_VOLUME_CLAIMS);
         this.volumes = informer(BuiltinResources.PERSISTENT_VOLUMES);
         this.storageClasses = informer(BuiltinResources.STORAGE_CLASSES);
+        this.csiNodes = informer(BuiltinResources.CSI_NODES);
         this.podDisruptionBudgets = informer(BuiltinResources.POD_DISRUPTION_BUDGETS);
         this.namespaceLabels = ns -> {
             Namespace n = namespaces.indexer().get(ns);
@@ -109,7 +112,7 @@ public final class Scheduler {
                 replicaSets.indexer(), statefulSets.indexer());
         DefaultPreemption preemption = b.preemption ? new DefaultPreemption(this::preemptionHandle) : null;
         this.framework = DefaultProfile.build(new DefaultProfile.Context(api, cache::nodeCount, cache::nodesWithImage,
-                spread::of, preemption), b.strategy);
+                spread::of, preemption, name -> csiNodes.indexer().get(name)), b.strategy);
         this.algorithm = new SchedulingAlgorithm(framework, kernel.random(COMPONENT), b.percentageOfNodesToScore,
                 nominator::nominatedTo);
         this.cycle = new SchedulingCycle(this);
@@ -135,8 +138,8 @@ public final class Scheduler {
         claims.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.PVC_ADD, ClusterEvent.PVC_UPDATE));
         volumes.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.PV_ADD, ClusterEvent.PV_UPDATE));
         storageClasses.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.STORAGE_CLASS_ADD, null));
-        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, podDisruptionBudgets, namespaces,
-                priorityClasses, services, replicationControllers, replicaSets, statefulSets, nodes, pods}) {
+        csiNodes.addEventHandler(new EventHandlers.StorageHandler<>(this, ClusterEvent.CSI_NODE_ADD, null));
+        for (Informer<?> i : informers()) {
             i.start();
         }
     }
@@ -150,10 +153,15 @@ public final class Scheduler {
         if (leftoverTimer != null) {
             leftoverTimer.cancel();
         }
-        for (Informer<?> i : new Informer<?>[] {claims, volumes, storageClasses, podDisruptionBudgets, namespaces,
-                priorityClasses, services, replicationControllers, replicaSets, statefulSets, nodes, pods}) {
+        for (Informer<?> i : informers()) {
             i.stop();
         }
+    }
+
+    /** Every informer, in the order they start: what pods depend on first, pods last. */
+    private Informer<?>[] informers() {
+        return new Informer<?>[] {claims, volumes, storageClasses, csiNodes, podDisruptionBudgets, namespaces,
+                priorityClasses, services, replicationControllers, replicaSets, statefulSets, nodes, pods};
     }
 
     /** The last decision about pod {@code namespace/name}, if it was ever attempted. */

@@ -8,7 +8,17 @@ import io.ksim.api.core.Affinity;
 import io.ksim.api.core.PodAffinityTerm;
 import io.ksim.api.core.PodAntiAffinity;
 import io.ksim.api.core.PodConditions;
+import io.ksim.api.core.CSIPersistentVolumeSource;
+import io.ksim.api.core.HostPathVolumeSource;
+import io.ksim.api.core.PersistentVolume;
+import io.ksim.api.core.PersistentVolumeClaim;
+import io.ksim.api.core.Volume;
 import io.ksim.api.meta.LabelSelector;
+import io.ksim.api.meta.ObjectMeta;
+import io.ksim.api.resource.Quantity;
+import io.ksim.api.storage.CSINode;
+import io.ksim.api.storage.VolumeMatching;
+import io.ksim.apiserver.registry.BuiltinResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +64,27 @@ class FailedSchedulingGoldenTest {
         return condition;
     }
 
+    /** A claim bound to a new volume with {@code labels}, as the PV controller leaves them (bind-completed). */
+    static void boundClaim(SchedulerFixture f, String claim, String volume, Map<String, String> labels,
+            CSIPersistentVolumeSource csi) {
+        f.api.create(BuiltinResources.PERSISTENT_VOLUMES, null, new PersistentVolume(null, null,
+                ObjectMeta.builder().name(volume).labels(labels).build(), PersistentVolume.PersistentVolumeSpec.builder()
+                        .capacity(new TreeMap<>(Map.of("storage", Quantity.parse("1Gi"))))
+                        .accessModes(List.of(PersistentVolume.READ_WRITE_ONCE)).csi(csi)
+                        .hostPath(csi == null ? new HostPathVolumeSource("/data/" + volume, null) : null).build(),
+                null));
+        f.api.create(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, "default", new PersistentVolumeClaim(null, null,
+                ObjectMeta.builder().namespace("default").name(claim)
+                        .annotations(Map.of(VolumeMatching.ANN_BIND_COMPLETED, "yes")).build(),
+                new PersistentVolumeClaim.PersistentVolumeClaimSpec(List.of(PersistentVolume.READ_WRITE_ONCE), null,
+                        new PersistentVolumeClaim.VolumeResourceRequirements(null, new TreeMap<>(Map.of("storage",
+                                Quantity.parse("1Gi")))), volume, null, null, null, null, null), null));
+    }
+
+    static CSIPersistentVolumeSource csi(String driver, String handle) {
+        return new CSIPersistentVolumeSource(driver, handle, null, null, null, null, null, null, null, null);
+    }
+
     @Test
     void messagesMatchTheGoldenFile() throws IOException {
         Map<String, String> actual = new LinkedHashMap<>();
@@ -86,6 +117,22 @@ class FailedSchedulingGoldenTest {
                 pod("x").container("100m", "2Gi").spec(b -> b.preemptionPolicy("Never"))));
         actual.put("no-nodes", message(f -> {
         }, pod("x")));
+        actual.put("volume-zone", message(f -> {
+            f.addNode(node("node-1").cpu("1").memory("1Gi").zone("zone-a").build());
+            f.addNode(node("node-2").cpu("4").memory("1Gi").zone("zone-b").build());
+            f.addNode(node("node-3").cpu("4").memory("1Gi").zone("zone-c").build());
+            boundClaim(f, "data", "pv-a", Map.of("topology.kubernetes.io/zone", "zone-a"), null);
+        }, pod("x").container("2", "100Mi").spec(b -> b.volumes(List.of(Volume.persistentVolumeClaim("data",
+                "data"))))));
+        actual.put("node-volume-limits", message(f -> {
+            f.addNode(node("node-1").cpu("4").memory("1Gi").build());
+            f.api.create(BuiltinResources.CSI_NODES, null, new CSINode(null, null, ObjectMeta.builder().name("node-1")
+                    .build(), new CSINode.CSINodeSpec(List.of(new CSINode.CSINodeDriver("ebs.csi.aws.com", "i-1", null,
+                            new CSINode.VolumeNodeResources(1))))));
+            boundClaim(f, "a", "pv-a", Map.of(), csi("ebs.csi.aws.com", "vol-a"));
+            boundClaim(f, "b", "pv-b", Map.of(), csi("ebs.csi.aws.com", "vol-b"));
+            f.addPod(pod("holder").spec(b -> b.volumes(List.of(Volume.persistentVolumeClaim("data", "a")))).build());
+        }, pod("x").spec(b -> b.volumes(List.of(Volume.persistentVolumeClaim("data", "b"))))));
         assertEquals(golden(), actual);
     }
 }

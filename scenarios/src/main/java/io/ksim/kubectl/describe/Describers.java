@@ -30,6 +30,7 @@ import io.ksim.api.rbac.ClusterRoleBinding;
 import io.ksim.api.rbac.Role;
 import io.ksim.api.rbac.RoleBinding;
 import io.ksim.api.scheduling.PriorityClass;
+import io.ksim.api.storage.CSINode;
 import io.ksim.api.storage.StorageClass;
 import io.ksim.api.policy.PodDisruptionBudget;
 import io.ksim.apiserver.ApiServer;
@@ -135,6 +136,8 @@ public final class Describers {
             return PolicyDescribers.priorityClass(pc, events, now);
         } else if (obj instanceof StorageClass sc) {
             return PolicyDescribers.storageClass(sc, events, now);
+        } else if (obj instanceof CSINode n) {
+            return PolicyDescribers.csiNode(n, events, now);
         } else if (obj instanceof EndpointSlice eps) {
             return PolicyDescribers.endpointSlice(eps, events, now);
         } else if (obj instanceof Role r) {

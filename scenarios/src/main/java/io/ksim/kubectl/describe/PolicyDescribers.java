@@ -16,6 +16,7 @@ import io.ksim.api.rbac.RoleRef;
 import io.ksim.api.rbac.Subject;
 import io.ksim.api.resource.Quantity;
 import io.ksim.api.scheduling.PriorityClass;
+import io.ksim.api.storage.CSINode;
 import io.ksim.api.storage.StorageClass;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -91,6 +92,36 @@ final class PolicyDescribers {
         w.write(LEVEL_0, "PreemptionPolicy:\t%s\n", Fmt.nz(pc.preemptionPolicy()));
         w.write(LEVEL_0, "Description:\t%s\n", Fmt.nz(pc.description()));
         w.write(LEVEL_0, "Annotations:\t%s\n", Fmt.labels(pc.metadata().annotations()));
+        Fmt.events(w, events, now);
+        return w.text();
+    }
+
+    /**
+     * kubectl's describeCSINode: name, labels, annotations, creation time, then each driver's node id, its
+     * allocatable count when set and its topology keys in Go's {@code %s} of a slice ({@code [a b]}); the Drivers
+     * block only when the list is set, which storage leaves nil for a node without drivers.
+     */
+    static String csiNode(CSINode n, List<Event> events, Instant now) {
+        PrefixWriter w = new PrefixWriter();
+        w.write(LEVEL_0, "Name:\t%s\n", n.metadata().name());
+        Fmt.labelsMultiline(w, "Labels", n.metadata().labels());
+        Fmt.annotationsMultiline(w, "Annotations", n.metadata().annotations());
+        w.write(LEVEL_0, "CreationTimestamp:\t%s\n", Fmt.time(n.metadata().creationTimestamp()));
+        w.write(LEVEL_0, "Spec:\n");
+        if (n.spec().drivers() != null) {
+            w.write(LEVEL_1, "Drivers:\n");
+            for (CSINode.CSINodeDriver d : n.spec().drivers()) {
+                w.write(LEVEL_2, "%s:\n", Fmt.nz(d.name()));
+                w.write(LEVEL_3, "Node ID:\t%s\n", Fmt.nz(d.nodeID()));
+                if (d.allocatable() != null && d.allocatable().count() != null) {
+                    w.write(LEVEL_3, "Allocatables:\n");
+                    w.write(PrefixWriter.LEVEL_4, "Count:\t%d\n", d.allocatable().count());
+                }
+                if (d.topologyKeys() != null) {
+                    w.write(LEVEL_3, "Topology Keys:\t[%s]\n", String.join(" ", d.topologyKeys()));
+                }
+            }
+        }
         Fmt.events(w, events, now);
         return w.text();
     }

@@ -12,6 +12,7 @@ import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.resource.Quantity;
+import io.ksim.api.storage.CSINode;
 import io.ksim.api.storage.StorageClass;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** Volumes: PersistentVolumes, PersistentVolumeClaims and StorageClasses. */
+/** Volumes: PersistentVolumes, PersistentVolumeClaims, StorageClasses and CSINodes. */
 final class StoragePrinters {
 
     /** The annotation that still wins over {@code storageClassName} when a volume or claim has it. */
@@ -61,6 +62,15 @@ final class StoragePrinters {
                         sc.volumeBindingMode() == null ? "Immediate" : sc.volumeBindingMode(),
                         Boolean.toString(Boolean.TRUE.equals(sc.allowVolumeExpansion())),
                         HumanDuration.since(sc.metadata().creationTimestamp(), now)));
+        registerCsiNode(p);
+    }
+
+    /** printCSINode: the number of drivers, an integer cell. */
+    private static void registerCsiNode(ServerPrinters p) {
+        Printer.register(p, CSINode.class, List.of(name(),
+                col("Drivers", "integer", "Drivers indicates the number of CSI drivers registered on the node"), age()),
+                (n, now) -> List.of(n.metadata().name(), Integer.toString(n.spec().driverList().size()),
+                        HumanDuration.since(n.metadata().creationTimestamp(), now)));
     }
 
     private static List<String> persistentVolume(PersistentVolume pv, Instant now) {

@@ -37,6 +37,7 @@ import io.ksim.api.rbac.Role;
 import io.ksim.api.rbac.RoleBinding;
 import io.ksim.api.scheduling.PriorityClass;
 import io.ksim.api.scheduling.SchedulingDefaults;
+import io.ksim.api.storage.CSINode;
 import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.StorageDefaults;
 import io.ksim.apiserver.ApiServer;
@@ -244,6 +245,14 @@ public final class BuiltinResources {
     public static final ResourceType<PriorityClass> PRIORITY_CLASSES = ResourceType
             .builder(PriorityClass.class, "scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses")
             .shortNames("pc").clusterScoped().defaulter(SchedulingDefaults::priorityClass).build();
+    /**
+     * Written by each kubelet for its node (no validation: ksim's kubelets publish no drivers). Their uids come from
+     * a stream of their own, so that the kubelets' CSINodes leave every other uid and generated name of a seed as it
+     * was before ksim served them.
+     */
+    public static final ResourceType<CSINode> CSI_NODES = ResourceType
+            .builder(CSINode.class, "storage.k8s.io", "v1", "CSINode", "csinodes").clusterScoped()
+            .nameStream("apiserver/csinodes").build();
     public static final ResourceType<StorageClass> STORAGE_CLASSES = ResourceType
             .builder(StorageClass.class, "storage.k8s.io", "v1", "StorageClass", "storageclasses").shortNames("sc")
             .clusterScoped().defaulter(StorageDefaults::storageClass).build();
@@ -254,7 +263,7 @@ public final class BuiltinResources {
             SECRETS,
             SERVICE_ACCOUNTS, SERVICES, CONTROLLER_REVISIONS, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS,
             CRON_JOBS, JOBS, LEASES, ENDPOINT_SLICES, INGRESSES, NETWORK_POLICIES, POD_DISRUPTION_BUDGETS,
-            CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES, ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, STORAGE_CLASSES);
+            CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES, ROLE_BINDINGS, ROLES, PRIORITY_CLASSES, CSI_NODES, STORAGE_CLASSES);
 
     private BuiltinResources() {
     }

@@ -12,11 +12,12 @@ import io.ksim.api.policy.PodDisruptionBudget;
 import io.ksim.api.rbac.ClusterRoleBinding;
 import io.ksim.api.rbac.RoleBinding;
 import io.ksim.api.scheduling.PriorityClass;
+import io.ksim.api.storage.CSINode;
 import io.ksim.api.storage.StorageClass;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Volumes, storage classes, RBAC bindings, PodDisruptionBudgets, Leases and PriorityClasses. */
+/** Volumes, storage classes, CSINodes, RBAC bindings, PodDisruptionBudgets, Leases and PriorityClasses. */
 class ClusterPrinterTest {
 
     @Test
@@ -62,6 +63,17 @@ class ClusterPrinterTest {
                         + "provisioner: csi.example.com\nallowVolumeExpansion: true"));
         assertEquals("old (default)", cells(StorageClass.class, "metadata: {name: old, annotations:"
                 + " {storageclass.beta.kubernetes.io/is-default-class: 'true'}}\nprovisioner: p").get(0));
+    }
+
+    /** printers.go printCSINode: the number of drivers, printed as an integer. */
+    @Test
+    void csiNodes() {
+        assertEquals(List.of("Name", "Drivers", "Age"), columns(CSINode.class));
+        assertEquals(List.of("node-1", "0", "<unknown>"), cells(CSINode.class, "metadata: {name: node-1}\n"
+                + "spec: {drivers: null}"));
+        assertEquals(List.of("node-2", "2", "<unknown>"), cells(CSINode.class, "metadata: {name: node-2}\n"
+                + "spec: {drivers: [{name: ebs.csi.aws.com, nodeID: i-1}, {name: example.csi.io, nodeID: n2,"
+                + " allocatable: {count: 3}}]}"));
     }
 
     @Test

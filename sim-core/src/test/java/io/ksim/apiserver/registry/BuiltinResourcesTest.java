@@ -181,7 +181,8 @@ class BuiltinResourcesTest {
         assertEquals("/registry/services/endpoints/default/web", BuiltinResources.ENDPOINTS.key("default", "web"));
         assertEquals("deployments.apps", BuiltinResources.DEPLOYMENTS.groupResource().toString());
         assertEquals("/registry/controllers/default/web", BuiltinResources.REPLICATION_CONTROLLERS.key("default", "web"));
-        assertEquals(33, api.resources().size());
+        assertEquals("/registry/csinodes/node-1", BuiltinResources.CSI_NODES.key(null, "node-1"));
+        assertEquals(34, api.resources().size());
         assertEquals("networkpolicies.networking.k8s.io", BuiltinResources.NETWORK_POLICIES.groupResource().toString());
     }
 

@@ -15,5 +15,6 @@ public enum ClusterEvent {
     PVC_UPDATE,
     PV_ADD,
     PV_UPDATE,
-    STORAGE_CLASS_ADD
+    STORAGE_CLASS_ADD,
+    CSI_NODE_ADD
 }
