@@ -92,7 +92,7 @@ class VolumeZoneAndLimitsClusterTest {
         c.advance(Duration.ofSeconds(10));
         assertNull(c.api().get(BuiltinResources.PODS, "default", "second").spec().nodeName());
         assertEquals(List.of("0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) had no available volume "
-                + "zone. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.."),
+                + "zone. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling."),
                 schedulingEvents(c, "second"));
     }
 
@@ -132,7 +132,7 @@ class VolumeZoneAndLimitsClusterTest {
         assertEquals("node-1", c.api().get(BuiltinResources.PODS, "default", "first").spec().nodeName());
         assertNull(c.api().get(BuiltinResources.PODS, "default", "second").spec().nodeName());
         assertEquals(List.of("0/1 nodes are available: 1 node(s) exceed max volume count. preemption: 0/1 nodes are "
-                + "available: 1 No preemption victims found for incoming pod.."), schedulingEvents(c, "second"));
+                + "available: 1 No preemption victims found for incoming pod."), schedulingEvents(c, "second"));
 
         // Deleting the first pod is an event NodeVolumeLimits registered for: the second is retried and placed.
         c.kubectl("delete pod first");

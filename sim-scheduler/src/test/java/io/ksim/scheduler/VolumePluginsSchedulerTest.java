@@ -89,7 +89,7 @@ class VolumePluginsSchedulerTest {
         f.settle();
         assertNull(f.nodeOf("x"));
         assertEquals("0/1 nodes are available: 1 node(s) exceed max volume count. preemption: 0/1 nodes are available: "
-                + "1 No preemption victims found for incoming pod..", scheduledMessage(f, "x"));
+                + "1 No preemption victims found for incoming pod.", scheduledMessage(f, "x"));
         csiNode(f, "node-1", 1);
         f.advance(Duration.ofSeconds(2));
         assertEquals("node-1", f.nodeOf("x"));
@@ -105,7 +105,7 @@ class VolumePluginsSchedulerTest {
         f.settle();
         assertNull(f.nodeOf("x"));
         assertEquals("0/1 nodes are available: 1 node(s) had no available volume zone. preemption: 0/1 nodes are "
-                + "available: 1 Preemption is not helpful for scheduling..", scheduledMessage(f, "x"));
+                + "available: 1 Preemption is not helpful for scheduling.", scheduledMessage(f, "x"));
         f.addNode(node("node-2").cpu("4").memory("4Gi").zone("zone-b").build());
         f.advance(Duration.ofSeconds(2));
         assertEquals("node-2", f.nodeOf("x"));
