@@ -3,12 +3,12 @@ package io.ksim.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code ksim} command line. Subcommands: {@code rollout}, {@code run} (scenario files), {@code repl}, {@code report} and {@code demo}. */
+/** The {@code ksim} command line. Subcommands: {@code rollout}, {@code run} (scenario files), {@code explain} (the scheduler's decisions in a scenario), {@code repl}, {@code report} and {@code demo}. */
 @Command(name = "ksim",
         mixinStandardHelpOptions = true,
         version = "ksim 0.1.0",
         description = "A deterministic simulator of a Kubernetes control plane.",
-        subcommands = {ReplCommand.class, ReportCommand.class, RolloutDemoCommand.class, RunCommand.class,
+        subcommands = {ExplainCommand.class, ReplCommand.class, ReportCommand.class, RolloutDemoCommand.class, RunCommand.class,
             StoreDemoCommand.class, CommandLine.HelpCommand.class})
 public final class Ksim implements Runnable {
 
