@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  *
  * <pre>
  * $ ksim explain taints-and-affinity nvme
- * Pod default/nvme, attempt 2 at 58.000s: unschedulable
+ * Pod default/nvme, attempt 3 at 81.800s: unschedulable
  *   0/3 nodes are available: ...
  * </pre>
  */
