@@ -33,6 +33,11 @@ final class Nominator {
         }
     }
 
+    /** Whether any pod is nominated to any node. */
+    boolean any() {
+        return !podsOfNode.isEmpty();
+    }
+
     /** The pods nominated to {@code node}, in nomination order. */
     List<PodInfo> nominatedTo(String node) {
         if (podsOfNode.isEmpty()) {

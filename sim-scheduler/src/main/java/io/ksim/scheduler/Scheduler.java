@@ -114,7 +114,7 @@ public final class Scheduler {
         this.framework = DefaultProfile.build(new DefaultProfile.Context(api, cache::nodeCount, cache::nodesWithImage,
                 spread::of, preemption, name -> csiNodes.indexer().get(name)), b.strategy);
         this.algorithm = new SchedulingAlgorithm(framework, kernel.random(COMPONENT), b.percentageOfNodesToScore,
-                nominator::nominatedTo);
+                nominator::nominatedTo, nominator::any);
         this.cycle = new SchedulingCycle(this);
     }
 

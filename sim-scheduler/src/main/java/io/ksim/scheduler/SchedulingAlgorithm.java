@@ -44,6 +44,11 @@ public final class SchedulingAlgorithm {
     /** The pods nominated to a node by preemption (upstream's nominator); never null. */
     private final Function<String, List<PodInfo>> nominatedPods;
     /**
+     * Whether any pod is nominated anywhere; when none is, the search does not ask node by node (the lookup
+     * reached each node's name, a cache line of its own on large clusters).
+     */
+    private final java.util.function.BooleanSupplier anyNominated;
+    /**
      * One Score plugin's scores of the feasible nodes, reused from plugin to plugin and cycle to cycle (as
      * long as the number of feasible nodes stays the same): only their int copies are kept for explanations.
      */
@@ -54,15 +59,22 @@ public final class SchedulingAlgorithm {
     private static final int MIN_BATCH = 32;
 
     public SchedulingAlgorithm(Framework framework, SplittableRandom random, int percentageOfNodesToScore) {
-        this(framework, random, percentageOfNodesToScore, node -> List.of());
+        this(framework, random, percentageOfNodesToScore, node -> List.of(), () -> false);
     }
 
     public SchedulingAlgorithm(Framework framework, SplittableRandom random, int percentageOfNodesToScore,
             Function<String, List<PodInfo>> nominatedPods) {
+        this(framework, random, percentageOfNodesToScore, nominatedPods, () -> true);
+    }
+
+    /** {@code anyNominated} must be true whenever {@code nominatedPods} gives a non-empty list for some node. */
+    public SchedulingAlgorithm(Framework framework, SplittableRandom random, int percentageOfNodesToScore,
+            Function<String, List<PodInfo>> nominatedPods, java.util.function.BooleanSupplier anyNominated) {
         this.framework = framework;
         this.random = random;
         this.percentageOfNodesToScore = percentageOfNodesToScore;
         this.nominatedPods = nominatedPods;
+        this.anyNominated = anyNominated;
     }
 
     /** The outcome of one attempt: a node, or a FitError / error status; and its explanation. */
@@ -218,6 +230,7 @@ public final class SchedulingAlgorithm {
         int processed = 0;
         int visited = 0;
         int index = nextStartNodeIndex % n;
+        boolean nominations = anyNominated.getAsBoolean();
         while (visited < n && feasible.size() < toFind) {
             int from = index;
             int to = Math.min(n, from + Math.min(n - visited, Math.max(toFind - feasible.size(), MIN_BATCH)));
@@ -228,7 +241,7 @@ public final class SchedulingAlgorithm {
                 NodeInfo node = all[i];
                 processed++;
                 Status s = verdicts[i];
-                List<PodInfo> nominated = nominatedPods.apply(node.name());
+                List<PodInfo> nominated = nominations ? nominatedPods.apply(node.name()) : List.of();
                 if (!nominated.isEmpty()) {
                     s = framework.runFilterWithNominatedPods(state, pod, node, active, skipped, nominated);
                     s = s.isSuccess() ? null : s;

@@ -82,10 +82,15 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         long cpu = request.milliCpu;
         long memory = request.memory;
         long ephemeral = request.ephemeralStorage;
-        filterWhere(state, pod, nodes, from, to, verdicts, node -> node.podCount() + 1 > node.allowedPodNumber()
-                || cpu > 0 && cpu > node.allocatableMilliCpu() - node.requestedMilliCpu()
-                || memory > 0 && memory > node.allocatableMemory() - node.requestedMemory()
-                || ephemeral > 0 && ephemeral > node.allocatableEphemeralStorage() - node.requestedEphemeralStorage());
+        for (int i = from; i < to; i++) {
+            NodeInfo node = nodes[i];
+            if (verdicts[i] == null && (node.podCount() + 1 > node.allowedPodNumber()
+                    || cpu > 0 && cpu > node.allocatableMilliCpu() - node.requestedMilliCpu()
+                    || memory > 0 && memory > node.allocatableMemory() - node.requestedMemory()
+                    || ephemeral > 0 && ephemeral > node.allocatableEphemeralStorage() - node.requestedEphemeralStorage())) {
+                verdicts[i] = verdict(state, pod, node);
+            }
+        }
     }
 
     @Override

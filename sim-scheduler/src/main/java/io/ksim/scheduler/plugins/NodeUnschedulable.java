@@ -34,7 +34,11 @@ public final class NodeUnschedulable implements FilterPlugin {
 
     @Override
     public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int from, int to, Status[] verdicts) {
-        filterWhere(state, pod, nodes, from, to, verdicts, NodeInfo::unschedulable);
+        for (int i = from; i < to; i++) {
+            if (verdicts[i] == null && nodes[i].unschedulable()) {
+                verdicts[i] = verdict(state, pod, nodes[i]);
+            }
+        }
     }
 
     @Override

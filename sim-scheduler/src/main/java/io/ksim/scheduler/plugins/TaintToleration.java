@@ -46,7 +46,11 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
 
     @Override
     public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int from, int to, Status[] verdicts) {
-        filterWhere(state, pod, nodes, from, to, verdicts, node -> !node.taints().isEmpty());
+        for (int i = from; i < to; i++) {
+            if (verdicts[i] == null && !nodes[i].taints().isEmpty()) {
+                verdicts[i] = verdict(state, pod, nodes[i]);
+            }
+        }
     }
 
     @Override
