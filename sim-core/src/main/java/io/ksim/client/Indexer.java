@@ -51,11 +51,20 @@ public final class Indexer<T extends KubeObject> {
     T put(T obj) {
         String key = keyOf(obj);
         T old = items.put(key, obj);
-        if (old != null) {
-            unindex(key, old);
-        }
-        for (String name : indexFunctions.keySet()) {
-            indexOne(name, key, obj);
+        for (Map.Entry<String, Function<T, List<String>>> e : indexFunctions.entrySet()) {
+            List<String> values = e.getValue().apply(obj);
+            if (old != null) {
+                List<String> oldValues = e.getValue().apply(old);
+                if (oldValues.equals(values)) {
+                    // most updates keep the indexed values (a pod keeps its namespace): the sets stay as they are
+                    continue;
+                }
+                unindexOne(e.getKey(), key, oldValues);
+            }
+            Map<String, TreeSet<String>> idx = indices.get(e.getKey());
+            for (String value : values) {
+                idx.computeIfAbsent(value, v -> new TreeSet<>()).add(key);
+            }
         }
         return old;
     }
@@ -115,17 +124,19 @@ public final class Indexer<T extends KubeObject> {
     }
 
     private void unindex(String key, T obj) {
-        indexFunctions.forEach((name, fn) -> {
-            Map<String, TreeSet<String>> idx = indices.get(name);
-            for (String value : fn.apply(obj)) {
-                TreeSet<String> keys = idx.get(value);
-                if (keys != null) {
-                    keys.remove(key);
-                    if (keys.isEmpty()) {
-                        idx.remove(value);
-                    }
+        indexFunctions.forEach((name, fn) -> unindexOne(name, key, fn.apply(obj)));
+    }
+
+    private void unindexOne(String name, String key, List<String> values) {
+        Map<String, TreeSet<String>> idx = indices.get(name);
+        for (String value : values) {
+            TreeSet<String> keys = idx.get(value);
+            if (keys != null) {
+                keys.remove(key);
+                if (keys.isEmpty()) {
+                    idx.remove(value);
                 }
             }
-        });
+        }
     }
 }

@@ -23,7 +23,17 @@ public record TxnRequest(List<Compare> compares, List<RequestOp> success, List<R
     }
 
     boolean isReadOnly() {
-        return success.stream().allMatch(op -> op instanceof RangeRequest)
-                && failure.stream().allMatch(op -> op instanceof RangeRequest);
+        // loops rather than streams: every write to the store asks
+        for (RequestOp op : success) {
+            if (!(op instanceof RangeRequest)) {
+                return false;
+            }
+        }
+        for (RequestOp op : failure) {
+            if (!(op instanceof RangeRequest)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -279,24 +279,18 @@ public final class SchedulingAlgorithm {
             wp.plugin().scoreAll(state, pod, feasible, scores);
             int[] raw = toInts(scores);
             wp.plugin().normalize(state, pod, feasible, scores);
+            long weight = wp.weight();
+            boolean unchanged = true;
             for (int i = 0; i < n; i++) {
-                totals[i] += scores[i] * wp.weight();
+                totals[i] += scores[i] * weight;
+                unchanged &= raw[i] == scores[i];
             }
             used.add(wp);
             raws.add(raw);
             // most plugins' scores are already 0..100 and normalizing leaves them as they are: share the copy
-            norms.add(sameScores(raw, scores) ? raw : toInts(scores));
+            norms.add(unchanged ? raw : toInts(scores));
         }
         return new Scores(used, raws, norms, totals);
-    }
-
-    private static boolean sameScores(int[] kept, long[] scores) {
-        for (int i = 0; i < kept.length; i++) {
-            if (kept[i] != scores[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int[] toInts(long[] a) {

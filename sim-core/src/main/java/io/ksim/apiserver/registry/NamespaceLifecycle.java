@@ -5,7 +5,6 @@ import io.ksim.api.meta.KubeObject;
 import io.ksim.api.meta.StatusCause;
 import io.ksim.apiserver.AdmissionPlugin;
 import io.ksim.apiserver.ApiErrors;
-import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.GroupResource;
 import io.ksim.apiserver.ResourceType;
@@ -29,10 +28,11 @@ public final class NamespaceLifecycle implements AdmissionPlugin {
      */
     public static final String NAMESPACE_TERMINATING_CAUSE = "NamespaceTerminating";
 
-    private final ApiServer api;
+    /** The namespaces as upstream's plugin reads them, from a lister (every create asks). */
+    private final WatchedObjects<Namespace> namespaces;
 
     public NamespaceLifecycle(ApiServer api) {
-        this.api = api;
+        this.namespaces = new WatchedObjects<>(api, BuiltinResources.NAMESPACES);
     }
 
     @Override
@@ -52,10 +52,8 @@ public final class NamespaceLifecycle implements AdmissionPlugin {
         if (!type.namespaced() || operation != Operation.CREATE) {
             return obj;
         }
-        Namespace ns;
-        try {
-            ns = api.get(BuiltinResources.NAMESPACES, null, namespace);
-        } catch (ApiException e) {
+        Namespace ns = namespaces.get(null, namespace);
+        if (ns == null) {
             throw ApiErrors.notFound(new GroupResource("", "namespaces"), namespace);
         }
         if (Namespace.NamespaceStatus.TERMINATING.equals(ns.status().phase())) {
