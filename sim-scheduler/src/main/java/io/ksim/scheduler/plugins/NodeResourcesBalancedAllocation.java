@@ -57,11 +57,7 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
 
     /** The pod's actual requests of each scored resource, in order. */
     private long[] podAmounts(PodInfo pod) {
-        long[] out = new long[scored.length];
-        for (int k = 0; k < scored.length; k++) {
-            out[k] = scored[k].get(pod.requests());
-        }
-        return out;
+        return ScoredResource.podAmounts(scored, pod, false);
     }
 
     private long score(long[] podAmounts, NodeInfo node) {

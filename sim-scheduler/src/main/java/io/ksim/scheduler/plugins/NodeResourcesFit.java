@@ -154,12 +154,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     /** The pod's amount of each scored resource, in the strategy's order: non-zero requests for cpu and memory. */
     private long[] podAmounts(PodInfo pod) {
-        long[] out = new long[scored.length];
-        for (int k = 0; k < scored.length; k++) {
-            ScoredResource r = scored[k];
-            out[k] = r.get(r.cpuOrMemory() ? pod.nonZeroRequests() : pod.requests());
-        }
-        return out;
+        return ScoredResource.podAmounts(scored, pod, true);
     }
 
     /**

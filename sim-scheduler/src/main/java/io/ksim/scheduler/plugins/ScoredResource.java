@@ -1,6 +1,7 @@
 package io.ksim.scheduler.plugins;
 
 import io.ksim.scheduler.framework.NodeInfo;
+import io.ksim.scheduler.framework.PodInfo;
 import io.ksim.scheduler.framework.Resource;
 import java.util.List;
 
@@ -20,6 +21,19 @@ record ScoredResource(String name, int field, long weight) {
         for (int i = 0; i < out.length; i++) {
             ScoringStrategy.ResourceWeight rw = resources.get(i);
             out[i] = new ScoredResource(rw.name(), Resource.fieldOf(rw.name()), rw.weight());
+        }
+        return out;
+    }
+
+    /**
+     * The pod's amount of each of {@code scored}, in order, read once per cycle rather than once per node:
+     * its requests, or for cpu and memory its non-zero requests when {@code nonZeroCpuAndMemory}.
+     */
+    static long[] podAmounts(ScoredResource[] scored, PodInfo pod, boolean nonZeroCpuAndMemory) {
+        long[] out = new long[scored.length];
+        for (int k = 0; k < scored.length; k++) {
+            ScoredResource r = scored[k];
+            out[k] = r.get(nonZeroCpuAndMemory && r.cpuOrMemory() ? pod.nonZeroRequests() : pod.requests());
         }
         return out;
     }
