@@ -1,0 +1,246 @@
+package io.ksim.scheduler;
+
+import io.ksim.api.core.Container;
+import io.ksim.api.core.ContainerPort;
+import io.ksim.api.core.Node;
+import io.ksim.api.core.Pod;
+import io.ksim.api.core.ResourceRequirements;
+import io.ksim.api.core.TaintEffect;
+import io.ksim.api.core.Toleration;
+import io.ksim.api.core.TolerationOperator;
+import io.ksim.api.resource.Quantity;
+import io.ksim.scheduler.framework.Framework;
+import io.ksim.scheduler.framework.NodeInfo;
+import io.ksim.scheduler.framework.PodInfo;
+import io.ksim.scheduler.plugins.DefaultProfile;
+import io.ksim.scheduler.plugins.ScoringStrategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
+
+/**
+ * Random nodes and pods for the scheduler's properties, drawn as small shapes that jqwik shrinks field by
+ * field (a failing cluster shrinks to fewer nodes, fewer taints, smaller requests) and then turned into API
+ * objects. Nodes: cpu, memory, ephemeral-storage and pods allocatable (zero included), sometimes an extended
+ * resource, taints of all three effects, cordons, images, a disk label and a zone, and pods on them with
+ * requests and host ports, some of them removed again. Pods: containers and init containers (sidecars too)
+ * with requests (zero and unstated included, extended resources sometimes), images and host ports,
+ * tolerations (the empty key with Exists among them), sometimes spec.nodeName and a node selector.
+ */
+final class RandomClusters {
+
+    static final String GPU = "example.com/gpu";
+    static final String ZONE = "topology.kubernetes.io/zone";
+    /** Images the nodes report, with their sizes; pods name them, or {@code busybox} without a tag. */
+    static final Map<String, Long> IMAGE_SIZES = Map.of("nginx:1.25", 70L << 20, "redis:7", 120L << 20,
+            "busybox:latest", 2L << 20, "app:v1", 900L << 20);
+    private static final List<String> NODE_IMAGES = List.of("nginx:1.25", "redis:7", "busybox:latest", "app:v1");
+    private static final List<String> POD_IMAGES = List.of("nginx:1.25", "redis:7", "busybox", "app:v1", "other:2");
+    private static final List<String> TAINT_KEYS = List.of("dedicated", "gpu", "spot");
+
+    private RandomClusters() {
+    }
+
+    /** A container's requests (null: not stated), image and host port (null: none). */
+    record ContainerShape(Integer milliCpu, Integer memoryMi, Integer ephemeralMi, Integer gpus, String image,
+            Integer hostPort, boolean udp, boolean sidecar) {
+    }
+
+    record TaintShape(String key, String value, String effect) {
+    }
+
+    record TolerationShape(String key, boolean exists, String value, String effect) {
+    }
+
+    /** A node's allocatable; {@code gpus} null when the node has no extended resource. */
+    record Capacity(int milliCpu, int memoryMi, int ephemeralGi, int pods, Integer gpus) {
+    }
+
+    record Looks(List<TaintShape> taints, boolean cordoned, List<String> images, String disk, String zone) {
+    }
+
+    /** A pod bound to the node; {@code removed}: taken off again after all were added. */
+    record ExistingPod(List<ContainerShape> containers, boolean removed) {
+    }
+
+    record NodeShape(Capacity capacity, Looks looks, List<ExistingPod> pods) {
+    }
+
+    /**
+     * A pod to schedule. {@code nodeName}: null for none, else an index into the nodes (mod their number), or
+     * -1 for a node that does not exist. {@code selector}: null, "disk" (disk=ssd) or a zone.
+     */
+    record PodShape(List<ContainerShape> initContainers, List<ContainerShape> containers,
+            List<TolerationShape> tolerations, Integer nodeName, String selector) {
+    }
+
+    static Arbitrary<ContainerShape> containers(boolean withPorts) {
+        Arbitrary<Integer> cpu = Arbitraries.integers().between(0, 3000).injectNull(0.25);
+        Arbitrary<Integer> memory = Arbitraries.integers().between(0, 6000).injectNull(0.25);
+        Arbitrary<Integer> ephemeral = Arbitraries.integers().between(0, 4000).injectNull(0.7);
+        Arbitrary<Integer> gpus = Arbitraries.integers().between(0, 3).injectNull(0.85);
+        Arbitrary<Integer> port = withPorts ? Arbitraries.of(80, 8080).injectNull(0.8) : Arbitraries.just(null);
+        return Combinators.combine(cpu, memory, ephemeral, gpus, Arbitraries.of(POD_IMAGES), port,
+                Arbitraries.of(false, true), Arbitraries.integers().between(0, 4).map(i -> i == 0))
+                .as(ContainerShape::new);
+    }
+
+    static Arbitrary<NodeShape> nodes() {
+        Arbitrary<Capacity> capacity = Combinators.combine(Arbitraries.integers().between(0, 8000),
+                Arbitraries.integers().between(0, 16384), Arbitraries.integers().between(0, 20),
+                Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 4).injectNull(0.7))
+                .as(Capacity::new);
+        Arbitrary<TaintShape> taint = Combinators.combine(Arbitraries.of(TAINT_KEYS), Arbitraries.of("", "a", "b"),
+                Arbitraries.of(TaintEffect.NO_SCHEDULE, TaintEffect.PREFER_NO_SCHEDULE, TaintEffect.NO_EXECUTE))
+                .as(TaintShape::new);
+        Arbitrary<Looks> looks = Combinators.combine(
+                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just(List.<TaintShape>of())),
+                        net.jqwik.api.Tuple.of(1, taint.list().ofMinSize(1).ofMaxSize(3))),
+                Arbitraries.integers().between(0, 7).map(i -> i == 0),
+                Arbitraries.of(NODE_IMAGES).list().ofMaxSize(3).uniqueElements().injectDuplicates(0),
+                Arbitraries.of("ssd", "hdd").injectNull(0.3),
+                Arbitraries.of("zone-a", "zone-b", "zone-c").injectNull(0.2)).as(Looks::new);
+        Arbitrary<ExistingPod> existing = Combinators.combine(containers(true).list().ofMinSize(1).ofMaxSize(2),
+                Arbitraries.integers().between(0, 3).map(i -> i == 0)).as(ExistingPod::new);
+        return Combinators.combine(capacity, looks, existing.list().ofMaxSize(3)).as(NodeShape::new);
+    }
+
+    /** Between {@code min} and {@code max} nodes, every size about as likely. */
+    static Arbitrary<List<NodeShape>> clusters(int min, int max) {
+        return nodes().list().ofMinSize(min).ofMaxSize(max).withSizeDistribution(RandomDistribution.uniform());
+    }
+
+    static Arbitrary<PodShape> pods(double nodeNameProbability) {
+        Arbitrary<TolerationShape> toleration = Combinators.combine(
+                Arbitraries.of("", "dedicated", "gpu", "spot", "node.kubernetes.io/unschedulable"),
+                Arbitraries.of(true, false), Arbitraries.of("", "a", "b"),
+                Arbitraries.of("", TaintEffect.NO_SCHEDULE, TaintEffect.PREFER_NO_SCHEDULE, TaintEffect.NO_EXECUTE))
+                .as(TolerationShape::new);
+        Arbitrary<Integer> nodeName = Arbitraries.integers().between(-1, 400).injectNull(1 - nodeNameProbability);
+        return Combinators.combine(containers(true).list().ofMaxSize(2), containers(true).list().ofMinSize(1).ofMaxSize(3),
+                toleration.list().ofMaxSize(3), nodeName,
+                Arbitraries.of("disk", "zone-a", "zone-b").injectNull(0.7)).as(PodShape::new);
+    }
+
+    static String nodeName(int i) {
+        return String.format("node-%03d", i);
+    }
+
+    /** The node {@code shape} describes, called {@code name}. */
+    static Node node(String name, NodeShape shape) {
+        Capacity c = shape.capacity();
+        Looks l = shape.looks();
+        TestObjects.NodeBuilder b = TestObjects.node(name).cpu(c.milliCpu() + "m").memory(c.memoryMi() + "Mi")
+                .resource("ephemeral-storage", c.ephemeralGi() + "Gi").resource("pods", String.valueOf(c.pods()));
+        if (c.gpus() != null) {
+            b.resource(GPU, String.valueOf(c.gpus()));
+        }
+        for (TaintShape t : l.taints()) {
+            b.taint(t.key(), t.value(), t.effect());
+        }
+        if (l.cordoned()) {
+            b.unschedulable();
+        }
+        for (String image : l.images()) {
+            b.image(IMAGE_SIZES.get(image), image);
+        }
+        if (l.disk() != null) {
+            b.label("disk", l.disk());
+        }
+        if (l.zone() != null) {
+            b.zone(l.zone());
+        }
+        return b.build();
+    }
+
+    /** The node with its pods counted, those marked removed taken off again. */
+    static NodeInfo nodeInfo(String name, NodeShape shape) {
+        NodeInfo info = new NodeInfo(node(name, shape));
+        List<String> removed = new ArrayList<>();
+        for (int i = 0; i < shape.pods().size(); i++) {
+            ExistingPod p = shape.pods().get(i);
+            PodInfo pi = PodInfo.of(pod(name + "-pod-" + i, List.of(), p.containers(), List.of(), null, null));
+            info.addPod(pi);
+            if (p.removed()) {
+                removed.add(pi.key());
+            }
+        }
+        removed.forEach(info::removePod);
+        return info;
+    }
+
+    static List<NodeInfo> nodeInfos(List<NodeShape> shapes) {
+        List<NodeInfo> out = new ArrayList<>(shapes.size());
+        for (int i = 0; i < shapes.size(); i++) {
+            out.add(nodeInfo(nodeName(i), shapes.get(i)));
+        }
+        return out;
+    }
+
+    static Container container(String name, ContainerShape s) {
+        Map<String, Quantity> req = new TreeMap<>();
+        if (s.milliCpu() != null) {
+            req.put("cpu", Quantity.parse(s.milliCpu() + "m"));
+        }
+        if (s.memoryMi() != null) {
+            req.put("memory", Quantity.parse(s.memoryMi() + "Mi"));
+        }
+        if (s.ephemeralMi() != null) {
+            req.put("ephemeral-storage", Quantity.parse(s.ephemeralMi() + "Mi"));
+        }
+        if (s.gpus() != null) {
+            req.put(GPU, Quantity.parse(String.valueOf(s.gpus())));
+        }
+        List<ContainerPort> ports = s.hostPort() == null ? List.of()
+                : List.of(new ContainerPort(null, s.hostPort(), 8000 + s.hostPort(), s.udp() ? "UDP" : "TCP", null));
+        return Container.builder().name(name).image(s.image()).ports(ports)
+                .resources(ResourceRequirements.of(null, req)).build();
+    }
+
+    static Pod pod(String name, PodShape shape, int nodes) {
+        String nodeName = shape.nodeName() == null ? null
+                : shape.nodeName() < 0 ? "node-gone" : nodeName(shape.nodeName() % nodes);
+        return pod(name, shape.initContainers(), shape.containers(), shape.tolerations(), nodeName, shape.selector());
+    }
+
+    private static Pod pod(String name, List<ContainerShape> init, List<ContainerShape> containers,
+            List<TolerationShape> tolerations, String nodeName, String selector) {
+        TestObjects.PodBuilder b = TestObjects.pod(name);
+        for (int i = 0; i < containers.size(); i++) {
+            b.container(container("c" + i, containers.get(i)));
+        }
+        List<Container> inits = new ArrayList<>();
+        for (int i = 0; i < init.size(); i++) {
+            Container c = container("i" + i, init.get(i));
+            inits.add(init.get(i).sidecar() ? c.toBuilder().restartPolicy("Always").build() : c);
+        }
+        List<Toleration> tols = new ArrayList<>();
+        for (TolerationShape t : tolerations) {
+            // an empty key is valid only with Exists
+            boolean exists = t.exists() || t.key().isEmpty();
+            tols.add(new Toleration(t.key(), exists ? TolerationOperator.EXISTS : TolerationOperator.EQUAL,
+                    exists ? null : t.value(), t.effect(), null));
+        }
+        Map<String, String> nodeSelector = selector == null ? null
+                : selector.equals("disk") ? Map.of("disk", "ssd") : Map.of(ZONE, selector);
+        return b.spec(s -> {
+            s.initContainers(inits).tolerations(tols).nodeName(nodeName);
+            if (nodeSelector != null) {
+                s.nodeSelector(new TreeMap<>(nodeSelector));
+            }
+            return s;
+        }).build();
+    }
+
+    /** The default profile over {@code nodes}, ImageLocality counting the nodes that report each image. */
+    static Framework defaultProfile(List<NodeInfo> nodes) {
+        return DefaultProfile.build(new DefaultProfile.Context(null, nodes::size,
+                image -> (int) nodes.stream().filter(n -> n.imageSizes().containsKey(image)).count(), p -> null, null),
+                ScoringStrategy.DEFAULT);
+    }
+}
