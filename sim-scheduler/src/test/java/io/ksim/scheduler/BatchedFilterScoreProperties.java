@@ -50,7 +50,7 @@ class BatchedFilterScoreProperties {
 
     @Provide
     Arbitrary<List<NodeShape>> clusters() {
-        return RandomClusters.clusters(1, 12);
+        return RandomClusters.clusters(RandomClusters.nodes(), 1, 12);
     }
 
     @Provide
@@ -134,7 +134,7 @@ class BatchedFilterScoreProperties {
     Arbitrary<List<Change>> changes() {
         Arbitrary<Capacity> capacity = RandomClusters.nodes().map(NodeShape::capacity);
         return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 4),
-                RandomClusters.containers(true).list().ofMinSize(1).ofMaxSize(3), capacity).as(Change::new)
+                RandomClusters.containers().list().ofMinSize(1).ofMaxSize(3), capacity).as(Change::new)
                 .list().ofMaxSize(12);
     }
 

@@ -22,6 +22,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
 
 /**
  * Random nodes and pods for the scheduler's properties, drawn as small shapes that jqwik shrinks field by
@@ -79,50 +80,142 @@ final class RandomClusters {
             List<TolerationShape> tolerations, Integer nodeName, String selector) {
     }
 
-    static Arbitrary<ContainerShape> containers(boolean withPorts) {
-        Arbitrary<Integer> cpu = Arbitraries.integers().between(0, 3000).injectNull(0.25);
-        Arbitrary<Integer> memory = Arbitraries.integers().between(0, 6000).injectNull(0.25);
+    static Arbitrary<ContainerShape> containers() {
+        return containers(3000, 6000, 0.15);
+    }
+
+    /** Containers requesting up to {@code maxMilliCpu} and {@code maxMemoryMi}, {@code gpuShare} of them gpus. */
+    static Arbitrary<ContainerShape> containers(int maxMilliCpu, int maxMemoryMi, double gpuShare) {
+        Arbitrary<Integer> cpu = Arbitraries.integers().between(0, maxMilliCpu).injectNull(0.25);
+        Arbitrary<Integer> memory = Arbitraries.integers().between(0, maxMemoryMi).injectNull(0.25);
         Arbitrary<Integer> ephemeral = Arbitraries.integers().between(0, 4000).injectNull(0.7);
-        Arbitrary<Integer> gpus = Arbitraries.integers().between(0, 3).injectNull(0.85);
-        Arbitrary<Integer> port = withPorts ? Arbitraries.of(80, 8080).injectNull(0.8) : Arbitraries.just(null);
+        Arbitrary<Integer> gpus = Arbitraries.integers().between(0, 3).injectNull(1 - gpuShare);
+        Arbitrary<Integer> port = Arbitraries.of(80, 8080).injectNull(0.8);
         return Combinators.combine(cpu, memory, ephemeral, gpus, Arbitraries.of(POD_IMAGES), port,
                 Arbitraries.of(false, true), Arbitraries.integers().between(0, 4).map(i -> i == 0))
                 .as(ContainerShape::new);
     }
 
+    /**
+     * Nodes about as full as their pods make them, often too small for a pod (jqwik draws small amounts more
+     * often): most filters get to reject.
+     */
     static Arbitrary<NodeShape> nodes() {
-        Arbitrary<Capacity> capacity = Combinators.combine(Arbitraries.integers().between(0, 8000),
+        return nodes(Combinators.combine(Arbitraries.integers().between(0, 8000),
                 Arbitraries.integers().between(0, 16384), Arbitraries.integers().between(0, 20),
                 Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 4).injectNull(0.7))
-                .as(Capacity::new);
+                .as(Capacity::new), 3, 3);
+    }
+
+    /**
+     * Nodes with room for most pods: up to 32 cpus, 64Gi and 30 pods drawn uniformly, at most two pods on them,
+     * one in four with taints.
+     */
+    static Arbitrary<NodeShape> roomyNodes() {
+        return nodes(Combinators.combine(uniform(0, 32000), uniform(0, 65536), uniform(0, 20), uniform(0, 30),
+                Arbitraries.integers().between(0, 4).injectNull(0.7)).as(Capacity::new), 2, 4);
+    }
+
+    private static Arbitrary<Integer> uniform(int min, int max) {
+        return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
+    }
+
+    private static Arbitrary<NodeShape> nodes(Arbitrary<Capacity> capacity, int maxPodsOn, int taintedOneIn) {
         Arbitrary<TaintShape> taint = Combinators.combine(Arbitraries.of(TAINT_KEYS), Arbitraries.of("", "a", "b"),
                 Arbitraries.of(TaintEffect.NO_SCHEDULE, TaintEffect.PREFER_NO_SCHEDULE, TaintEffect.NO_EXECUTE))
                 .as(TaintShape::new);
         Arbitrary<Looks> looks = Combinators.combine(
-                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just(List.<TaintShape>of())),
-                        net.jqwik.api.Tuple.of(1, taint.list().ofMinSize(1).ofMaxSize(3))),
+                Arbitraries.frequencyOf(Tuple.of(taintedOneIn - 1, Arbitraries.just(List.<TaintShape>of())),
+                        Tuple.of(1, taint.list().ofMinSize(1).ofMaxSize(3))),
                 Arbitraries.integers().between(0, 7).map(i -> i == 0),
-                Arbitraries.of(NODE_IMAGES).list().ofMaxSize(3).uniqueElements().injectDuplicates(0),
+                Arbitraries.of(NODE_IMAGES).list().ofMaxSize(3).uniqueElements(),
                 Arbitraries.of("ssd", "hdd").injectNull(0.3),
                 Arbitraries.of("zone-a", "zone-b", "zone-c").injectNull(0.2)).as(Looks::new);
-        Arbitrary<ExistingPod> existing = Combinators.combine(containers(true).list().ofMinSize(1).ofMaxSize(2),
+        Arbitrary<ExistingPod> existing = Combinators.combine(containers().list().ofMinSize(1).ofMaxSize(2),
                 Arbitraries.integers().between(0, 3).map(i -> i == 0)).as(ExistingPod::new);
-        return Combinators.combine(capacity, looks, existing.list().ofMaxSize(3)).as(NodeShape::new);
+        return Combinators.combine(capacity, looks, existing.list().ofMaxSize(maxPodsOn)).as(NodeShape::new);
     }
 
-    /** Between {@code min} and {@code max} nodes, every size about as likely. */
-    static Arbitrary<List<NodeShape>> clusters(int min, int max) {
-        return nodes().list().ofMinSize(min).ofMaxSize(max).withSizeDistribution(RandomDistribution.uniform());
+    /** Between {@code min} and {@code max} nodes of {@code nodes}, every size about as likely. */
+    static Arbitrary<List<NodeShape>> clusters(Arbitrary<NodeShape> nodes, int min, int max) {
+        return nodes.list().ofMinSize(min).ofMaxSize(max).withSizeDistribution(RandomDistribution.uniform());
+    }
+
+    /**
+     * A cluster of many nodes drawn cheaply: a few node kinds, and for each node the index of its kind (modulo
+     * their number). A failing cluster shrinks to fewer nodes, fewer kinds and then to nodes all of the first kind.
+     */
+    record Cluster(List<NodeShape> kinds, List<Integer> kindOfNode) {
+
+        NodeShape shape(int node) {
+            return kinds.get(kindOfNode.get(node) % kinds.size());
+        }
+    }
+
+    /**
+     * Clusters of up to six kinds, half of them of 1 to 99 nodes (the search visits every node) and half of 150
+     * to {@code max} (where enough nodes fit more often for the search to stop at numFeasibleNodesToFind, at
+     * least 100), every size of each half about as likely.
+     */
+    static Arbitrary<Cluster> clustersOfKinds(Arbitrary<NodeShape> kinds, int max) {
+        Arbitrary<Integer> kind = Arbitraries.integers().between(0, 5);
+        Arbitrary<List<Integer>> small = kind.list().ofMinSize(1).ofMaxSize(99)
+                .withSizeDistribution(RandomDistribution.uniform());
+        Arbitrary<List<Integer>> large = kind.list().ofMinSize(150).ofMaxSize(max)
+                .withSizeDistribution(RandomDistribution.uniform());
+        return Combinators.combine(kinds.list().ofMinSize(1).ofMaxSize(6), Arbitraries.oneOf(small, large))
+                .as(Cluster::new);
+    }
+
+    /** The cluster's nodes, each kind's node and pods built once and shared under each node's own name. */
+    static List<NodeInfo> nodeInfos(Cluster cluster) {
+        List<Node> kindNodes = new ArrayList<>();
+        List<List<PodInfo>> kindPods = new ArrayList<>();
+        for (int k = 0; k < cluster.kinds().size(); k++) {
+            NodeShape shape = cluster.kinds().get(k);
+            kindNodes.add(node("kind-" + k, shape));
+            List<PodInfo> pods = new ArrayList<>();
+            for (int i = 0; i < shape.pods().size(); i++) {
+                pods.add(PodInfo.of(pod("kind-" + k + "-pod-" + i, List.of(), shape.pods().get(i).containers(),
+                        List.of(), null, null)));
+            }
+            kindPods.add(pods);
+        }
+        List<NodeInfo> out = new ArrayList<>(cluster.kindOfNode().size());
+        for (int i = 0; i < cluster.kindOfNode().size(); i++) {
+            int k = cluster.kindOfNode().get(i) % cluster.kinds().size();
+            Node kind = kindNodes.get(k);
+            String name = nodeName(i);
+            Map<String, String> labels = new TreeMap<>(kind.metadata().labels());
+            labels.put("kubernetes.io/hostname", name);
+            NodeInfo info = new NodeInfo(kind.withMetadata(kind.metadata().toBuilder().name(name).labels(labels).build()));
+            List<ExistingPod> shapes = cluster.kinds().get(k).pods();
+            for (PodInfo p : kindPods.get(k)) {
+                info.addPod(p);
+            }
+            for (int j = 0; j < shapes.size(); j++) {
+                if (shapes.get(j).removed()) {
+                    info.removePod(kindPods.get(k).get(j).key());
+                }
+            }
+            out.add(info);
+        }
+        return out;
     }
 
     static Arbitrary<PodShape> pods(double nodeNameProbability) {
+        return pods(nodeNameProbability, containers());
+    }
+
+    /** Pods of up to two init containers and one to three containers drawn from {@code containers}. */
+    static Arbitrary<PodShape> pods(double nodeNameProbability, Arbitrary<ContainerShape> containers) {
         Arbitrary<TolerationShape> toleration = Combinators.combine(
                 Arbitraries.of("", "dedicated", "gpu", "spot", "node.kubernetes.io/unschedulable"),
                 Arbitraries.of(true, false), Arbitraries.of("", "a", "b"),
                 Arbitraries.of("", TaintEffect.NO_SCHEDULE, TaintEffect.PREFER_NO_SCHEDULE, TaintEffect.NO_EXECUTE))
                 .as(TolerationShape::new);
         Arbitrary<Integer> nodeName = Arbitraries.integers().between(-1, 400).injectNull(1 - nodeNameProbability);
-        return Combinators.combine(containers(true).list().ofMaxSize(2), containers(true).list().ofMinSize(1).ofMaxSize(3),
+        return Combinators.combine(containers.list().ofMaxSize(2), containers.list().ofMinSize(1).ofMaxSize(3),
                 toleration.list().ofMaxSize(3), nodeName,
                 Arbitraries.of("disk", "zone-a", "zone-b").injectNull(0.7)).as(PodShape::new);
     }
@@ -239,8 +332,11 @@ final class RandomClusters {
 
     /** The default profile over {@code nodes}, ImageLocality counting the nodes that report each image. */
     static Framework defaultProfile(List<NodeInfo> nodes) {
+        Map<String, Integer> nodesWithImage = new java.util.HashMap<>();
+        for (NodeInfo n : nodes) {
+            n.imageSizes().keySet().forEach(image -> nodesWithImage.merge(image, 1, Integer::sum));
+        }
         return DefaultProfile.build(new DefaultProfile.Context(null, nodes::size,
-                image -> (int) nodes.stream().filter(n -> n.imageSizes().containsKey(image)).count(), p -> null, null),
-                ScoringStrategy.DEFAULT);
+                image -> nodesWithImage.getOrDefault(image, 0), p -> null, null), ScoringStrategy.DEFAULT);
     }
 }
