@@ -80,19 +80,30 @@ final class RandomClusters {
             List<TolerationShape> tolerations, Integer nodeName, String selector) {
     }
 
+    /**
+     * Containers whose requests are whole steps of 250m cpu and 256Mi memory and ephemeral storage, as the
+     * nodes' allocatable of {@link #nodes()}: a pod that takes exactly what is left of a node is common.
+     */
     static Arbitrary<ContainerShape> containers() {
-        return containers(3000, 6000, 0.15);
+        return containers(Arbitraries.integers().between(0, 12).map(i -> i * 250),
+                Arbitraries.integers().between(0, 24).map(i -> i * 256), 0.15);
     }
 
     /** Containers requesting up to {@code maxMilliCpu} and {@code maxMemoryMi}, {@code gpuShare} of them gpus. */
     static Arbitrary<ContainerShape> containers(int maxMilliCpu, int maxMemoryMi, double gpuShare) {
-        Arbitrary<Integer> cpu = Arbitraries.integers().between(0, maxMilliCpu).injectNull(0.25);
-        Arbitrary<Integer> memory = Arbitraries.integers().between(0, maxMemoryMi).injectNull(0.25);
-        Arbitrary<Integer> ephemeral = Arbitraries.integers().between(0, 4000).injectNull(0.7);
+        return containers(Arbitraries.integers().between(0, maxMilliCpu), Arbitraries.integers().between(0, maxMemoryMi),
+                gpuShare);
+    }
+
+    private static Arbitrary<ContainerShape> containers(Arbitrary<Integer> milliCpu, Arbitrary<Integer> memoryMi,
+            double gpuShare) {
+        Arbitrary<Integer> cpu = milliCpu.injectNull(0.25);
+        Arbitrary<Integer> memory = memoryMi.injectNull(0.25);
+        Arbitrary<Integer> ephemeral = Arbitraries.integers().between(0, 16).map(i -> i * 256).injectNull(0.7);
         Arbitrary<Integer> gpus = Arbitraries.integers().between(0, 3).injectNull(1 - gpuShare);
         Arbitrary<Integer> port = Arbitraries.of(80, 8080).injectNull(0.8);
         return Combinators.combine(cpu, memory, ephemeral, gpus, Arbitraries.of(POD_IMAGES), port,
-                Arbitraries.of(false, true), Arbitraries.integers().between(0, 4).map(i -> i == 0))
+                Arbitraries.of(false, true), oneIn(5))
                 .as(ContainerShape::new);
     }
 
@@ -101,8 +112,8 @@ final class RandomClusters {
      * often): most filters get to reject.
      */
     static Arbitrary<NodeShape> nodes() {
-        return nodes(Combinators.combine(Arbitraries.integers().between(0, 8000),
-                Arbitraries.integers().between(0, 16384), Arbitraries.integers().between(0, 20),
+        return nodes(Combinators.combine(Arbitraries.integers().between(0, 32).map(i -> i * 250),
+                Arbitraries.integers().between(0, 64).map(i -> i * 256), Arbitraries.integers().between(0, 20),
                 Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 4).injectNull(0.7))
                 .as(Capacity::new), 3, 3);
     }
@@ -116,6 +127,11 @@ final class RandomClusters {
                 Arbitraries.integers().between(0, 4).injectNull(0.7)).as(Capacity::new), 2, 4);
     }
 
+    /** True one time in {@code n}; shrinks to false. */
+    private static Arbitrary<Boolean> oneIn(int n) {
+        return Arbitraries.integers().between(0, n - 1).map(i -> i == n - 1);
+    }
+
     private static Arbitrary<Integer> uniform(int min, int max) {
         return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
     }
@@ -127,12 +143,12 @@ final class RandomClusters {
         Arbitrary<Looks> looks = Combinators.combine(
                 Arbitraries.frequencyOf(Tuple.of(taintedOneIn - 1, Arbitraries.just(List.<TaintShape>of())),
                         Tuple.of(1, taint.list().ofMinSize(1).ofMaxSize(3))),
-                Arbitraries.integers().between(0, 7).map(i -> i == 0),
+                oneIn(8),
                 Arbitraries.of(NODE_IMAGES).list().ofMaxSize(3).uniqueElements(),
                 Arbitraries.of("ssd", "hdd").injectNull(0.3),
                 Arbitraries.of("zone-a", "zone-b", "zone-c").injectNull(0.2)).as(Looks::new);
         Arbitrary<ExistingPod> existing = Combinators.combine(containers().list().ofMinSize(1).ofMaxSize(2),
-                Arbitraries.integers().between(0, 3).map(i -> i == 0)).as(ExistingPod::new);
+                oneIn(4)).as(ExistingPod::new);
         return Combinators.combine(capacity, looks, existing.list().ofMaxSize(maxPodsOn)).as(NodeShape::new);
     }
 
