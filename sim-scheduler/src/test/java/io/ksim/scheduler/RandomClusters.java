@@ -31,7 +31,9 @@ import net.jqwik.api.Tuple;
  * resource, taints of all three effects, cordons, images, a disk label and a zone, and pods on them with
  * requests and host ports, some of them removed again. Pods: containers and init containers (sidecars too)
  * with requests (zero and unstated included, extended resources sometimes), images and host ports,
- * tolerations (the empty key with Exists among them), sometimes spec.nodeName and a node selector.
+ * tolerations (the empty key with Exists among them), sometimes spec.nodeName and a node selector. Clusters
+ * of hundreds of nodes are drawn as a few node kinds and each node's kind ({@link Cluster}), which keeps
+ * drawing and building them cheap.
  */
 final class RandomClusters {
 
