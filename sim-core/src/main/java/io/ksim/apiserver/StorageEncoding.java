@@ -66,6 +66,28 @@ final class StorageEncoding {
         return WRITER.writeValueAsBytes(object);
     }
 
+    /** The length of {@link #encode}'s bytes, counted as they are written rather than collected. */
+    static int size(KubeObject object) throws IOException {
+        ByteCount count = new ByteCount();
+        WRITER.writeValue(count, object);
+        return Math.toIntExact(count.bytes);
+    }
+
+    /** An output stream that only counts. */
+    private static final class ByteCount extends java.io.OutputStream {
+        private long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+    }
+
     /** Writes a shared part from its kept encoding, encoding it once (with the plain mapper) when not kept. */
     private static final class KeptEncoding extends StdSerializer<Object> {
         private final JsonSerializer<Object> plain;

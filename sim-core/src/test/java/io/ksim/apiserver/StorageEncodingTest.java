@@ -102,6 +102,7 @@ class StorageEncodingTest {
         for (KubeObject o : List.of(pod, bound, pod, d, scaled, s, c, s, c, bound)) {
             String plain = new String(KubeJson.json().writeValueAsBytes(o), StandardCharsets.UTF_8);
             assertEquals(plain, new String(StorageEncoding.encode(o), StandardCharsets.UTF_8), o.kind());
+            assertEquals(KubeJson.json().writeValueAsBytes(o).length, StorageEncoding.size(o), o.kind());
         }
     }
 }
