@@ -8,9 +8,7 @@ import io.ksim.api.resource.Quantity;
 import io.ksim.api.storage.CSINode;
 import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.VolumeMatching;
-import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
-import io.ksim.apiserver.ResourceType;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.scheduler.framework.ClusterEvent;
 import io.ksim.scheduler.framework.CycleState;
@@ -159,7 +157,8 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
             if (claimName == null || claimName.isEmpty()) {
                 return new PodClaimVolumes(List.of(), Status.error("PersistentVolumeClaim had no name"));
             }
-            PersistentVolumeClaim claim = get(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, ns, claimName);
+            PersistentVolumeClaim claim = ApiObjects.getOrNull(api, BuiltinResources.PERSISTENT_VOLUME_CLAIMS, ns,
+                    claimName);
             if (claim == null) {
                 if (newPod) {
                     return new PodClaimVolumes(List.of(), Status.unresolvable("looking up PVC " + ns + "/" + claimName
@@ -169,9 +168,10 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
             }
             String pvName = claim.spec().volumeName();
             PersistentVolume pv = pvName == null || pvName.isEmpty() ? null
-                    : get(BuiltinResources.PERSISTENT_VOLUMES, null, pvName);
+                    : ApiObjects.getOrNull(api, BuiltinResources.PERSISTENT_VOLUMES, null, pvName);
             String scName = VolumeMatching.claimClass(claim);
-            StorageClass sc = pv != null || scName.isEmpty() ? null : get(BuiltinResources.STORAGE_CLASSES, null, scName);
+            StorageClass sc = pv != null || scName.isEmpty() ? null
+                    : ApiObjects.getOrNull(api, BuiltinResources.STORAGE_CLASSES, null, scName);
             out.add(new ClaimVolume(claim, pv, sc));
         }
         return new PodClaimVolumes(List.copyOf(out), Status.SUCCESS);
@@ -191,7 +191,7 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
             return mine.failure();
         }
         CSINode csiNode = csiNodes != null ? csiNodes.apply(nodeInfo.name())
-                : get(BuiltinResources.CSI_NODES, null, nodeInfo.name());
+                : ApiObjects.getOrNull(api, BuiltinResources.CSI_NODES, null, nodeInfo.name());
         Map<String, String> newVolumes = new HashMap<>();
         attachable(mine.claims(), csiNode, newVolumes);
         if (newVolumes.isEmpty()) {
@@ -332,16 +332,5 @@ public final class NodeVolumeLimits implements PreFilterPlugin, FilterPlugin {
 
     private static boolean empty(String s) {
         return s == null || s.isEmpty();
-    }
-
-    private <T extends io.ksim.api.meta.KubeObject> T get(ResourceType<T> type, String ns, String name) {
-        try {
-            return api.get(type, ns, name);
-        } catch (ApiException notFound) {
-            if (notFound.code() != 404) {
-                throw notFound;
-            }
-            return null;
-        }
     }
 }

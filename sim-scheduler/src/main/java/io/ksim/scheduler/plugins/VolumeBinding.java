@@ -203,22 +203,14 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
     }
 
     private PersistentVolume volume(String name) {
-        try {
-            return api.get(BuiltinResources.PERSISTENT_VOLUMES, null, name);
-        } catch (ApiException notFound) {
-            return null;
-        }
+        return ApiObjects.getOrNull(api, BuiltinResources.PERSISTENT_VOLUMES, null, name);
     }
 
     private StorageClass storageClass(String name) {
         if (name.isEmpty()) {
             return null;
         }
-        try {
-            return api.get(BuiltinResources.STORAGE_CLASSES, null, name);
-        } catch (ApiException notFound) {
-            return null;
-        }
+        return ApiObjects.getOrNull(api, BuiltinResources.STORAGE_CLASSES, null, name);
     }
 
     @Override

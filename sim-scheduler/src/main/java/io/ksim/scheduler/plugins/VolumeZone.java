@@ -6,7 +6,6 @@ import io.ksim.api.core.Pod;
 import io.ksim.api.core.Volume;
 import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.VolumeMatching;
-import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
 import io.ksim.apiserver.registry.BuiltinResources;
 import io.ksim.scheduler.framework.ClusterEvent;
@@ -109,7 +108,8 @@ public final class VolumeZone implements PreFilterPlugin, FilterPlugin {
             if (claimName == null || claimName.isEmpty()) {
                 return Status.unresolvable("PersistentVolumeClaim had no name");
             }
-            PersistentVolumeClaim claim = get(BuiltinResources.PERSISTENT_VOLUME_CLAIMS, ns, claimName);
+            PersistentVolumeClaim claim = ApiObjects.getOrNull(api, BuiltinResources.PERSISTENT_VOLUME_CLAIMS, ns,
+                    claimName);
             if (claim == null) {
                 return Status.unresolvable("persistentvolumeclaim \"" + claimName + "\" not found");
             }
@@ -119,7 +119,7 @@ public final class VolumeZone implements PreFilterPlugin, FilterPlugin {
                 if (scName.isEmpty()) {
                     return Status.unresolvable("PersistentVolumeClaim had no pv name and storageClass name");
                 }
-                StorageClass sc = get(BuiltinResources.STORAGE_CLASSES, null, scName);
+                StorageClass sc = ApiObjects.getOrNull(api, BuiltinResources.STORAGE_CLASSES, null, scName);
                 if (sc == null) {
                     return Status.unresolvable("storageclass.storage.k8s.io \"" + scName + "\" not found");
                 }
@@ -131,7 +131,7 @@ public final class VolumeZone implements PreFilterPlugin, FilterPlugin {
                 }
                 return Status.unresolvable("PersistentVolume had no name");
             }
-            PersistentVolume pv = get(BuiltinResources.PERSISTENT_VOLUMES, null, pvName);
+            PersistentVolume pv = ApiObjects.getOrNull(api, BuiltinResources.PERSISTENT_VOLUMES, null, pvName);
             if (pv == null) {
                 return Status.unresolvable("persistentvolume \"" + pvName + "\" not found");
             }
@@ -224,17 +224,5 @@ public final class VolumeZone implements PreFilterPlugin, FilterPlugin {
             return LABEL_ZONE;
         }
         return key;
-    }
-
-    private <T extends io.ksim.api.meta.KubeObject> T get(io.ksim.apiserver.ResourceType<T> type, String ns,
-            String name) {
-        try {
-            return api.get(type, ns, name);
-        } catch (ApiException notFound) {
-            if (notFound.code() != 404) {
-                throw notFound;
-            }
-            return null;
-        }
     }
 }
