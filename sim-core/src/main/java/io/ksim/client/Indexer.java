@@ -44,7 +44,7 @@ public final class Indexer<T extends KubeObject> {
             throw new IllegalArgumentException("index " + name + " exists");
         }
         indices.put(name, new HashMap<>());
-        items.forEach((key, obj) -> indexOne(name, key, obj));
+        items.forEach((key, obj) -> indexOne(name, key, function.apply(obj)));
     }
 
     /** Stores or replaces an object; returns the one it replaced, or null. */
@@ -61,10 +61,7 @@ public final class Indexer<T extends KubeObject> {
                 }
                 unindexOne(e.getKey(), key, oldValues);
             }
-            Map<String, TreeSet<String>> idx = indices.get(e.getKey());
-            for (String value : values) {
-                idx.computeIfAbsent(value, v -> new TreeSet<>()).add(key);
-            }
+            indexOne(e.getKey(), key, values);
         }
         return old;
     }
@@ -116,9 +113,9 @@ public final class Indexer<T extends KubeObject> {
         return out;
     }
 
-    private void indexOne(String name, String key, T obj) {
+    private void indexOne(String name, String key, List<String> values) {
         Map<String, TreeSet<String>> idx = indices.get(name);
-        for (String value : indexFunctions.get(name).apply(obj)) {
+        for (String value : values) {
             idx.computeIfAbsent(value, v -> new TreeSet<>()).add(key);
         }
     }
