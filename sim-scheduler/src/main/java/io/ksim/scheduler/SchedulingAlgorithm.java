@@ -123,7 +123,7 @@ public final class SchedulingAlgorithm {
             for (NodeInfo n : all) {
                 statuses.put(n.name(), rejection);
             }
-            FitError fit = new FitError(all.size(), statuses, rejection.message(), "");
+            FitError fit = new FitError(all.size(), statuses, pre.narrowedBy(), rejection.message(), "");
             return failure(pod, state, nanos, attempt, all, fit, null, statuses);
         }
         List<NodeInfo> feasible = new ArrayList<>(Math.min(all.size(),
@@ -158,7 +158,7 @@ public final class SchedulingAlgorithm {
         }
         if (feasible.isEmpty()) {
             statuses.putAll(outside);
-            FitError fit = new FitError(all.size(), statuses, "", "");
+            FitError fit = new FitError(all.size(), statuses, pre.narrowedBy(), "", "");
             return failure(pod, state, nanos, attempt, all, fit, null, statuses);
         }
         String firstRejection = firstRejection(statuses);

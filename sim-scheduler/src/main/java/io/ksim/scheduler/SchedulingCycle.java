@@ -155,9 +155,7 @@ final class SchedulingCycle {
         }
         String msg = fit.message();
         s.recordDecision(r.decision().withMessage(msg));
-        java.util.SortedSet<String> rejectors = new java.util.TreeSet<>(fit.unschedulablePlugins());
-        rejectors.addAll(Framework.preFilterRejectors(r.state()));
-        fail(q, pod, Status.unschedulable(msg), msg, nominated, podCycle, rejectors);
+        fail(q, pod, Status.unschedulable(msg), msg, nominated, podCycle, fit.unschedulablePlugins());
     }
 
     /**

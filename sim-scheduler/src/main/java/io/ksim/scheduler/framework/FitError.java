@@ -21,22 +21,31 @@ import java.util.TreeMap;
  *
  * @param numAllNodes   nodes in the snapshot
  * @param nodeStatuses  the rejecting status of each examined node, in the order examined
+ * @param narrowedBy    the PreFilter plugins that narrowed the nodes to filter (upstream adds them to the
+ *                      diagnosis's UnschedulablePlugins, so that their events retry the pod)
  * @param preFilterMsg  a PreFilter plugin's rejection, or ""
  * @param postFilterMsg the PostFilter message (preemption), or ""
  */
-public record FitError(int numAllNodes, Map<String, Status> nodeStatuses, String preFilterMsg, String postFilterMsg) {
+public record FitError(int numAllNodes, Map<String, Status> nodeStatuses, java.util.SortedSet<String> narrowedBy,
+        String preFilterMsg, String postFilterMsg) {
 
     /** upstream NoNodeAvailableMsg. */
     public static final String NO_NODE_AVAILABLE_MSG = "0/%d nodes are available";
 
     public FitError {
         nodeStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(nodeStatuses));
+        narrowedBy = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(narrowedBy));
         preFilterMsg = preFilterMsg == null ? "" : preFilterMsg;
         postFilterMsg = postFilterMsg == null ? "" : postFilterMsg;
     }
 
+    /** A FitError where no PreFilter plugin narrowed the nodes. */
+    public FitError(int numAllNodes, Map<String, Status> nodeStatuses, String preFilterMsg, String postFilterMsg) {
+        this(numAllNodes, nodeStatuses, java.util.Collections.emptySortedSet(), preFilterMsg, postFilterMsg);
+    }
+
     public FitError withPostFilterMsg(String msg) {
-        return new FitError(numAllNodes, nodeStatuses, preFilterMsg, msg);
+        return new FitError(numAllNodes, nodeStatuses, narrowedBy, preFilterMsg, msg);
     }
 
     /** The reason histogram: {@code "<count> <reason>"} strings in upstream's (bytewise) order. */
@@ -71,9 +80,12 @@ public record FitError(int numAllNodes, Map<String, Status> nodeStatuses, String
         return msg.toString();
     }
 
-    /** The plugins that rejected some node (upstream Diagnosis.UnschedulablePlugins), sorted. */
+    /**
+     * The plugins that rejected some node or narrowed the nodes at PreFilter (upstream
+     * Diagnosis.UnschedulablePlugins), sorted.
+     */
     public java.util.SortedSet<String> unschedulablePlugins() {
-        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        java.util.SortedSet<String> out = new java.util.TreeSet<>(narrowedBy);
         for (Status s : nodeStatuses.values()) {
             if (!s.plugin().isEmpty()) {
                 out.add(s.plugin());

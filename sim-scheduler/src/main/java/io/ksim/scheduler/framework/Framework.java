@@ -119,9 +119,6 @@ public final class Framework {
         }
     }
 
-    /** Where {@link #runPreFilter} leaves the plugins that narrowed the nodes, for {@link #preFilterRejectors}. */
-    private static final String NARROWED_BY_KEY = "PreFilterNarrowedBy";
-
     /**
      * upstream RunPreFilterPlugins (1.30 and later). Every plugin runs unless one is UnschedulableAndUnresolvable,
      * which ends PreFilter at once (preemption cannot help); an Unschedulable one is remembered and the next
@@ -142,8 +139,7 @@ public final class Framework {
                 continue;
             } else if (!s.isSuccess()) {
                 if (s.code() == Code.UNSCHEDULABLE_AND_UNRESOLVABLE) {
-                    // upstream names only this plugin in the diagnosis then, not the ones that narrowed before it
-                    state.write(NARROWED_BY_KEY, java.util.Collections.emptySortedSet());
+                    // no narrowedBy: upstream names only this plugin in the diagnosis then
                     return new PreFilterOutcome(s.withPlugin(p.name()), skipped);
                 }
                 if (s.code() == Code.UNSCHEDULABLE) {
@@ -167,12 +163,10 @@ public final class Framework {
                 // upstream: "node(s) didn't satisfy plugin X", or "plugin(s) [X Y] simultaneously" for several
                 String msg = narrowedBy.size() == 1 ? "node(s) didn't satisfy plugin " + narrowedBy.first()
                         : "node(s) didn't satisfy plugin(s) [" + String.join(" ", narrowedBy) + "] simultaneously";
-                state.write(NARROWED_BY_KEY, narrowedBy);
                 return new PreFilterOutcome(Status.unresolvable(msg).withPlugin(p.name()), skipped, nodeNames,
                         narrowedBy);
             }
         }
-        state.write(NARROWED_BY_KEY, narrowedBy);
         if (unschedulable == null && nodeNames != null && noneIn(nodeNames, snapshot)) {
             // Upstream drops the names that are not in the snapshot (a local volume's node that was deleted),
             // filters no node at all and counts every node as absent, so its message is the one histogram line
@@ -194,16 +188,6 @@ public final class Framework {
             }
         }
         return true;
-    }
-
-    /**
-     * The plugins PreFilter names in upstream's diagnosis (UnschedulablePlugins) besides the one whose status
-     * rejected the pod: those that narrowed the nodes, so that their events retry the pod. Empty before
-     * {@link #runPreFilter} ran on {@code state}.
-     */
-    public static java.util.SortedSet<String> preFilterRejectors(CycleState state) {
-        java.util.SortedSet<String> narrowed = state.read(NARROWED_BY_KEY);
-        return narrowed == null ? java.util.Collections.emptySortedSet() : narrowed;
     }
 
     /** Runs the filters on one node; the first rejection wins, attributed to its plugin. */

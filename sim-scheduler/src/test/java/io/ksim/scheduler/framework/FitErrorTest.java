@@ -24,6 +24,17 @@ class FitErrorTest {
         assertEquals("0/12 nodes are available: 10 Insufficient cpu, 2 node(s) had untolerated taint {k: v}.", e.message());
     }
 
+    /** upstream's diagnosis names the plugins that rejected a node and those that narrowed the nodes at PreFilter. */
+    @Test
+    void unschedulablePluginsAreTheRejectingAndTheNarrowingPlugins() {
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        statuses.put("n1", Status.unschedulable("Insufficient cpu").withPlugin("NodeResourcesFit"));
+        FitError e = new FitError(2, statuses, new java.util.TreeSet<>(java.util.Set.of("VolumeBinding")), "", "");
+        assertEquals(java.util.List.of("NodeResourcesFit", "VolumeBinding"), java.util.List.copyOf(e.unschedulablePlugins()));
+        assertEquals(java.util.List.of("NodeResourcesFit", "VolumeBinding"),
+                java.util.List.copyOf(e.withPostFilterMsg("preemption: x.").unschedulablePlugins()));
+    }
+
     @Test
     void aNodeFailingTwoResourcesCountsInBoth() {
         Map<String, Status> statuses = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package io.ksim.scheduler.framework;
 
 import static io.ksim.scheduler.TestObjects.pod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +79,7 @@ class FrameworkPreFilterTest {
                 new Fake("Y", Status.SUCCESS, Set.of("n3"), calls), fake("Z", Status.SUCCESS));
         assertEquals(List.of("X", "Y"), calls);
         assertEquals("node(s) didn't satisfy plugin(s) [X Y] simultaneously", out.status().message());
-        assertEquals(Set.of("X", "Y"), Framework.preFilterRejectors(state));
+        assertEquals(Set.of("X", "Y"), out.narrowedBy());
 
         calls.clear();
         CycleState narrowed = new CycleState();
@@ -88,11 +87,10 @@ class FrameworkPreFilterTest {
                 new Fake("X", Status.SUCCESS, Set.of("n1", "n2"), calls));
         assertEquals("a is full", out.status().message());
         assertEquals(Set.of("n1", "n2"), out.nodeNames());
-        assertEquals(Set.of("X"), Framework.preFilterRejectors(narrowed));
+        assertEquals(Set.of("X"), out.narrowedBy());
 
-        CycleState unresolvable = new CycleState();
-        run(unresolvable, new Fake("X", Status.SUCCESS, Set.of("n1"), calls), fake("B", Status.unresolvable("no")));
-        assertEquals(Set.of(), Framework.preFilterRejectors(unresolvable));
-        assertNull(new CycleState().read("PreFilterNarrowedBy"));
+        out = run(new CycleState(), new Fake("X", Status.SUCCESS, Set.of("n1"), calls),
+                fake("B", Status.unresolvable("no")));
+        assertEquals(Set.of(), out.narrowedBy());
     }
 }
