@@ -103,7 +103,6 @@ public final class ResourceType<T extends KubeObject> {
         return hasStatus;
     }
 
-    /** The rule object names must follow (an RFC 1123 subdomain unless the resource says otherwise). */
     /**
      * The random stream this resource's uids and generated names come from, or null for the API server's shared
      * one.
@@ -112,6 +111,7 @@ public final class ResourceType<T extends KubeObject> {
         return nameStream;
     }
 
+    /** The rule object names must follow (an RFC 1123 subdomain unless the resource says otherwise). */
     public NameValidator nameValidator() {
         return nameValidator;
     }
