@@ -1,6 +1,7 @@
 package io.ksim.node;
 
 import io.ksim.api.core.Taint;
+import io.ksim.api.core.WellKnownLabels;
 import io.ksim.api.resource.Quantity;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,10 +25,6 @@ import java.util.TreeSet;
  */
 public final class NodeConfig {
 
-    public static final String LABEL_HOSTNAME = "kubernetes.io/hostname";
-    public static final String LABEL_OS = "kubernetes.io/os";
-    public static final String LABEL_ARCH = "kubernetes.io/arch";
-    public static final String LABEL_ZONE = "topology.kubernetes.io/zone";
     /** The kubelet's default --max-pods. */
     public static final int DEFAULT_MAX_PODS = 110;
 
@@ -48,9 +45,9 @@ public final class NodeConfig {
         cap.put("pods", Quantity.parse(Integer.toString(b.pods)));
         capacity = Collections.unmodifiableSortedMap(cap);
         SortedMap<String, String> l = new TreeMap<>(b.labels);
-        l.put(LABEL_ARCH, "amd64");
-        l.put(LABEL_HOSTNAME, name);
-        l.put(LABEL_OS, "linux");
+        l.put(WellKnownLabels.ARCH, "amd64");
+        l.put(WellKnownLabels.HOSTNAME, name);
+        l.put(WellKnownLabels.OS, "linux");
         labels = Collections.unmodifiableSortedMap(l);
         taints = List.copyOf(b.taints);
         podCIDR = b.podCIDR;
@@ -135,7 +132,7 @@ public final class NodeConfig {
         }
 
         public Builder zone(String zone) {
-            return label(LABEL_ZONE, zone);
+            return label(WellKnownLabels.TOPOLOGY_ZONE, zone);
         }
 
         public Builder taint(Taint t) {

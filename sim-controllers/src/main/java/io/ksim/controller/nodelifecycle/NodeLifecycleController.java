@@ -9,6 +9,7 @@ import io.ksim.api.core.PodCondition;
 import io.ksim.api.core.PodConditionType;
 import io.ksim.api.core.PodConditions;
 import io.ksim.api.core.Taint;
+import io.ksim.api.core.WellKnownLabels;
 import io.ksim.api.meta.MicroTime;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.registry.BuiltinResources;
@@ -45,8 +46,6 @@ public final class NodeLifecycleController extends Controller {
     public static final String NODE_LEASE_NAMESPACE = "kube-node-lease";
     /** Nodes with this label take no part in zone state (upstream labelNodeDisruptionExclusion). */
     public static final String EXCLUDE_DISRUPTION_LABEL = "node.kubernetes.io/exclude-disruption";
-    static final String ZONE_LABEL = "topology.kubernetes.io/zone";
-    static final String REGION_LABEL = "topology.kubernetes.io/region";
     static final String REASON_UNKNOWN = "NodeStatusUnknown";
     static final String MESSAGE_UNKNOWN = "Kubelet stopped posting node status.";
     static final String REASON_NEVER_UPDATED = "NodeStatusNeverUpdated";
@@ -410,8 +409,8 @@ public final class NodeLifecycleController extends Controller {
 
     /** Upstream GetZoneKey: region and zone joined by ":\0:", empty when the node has neither. */
     static String zoneKey(Node node) {
-        String region = node.metadata().labels().getOrDefault(REGION_LABEL, "");
-        String zone = node.metadata().labels().getOrDefault(ZONE_LABEL, "");
+        String region = node.metadata().labels().getOrDefault(WellKnownLabels.TOPOLOGY_REGION, "");
+        String zone = node.metadata().labels().getOrDefault(WellKnownLabels.TOPOLOGY_ZONE, "");
         return region.isEmpty() && zone.isEmpty() ? "" : region + ":\u0000:" + zone;
     }
 

@@ -12,6 +12,7 @@ import io.ksim.api.core.ObjectReference;
 import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.VolumeNodeAffinity;
+import io.ksim.api.core.WellKnownLabels;
 import io.ksim.api.meta.ObjectMeta;
 import io.ksim.api.resource.Quantity;
 import io.ksim.api.storage.StorageClass;
@@ -124,7 +125,7 @@ public final class LocalPathProvisioner extends Controller {
     static PersistentVolume volumeFor(PersistentVolumeClaim claim, StorageClass sc, String name, String node) {
         Quantity size = VolumeMatching.requestedStorage(claim);
         String path = BASE_PATH + "/" + name + "_" + claim.metadata().namespace() + "_" + claim.metadata().name();
-        NodeSelectorTerm onNode = new NodeSelectorTerm(List.of(new NodeSelectorRequirement("kubernetes.io/hostname",
+        NodeSelectorTerm onNode = new NodeSelectorTerm(List.of(new NodeSelectorRequirement(WellKnownLabels.HOSTNAME,
                 "In", List.of(node))), null);
         String policy = sc.reclaimPolicy() == null ? PersistentVolume.RECLAIM_DELETE : sc.reclaimPolicy();
         PersistentVolume.PersistentVolumeSpec spec = PersistentVolume.PersistentVolumeSpec.builder()

@@ -3,6 +3,7 @@ package io.ksim.network.endpoints;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.Service;
+import io.ksim.api.core.WellKnownLabels;
 import io.ksim.api.discovery.EndpointSlice;
 import io.ksim.apiserver.ApiException;
 import io.ksim.apiserver.ApiServer;
@@ -52,8 +53,8 @@ public final class EndpointSliceController {
             @Override
             public void onUpdate(Node o, Node n) {
                 // A zone label change moves every endpoint on the node.
-                if (!Objects.equals(o.metadata().labels().get(PodEndpoints.LABEL_ZONE),
-                        n.metadata().labels().get(PodEndpoints.LABEL_ZONE))) {
+                if (!Objects.equals(o.metadata().labels().get(WellKnownLabels.TOPOLOGY_ZONE),
+                        n.metadata().labels().get(WellKnownLabels.TOPOLOGY_ZONE))) {
                     services.indexer().list().forEach(s -> loop.enqueue(Indexer.keyOf(s)));
                 }
             }

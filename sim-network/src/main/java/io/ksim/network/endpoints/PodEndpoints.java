@@ -11,6 +11,7 @@ import io.ksim.api.core.PodPhase;
 import io.ksim.api.core.RestartPolicy;
 import io.ksim.api.core.Service;
 import io.ksim.api.core.Service.ServicePort;
+import io.ksim.api.core.WellKnownLabels;
 import io.ksim.api.discovery.Endpoint;
 import io.ksim.api.discovery.Endpoint.EndpointConditions;
 import io.ksim.api.discovery.EndpointPort;
@@ -28,7 +29,6 @@ import java.util.OptionalInt;
 public final class PodEndpoints {
 
     /** The node label that gives an endpoint its zone. */
-    public static final String LABEL_ZONE = "topology.kubernetes.io/zone";
 
     private PodEndpoints() {
     }
@@ -143,7 +143,7 @@ public final class PodEndpoints {
         boolean terminating = pod.metadata().deletionTimestamp() != null;
         boolean ready = Boolean.TRUE.equals(service.spec().publishNotReadyAddresses()) || (serving && !terminating);
         String nodeName = pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty() ? null : pod.spec().nodeName();
-        String zone = node == null ? null : node.metadata().labels().get(LABEL_ZONE);
+        String zone = node == null ? null : node.metadata().labels().get(WellKnownLabels.TOPOLOGY_ZONE);
         if (zone != null && zone.isEmpty()) {
             zone = null;
         }

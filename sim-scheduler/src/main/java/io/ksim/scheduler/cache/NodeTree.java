@@ -1,6 +1,7 @@
 package io.ksim.scheduler.cache;
 
 import io.ksim.api.core.Node;
+import io.ksim.api.core.WellKnownLabels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,18 +22,14 @@ final class NodeTree {
     private final java.util.Set<String> names = new java.util.HashSet<>();
     private int size;
 
-    static final String LABEL_FAILURE_DOMAIN_BETA_ZONE = "failure-domain.beta.kubernetes.io/zone";
-    static final String LABEL_FAILURE_DOMAIN_BETA_REGION = "failure-domain.beta.kubernetes.io/region";
-    static final String LABEL_TOPOLOGY_ZONE = "topology.kubernetes.io/zone";
-    static final String LABEL_TOPOLOGY_REGION = "topology.kubernetes.io/region";
 
     static String zoneKey(Node node) {
         Map<String, String> labels = node.metadata().labels();
         // the beta label wins whenever present, even empty, as upstream's map lookup does
-        String zone = labels.containsKey(LABEL_FAILURE_DOMAIN_BETA_ZONE) ? labels.get(LABEL_FAILURE_DOMAIN_BETA_ZONE)
-                : labels.getOrDefault(LABEL_TOPOLOGY_ZONE, "");
-        String region = labels.containsKey(LABEL_FAILURE_DOMAIN_BETA_REGION)
-                ? labels.get(LABEL_FAILURE_DOMAIN_BETA_REGION) : labels.getOrDefault(LABEL_TOPOLOGY_REGION, "");
+        String zone = labels.containsKey(WellKnownLabels.FAILURE_DOMAIN_BETA_ZONE) ? labels.get(WellKnownLabels.FAILURE_DOMAIN_BETA_ZONE)
+                : labels.getOrDefault(WellKnownLabels.TOPOLOGY_ZONE, "");
+        String region = labels.containsKey(WellKnownLabels.FAILURE_DOMAIN_BETA_REGION)
+                ? labels.get(WellKnownLabels.FAILURE_DOMAIN_BETA_REGION) : labels.getOrDefault(WellKnownLabels.TOPOLOGY_REGION, "");
         if (region.isEmpty() && zone.isEmpty()) {
             return "";
         }

@@ -2,6 +2,7 @@ package io.ksim.scheduler.plugins;
 
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.TopologySpreadConstraint;
+import io.ksim.api.core.WellKnownLabels;
 import io.ksim.api.selector.LabelSelector;
 import io.ksim.scheduler.framework.ClusterEvent;
 import io.ksim.scheduler.framework.CycleState;
@@ -185,14 +186,14 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             }
             for (int i = 0; i < constraints.size(); i++) {
                 String key = constraints.get(i).topologyKey();
-                if (!key.equals(SpreadConstraint.HOSTNAME)) {
+                if (!key.equals(WellKnownLabels.HOSTNAME)) {
                     counts.get(i).putIfAbsent(labels.get(key), 0L);
                 }
             }
         }
         double[] weights = new double[constraints.size()];
         for (int i = 0; i < constraints.size(); i++) {
-            int size = constraints.get(i).topologyKey().equals(SpreadConstraint.HOSTNAME)
+            int size = constraints.get(i).topologyKey().equals(WellKnownLabels.HOSTNAME)
                     ? feasible.size() - ignored.size() : counts.get(i).size();
             weights[i] = Math.log(size + 2);
         }
@@ -232,7 +233,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             if (value == null) {
                 continue;
             }
-            long count = c.topologyKey().equals(SpreadConstraint.HOSTNAME)
+            long count = c.topologyKey().equals(WellKnownLabels.HOSTNAME)
                     ? counts.count(node, c.selector(), pod.pod().metadata().namespace())
                     : s.counts().get(i).getOrDefault(value, 0L);
             score += count * s.weights()[i] + (c.maxSkew() - 1);

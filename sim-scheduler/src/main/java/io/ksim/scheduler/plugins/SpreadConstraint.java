@@ -3,6 +3,7 @@ package io.ksim.scheduler.plugins;
 import io.ksim.api.core.Node;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.TopologySpreadConstraint;
+import io.ksim.api.core.WellKnownLabels;
 import io.ksim.api.selector.LabelSelector;
 import io.ksim.api.selector.Operator;
 import io.ksim.api.selector.Requirement;
@@ -20,8 +21,6 @@ import java.util.Map;
 record SpreadConstraint(int maxSkew, String topologyKey, int minDomains, LabelSelector selector,
         boolean honorNodeAffinity, boolean honorNodeTaints) {
 
-    static final String HOSTNAME = "kubernetes.io/hostname";
-    static final String ZONE = "topology.kubernetes.io/zone";
 
     /** The pod's constraints with {@code whenUnsatisfiable == action}. */
     static List<SpreadConstraint> of(Pod pod, String action) {
@@ -49,8 +48,8 @@ record SpreadConstraint(int maxSkew, String topologyKey, int minDomains, LabelSe
         if (selector == null || selector.isEmpty() || selector.isNothing()) {
             return List.of();
         }
-        return List.of(new SpreadConstraint(3, HOSTNAME, 1, selector, true, false),
-                new SpreadConstraint(5, ZONE, 1, selector, true, false));
+        return List.of(new SpreadConstraint(3, WellKnownLabels.HOSTNAME, 1, selector, true, false),
+                new SpreadConstraint(5, WellKnownLabels.TOPOLOGY_ZONE, 1, selector, true, false));
     }
 
     private static LabelSelector parse(io.ksim.api.meta.LabelSelector s) {

@@ -10,6 +10,7 @@ import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.TopologySelectorLabelRequirement;
 import io.ksim.api.core.TopologySelectorTerm;
+import io.ksim.api.core.WellKnownLabels;
 import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.VolumeMatching;
 import io.ksim.apiserver.ApiException;
@@ -57,7 +58,6 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
     public static final String ERR_PV_NOT_EXIST = "node(s) unavailable due to one or more pvc(s) bound to "
             + "non-existent pv(s)";
     static final String NO_PROVISIONER = "kubernetes.io/no-provisioner";
-    static final String LABEL_HOSTNAME = "kubernetes.io/hostname";
 
     private static final String STATE_KEY = "PreFilter" + NAME;
 
@@ -187,7 +187,7 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
         for (io.ksim.api.core.NodeSelectorTerm term : pv.spec().nodeAffinity().required().nodeSelectorTerms()) {
             Set<String> nodes = null;
             for (io.ksim.api.core.NodeSelectorRequirement e : term.matchExpressions()) {
-                if (LABEL_HOSTNAME.equals(e.key()) && "In".equals(e.operator())) {
+                if (WellKnownLabels.HOSTNAME.equals(e.key()) && "In".equals(e.operator())) {
                     if (nodes == null) {
                         nodes = new HashSet<>(e.values());
                     } else {

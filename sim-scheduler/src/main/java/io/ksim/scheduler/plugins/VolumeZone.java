@@ -4,6 +4,7 @@ import io.ksim.api.core.PersistentVolume;
 import io.ksim.api.core.PersistentVolumeClaim;
 import io.ksim.api.core.Pod;
 import io.ksim.api.core.Volume;
+import io.ksim.api.core.WellKnownLabels;
 import io.ksim.api.storage.StorageClass;
 import io.ksim.api.storage.VolumeMatching;
 import io.ksim.apiserver.ApiServer;
@@ -46,12 +47,8 @@ public final class VolumeZone implements PreFilterPlugin, FilterPlugin {
     public static final String NAME = "VolumeZone";
     public static final String ERR_REASON_CONFLICT = "node(s) had no available volume zone";
 
-    static final String LABEL_BETA_ZONE = "failure-domain.beta.kubernetes.io/zone";
-    static final String LABEL_BETA_REGION = "failure-domain.beta.kubernetes.io/region";
-    static final String LABEL_ZONE = "topology.kubernetes.io/zone";
-    static final String LABEL_REGION = "topology.kubernetes.io/region";
     /** The keys upstream looks at, in its order. */
-    static final List<String> TOPOLOGY_LABELS = List.of(LABEL_BETA_ZONE, LABEL_BETA_REGION, LABEL_ZONE, LABEL_REGION);
+    static final List<String> TOPOLOGY_LABELS = List.of(WellKnownLabels.FAILURE_DOMAIN_BETA_ZONE, WellKnownLabels.FAILURE_DOMAIN_BETA_REGION, WellKnownLabels.TOPOLOGY_ZONE, WellKnownLabels.TOPOLOGY_REGION);
     /** How a volume label lists several zones (upstream LabelMultiZoneDelimiter). */
     static final String MULTI_ZONE_DELIMITER = "__";
 
@@ -217,11 +214,11 @@ public final class VolumeZone implements PreFilterPlugin, FilterPlugin {
 
     /** upstream translateToGALabel. */
     static String toGaLabel(String key) {
-        if (LABEL_BETA_REGION.equals(key)) {
-            return LABEL_REGION;
+        if (WellKnownLabels.FAILURE_DOMAIN_BETA_REGION.equals(key)) {
+            return WellKnownLabels.TOPOLOGY_REGION;
         }
-        if (LABEL_BETA_ZONE.equals(key)) {
-            return LABEL_ZONE;
+        if (WellKnownLabels.FAILURE_DOMAIN_BETA_ZONE.equals(key)) {
+            return WellKnownLabels.TOPOLOGY_ZONE;
         }
         return key;
     }

@@ -130,8 +130,8 @@ class PodTopologySpreadTest {
         // a pod that belongs to no workload gets no default spreading
         assertEquals(null, PluginTesting.scores(new PodTopologySpread(p -> io.ksim.api.selector.LabelSelector.fromSet(Map.of())),
                 incoming, nodes));
-        assertEquals(host, SpreadConstraint.HOSTNAME);
-        assertEquals(zone, SpreadConstraint.ZONE);
+        assertEquals(host, io.ksim.api.core.WellKnownLabels.HOSTNAME);
+        assertEquals(zone, io.ksim.api.core.WellKnownLabels.TOPOLOGY_ZONE);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.ksim.scheduler.plugins;
 
-import static io.ksim.scheduler.plugins.VolumeZone.LABEL_BETA_REGION;
-import static io.ksim.scheduler.plugins.VolumeZone.LABEL_BETA_ZONE;
-import static io.ksim.scheduler.plugins.VolumeZone.LABEL_REGION;
-import static io.ksim.scheduler.plugins.VolumeZone.LABEL_ZONE;
+import static io.ksim.api.core.WellKnownLabels.FAILURE_DOMAIN_BETA_REGION;
+import static io.ksim.api.core.WellKnownLabels.FAILURE_DOMAIN_BETA_ZONE;
+import static io.ksim.api.core.WellKnownLabels.TOPOLOGY_REGION;
+import static io.ksim.api.core.WellKnownLabels.TOPOLOGY_ZONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,12 +103,12 @@ class VolumeZoneTest {
 
     @Test
     void singleZone() {
-        volume("vol-1", Map.of(LABEL_BETA_ZONE, "us-west1-a"));
-        volume("vol-2", Map.of(LABEL_BETA_REGION, "us-west1", "uselessLabel", "none"));
-        volume("vol-3", Map.of(LABEL_BETA_REGION, "us-west1"));
-        volume("vol-stable-1", Map.of(LABEL_ZONE, "us-west1-a"));
-        volume("vol-stable-2", Map.of(LABEL_REGION, "us-west1", "uselessLabel", "none"));
-        volume("vol-stable-3", Map.of(LABEL_ZONE, "us-west1-a", LABEL_REGION, "us-west1-a"));
+        volume("vol-1", Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-a"));
+        volume("vol-2", Map.of(FAILURE_DOMAIN_BETA_REGION, "us-west1", "uselessLabel", "none"));
+        volume("vol-3", Map.of(FAILURE_DOMAIN_BETA_REGION, "us-west1"));
+        volume("vol-stable-1", Map.of(TOPOLOGY_ZONE, "us-west1-a"));
+        volume("vol-stable-2", Map.of(TOPOLOGY_REGION, "us-west1", "uselessLabel", "none"));
+        volume("vol-stable-3", Map.of(TOPOLOGY_ZONE, "us-west1-a", TOPOLOGY_REGION, "us-west1-a"));
         claim("pvc-1", "vol-1", null);
         claim("pvc-2", "vol-2", null);
         claim("pvc-3", "vol-3", null);
@@ -118,45 +118,45 @@ class VolumeZoneTest {
         claim("pvc-stable-3", "vol-stable-3", null);
         Status ok = Status.SUCCESS;
 
-        Status[] noVolume = run(TestObjects.pod("pod-1").build(), node(Map.of(LABEL_BETA_ZONE, "us-west1-a")));
+        Status[] noVolume = run(TestObjects.pod("pod-1").build(), node(Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-a")));
         assertTrue(noVolume[0].isSkip(), "pod without volume");
         assertCase("node without labels", podWith("pvc-1"), Map.of(), ok, ok);
-        assertCase("beta zone label matched", podWith("pvc-1"), Map.of(LABEL_BETA_ZONE, "us-west1-a",
+        assertCase("beta zone label matched", podWith("pvc-1"), Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-a",
                 "uselessLabel", "none"), ok, ok);
-        assertCase("beta region label matched", podWith("pvc-2"), Map.of(LABEL_BETA_REGION, "us-west1",
+        assertCase("beta region label matched", podWith("pvc-2"), Map.of(FAILURE_DOMAIN_BETA_REGION, "us-west1",
                 "uselessLabel", "none"), ok, ok);
-        assertCase("beta region label doesn't match", podWith("pvc-2"), Map.of(LABEL_BETA_REGION, "no_us-west1",
+        assertCase("beta region label doesn't match", podWith("pvc-2"), Map.of(FAILURE_DOMAIN_BETA_REGION, "no_us-west1",
                 "uselessLabel", "none"), ok, CONFLICT);
-        assertCase("beta zone label doesn't match", podWith("pvc-1"), Map.of(LABEL_BETA_ZONE, "no_us-west1-a",
+        assertCase("beta zone label doesn't match", podWith("pvc-1"), Map.of(FAILURE_DOMAIN_BETA_ZONE, "no_us-west1-a",
                 "uselessLabel", "none"), ok, CONFLICT);
-        assertCase("zone label matched", podWith("pvc-stable-1"), Map.of(LABEL_ZONE, "us-west1-a",
+        assertCase("zone label matched", podWith("pvc-stable-1"), Map.of(TOPOLOGY_ZONE, "us-west1-a",
                 "uselessLabel", "none"), ok, ok);
-        assertCase("region label matched", podWith("pvc-stable-2"), Map.of(LABEL_REGION, "us-west1",
+        assertCase("region label matched", podWith("pvc-stable-2"), Map.of(TOPOLOGY_REGION, "us-west1",
                 "uselessLabel", "none"), ok, ok);
-        assertCase("region label doesn't match", podWith("pvc-stable-2"), Map.of(LABEL_REGION, "no_us-west1",
+        assertCase("region label doesn't match", podWith("pvc-stable-2"), Map.of(TOPOLOGY_REGION, "no_us-west1",
                 "uselessLabel", "none"), ok, CONFLICT);
-        assertCase("zone label doesn't match", podWith("pvc-stable-1"), Map.of(LABEL_ZONE, "no_us-west1-a",
+        assertCase("zone label doesn't match", podWith("pvc-stable-1"), Map.of(TOPOLOGY_ZONE, "no_us-west1-a",
                 "uselessLabel", "none"), ok, CONFLICT);
         assertCase("pv with zone and region, node with only zone", podWith("pvc-stable-3"),
-                Map.of(LABEL_ZONE, "us-west1-a"), ok, CONFLICT);
-        assertCase("pv with zone, node with beta zone", podWith("pvc-stable-1"), Map.of(LABEL_BETA_ZONE, "us-west1-a"),
+                Map.of(TOPOLOGY_ZONE, "us-west1-a"), ok, CONFLICT);
+        assertCase("pv with zone, node with beta zone", podWith("pvc-stable-1"), Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-a"),
                 ok, CONFLICT);
-        assertCase("pv with beta label, node with ga label, matched", podWith("pvc-1"), Map.of(LABEL_ZONE, "us-west1-a"),
+        assertCase("pv with beta label, node with ga label, matched", podWith("pvc-1"), Map.of(TOPOLOGY_ZONE, "us-west1-a"),
                 ok, ok);
         assertCase("pv with beta label, node with ga label, don't match", podWith("pvc-1"),
-                Map.of(LABEL_ZONE, "us-west1-b"), ok, CONFLICT);
+                Map.of(TOPOLOGY_ZONE, "us-west1-b"), ok, CONFLICT);
         Status missing = Status.unresolvable("persistentvolume \"vol-not-exist\" not found");
-        assertCase("claim bound to a missing volume", podWith("pvc-4"), Map.of(LABEL_ZONE, "us-west1-a"), missing,
+        assertCase("claim bound to a missing volume", podWith("pvc-4"), Map.of(TOPOLOGY_ZONE, "us-west1-a"), missing,
                 missing);
     }
 
     @Test
     void multiZone() {
-        volume("vol-1", Map.of(LABEL_BETA_ZONE, "us-west1-a"));
-        volume("vol-2", Map.of(LABEL_BETA_ZONE, "us-west1-b", "uselessLabel", "none"));
-        volume("vol-3", Map.of(LABEL_BETA_ZONE, "us-west1-c__us-west1-a"));
-        volume("vol-stable-1", Map.of(LABEL_ZONE, "us-west1-a"));
-        volume("vol-stable-2", Map.of(LABEL_ZONE, "us-west1-c__us-west1-a"));
+        volume("vol-1", Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-a"));
+        volume("vol-2", Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-b", "uselessLabel", "none"));
+        volume("vol-3", Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-c__us-west1-a"));
+        volume("vol-stable-1", Map.of(TOPOLOGY_ZONE, "us-west1-a"));
+        volume("vol-stable-2", Map.of(TOPOLOGY_ZONE, "us-west1-c__us-west1-a"));
         claim("pvc-1", "vol-1", null);
         claim("pvc-2", "vol-2", null);
         claim("pvc-3", "vol-3", null);
@@ -165,13 +165,13 @@ class VolumeZoneTest {
         Status ok = Status.SUCCESS;
 
         assertCase("node without labels", podWith("pvc-3"), Map.of(), ok, ok);
-        assertCase("beta zone label matched", podWith("pvc-3"), Map.of(LABEL_BETA_ZONE, "us-west1-a",
+        assertCase("beta zone label matched", podWith("pvc-3"), Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-a",
                 "uselessLabel", "none"), ok, ok);
-        assertCase("beta zone label doesn't match", podWith("pvc-1"), Map.of(LABEL_BETA_ZONE, "us-west1-b",
+        assertCase("beta zone label doesn't match", podWith("pvc-1"), Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-b",
                 "uselessLabel", "none"), ok, CONFLICT);
-        assertCase("zone label matched", podWith("pvc-stable-2"), Map.of(LABEL_ZONE, "us-west1-a",
+        assertCase("zone label matched", podWith("pvc-stable-2"), Map.of(TOPOLOGY_ZONE, "us-west1-a",
                 "uselessLabel", "none"), ok, ok);
-        assertCase("zone label doesn't match", podWith("pvc-stable-1"), Map.of(LABEL_ZONE, "us-west1-b",
+        assertCase("zone label doesn't match", podWith("pvc-stable-1"), Map.of(TOPOLOGY_ZONE, "us-west1-b",
                 "uselessLabel", "none"), ok, CONFLICT);
     }
 
@@ -179,13 +179,13 @@ class VolumeZoneTest {
     void withBinding() {
         storageClass("class-immediate", StorageClass.BINDING_IMMEDIATE);
         storageClass("class-wait", StorageClass.BINDING_WAIT_FOR_FIRST_CONSUMER);
-        volume("vol-1", Map.of(LABEL_BETA_ZONE, "us-west1-a"));
+        volume("vol-1", Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-a"));
         claim("pvc-1", "vol-1", null);
         claim("pvc-nosc", null, "class-0");
         claim("pvc-emptysc", null, null);
         claim("pvc-waitsc", null, "class-wait");
         claim("pvc-immediatesc", null, "class-immediate");
-        Map<String, String> testNode = Map.of(LABEL_BETA_ZONE, "us-west1-a", "uselessLabel", "none");
+        Map<String, String> testNode = Map.of(FAILURE_DOMAIN_BETA_ZONE, "us-west1-a", "uselessLabel", "none");
 
         assertCase("label zone failure domain matched", podWith("pvc-1"), testNode, Status.SUCCESS, Status.SUCCESS);
         Status noName = Status.unresolvable("PersistentVolumeClaim had no pv name and storageClass name");
@@ -220,17 +220,17 @@ class VolumeZoneTest {
 
     @Test
     void anUnparsableLabelIsIgnored() {
-        volume("vol-bad", Map.of(LABEL_ZONE, "a____b"));
+        volume("vol-bad", Map.of(TOPOLOGY_ZONE, "a____b"));
         claim("pvc-bad", "vol-bad", null);
-        Status[] got = run(podWith("pvc-bad"), node(Map.of(LABEL_ZONE, "c")));
+        Status[] got = run(podWith("pvc-bad"), node(Map.of(TOPOLOGY_ZONE, "c")));
         assertTrue(got[0].isSkip(), "no usable topology: skipped");
     }
 
     @Test
     void aPodWithoutVolumesPassesFilterWithoutPreFilter() {
-        NodeInfo ni = new NodeInfo(node(Map.of(LABEL_ZONE, "z")));
+        NodeInfo ni = new NodeInfo(node(Map.of(TOPOLOGY_ZONE, "z")));
         assertTrue(plugin.filter(new CycleState(), PodInfo.of(TestObjects.pod("p").build()), ni).isSuccess());
-        volume("vol-z", Map.of(LABEL_ZONE, "y"));
+        volume("vol-z", Map.of(TOPOLOGY_ZONE, "y"));
         claim("pvc-z", "vol-z", null);
         // Without PreFilter's state the filter computes the topologies itself, as upstream's fallback does.
         assertStatus("fallback", CONFLICT, plugin.filter(new CycleState(), PodInfo.of(podWith("pvc-z")), ni));
